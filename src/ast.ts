@@ -1,0 +1,172 @@
+import type { Node, Program, Statement, BlockStatement, LVal } from '@babel/types';
+
+/** A statement list that can receive new statements: a block or the program. */
+export type StatementContainer = BlockStatement | Program;
+
+const SKIPPED_KEYS = new Set([
+  'type', 'start', 'end', 'loc', 'range', 'extra',
+  'leadingComments', 'trailingComments', 'innerComments', 'comments', 'tokens',
+]);
+
+/**
+ * Depth-first walk over a Babel AST. `ancestors` holds the path from the root
+ * to the node's parent. The visitor returns `false` to skip a node's children.
+ * A hand-rolled walk (instead of @babel/traverse or a jscodeshift Collection)
+ * keeps the hot path free of heavy modules.
+ */
+export function walk(root: Node, visit: (node: Node, ancestors: readonly Node[]) => void | false): void {
+  const ancestors: Node[] = [];
+  const step = (node: Node): void => {
+    if (visit(node, ancestors) === false) return;
+    ancestors.push(node);
+    for (const key of Object.keys(node)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) step(item);
+      } else if (isNode(value)) {
+        step(value);
+      }
+    }
+    ancestors.pop();
+  };
+  step(root);
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** The nearest block (or the program) holding the node, and the statement of that block that contains it. */
+export function enclosingStatement(
+  node: Node,
+  ancestors: readonly Node[],
+): { container: StatementContainer; statement: Statement } | undefined {
+  const path = [...ancestors, node];
+  for (let i = path.length - 2; i >= 0; i--) {
+    const candidate = path[i];
+    if (candidate.type === 'BlockStatement' || candidate.type === 'Program') {
+      return { container: candidate, statement: path[i + 1] as Statement };
+    }
+  }
+  return undefined;
+}
+
+/** Names bound by a declaration pattern (`a`, `{ a, b: c }`, `[d, ...e]`, `f = 1`). */
+export function patternNames(pattern: LVal | Node | null | undefined, into: Set<string>): void {
+  if (!pattern) return;
+  switch (pattern.type) {
+    case 'Identifier':
+      into.add(pattern.name);
+      break;
+    case 'ObjectPattern':
+      for (const property of pattern.properties) {
+        patternNames(property.type === 'RestElement' ? property.argument : (property.value as Node), into);
+      }
+      break;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) patternNames(element, into);
+      break;
+    case 'RestElement':
+      patternNames(pattern.argument, into);
+      break;
+    case 'AssignmentPattern':
+      patternNames(pattern.left, into);
+      break;
+    case 'TSParameterProperty':
+      patternNames(pattern.parameter, into);
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * Every name the file declares anywhere (imports, variables, functions,
+ * classes, parameters), and every identifier it mentions. A new name must
+ * avoid both: shadowing a parameter or a global such as `module` breaks code
+ * as surely as a redeclaration.
+ */
+export function collectNames(root: Node): { declared: Set<string>; mentioned: Set<string> } {
+  const declared = new Set<string>();
+  const mentioned = new Set<string>();
+  walk(root, (node, ancestors) => {
+    const parent = ancestors[ancestors.length - 1];
+    switch (node.type) {
+      case 'Identifier':
+        if (parent && isPropertyName(node, parent)) break;
+        mentioned.add(node.name);
+        break;
+      case 'ImportSpecifier':
+      case 'ImportDefaultSpecifier':
+      case 'ImportNamespaceSpecifier':
+        declared.add(node.local.name);
+        break;
+      case 'VariableDeclarator':
+        patternNames(node.id, declared);
+        break;
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        if (node.type !== 'ArrowFunctionExpression' && node.id) declared.add(node.id.name);
+        for (const param of node.params) patternNames(param, declared);
+        break;
+      case 'ClassDeclaration':
+        if (node.id) declared.add(node.id.name);
+        break;
+      case 'CatchClause':
+        patternNames(node.param, declared);
+        break;
+      default:
+        break;
+    }
+  });
+  return { declared, mentioned };
+}
+
+function isPropertyName(node: Node, parent: Node): boolean {
+  switch (parent.type) {
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return parent.property === node && !parent.computed;
+    case 'ObjectProperty':
+    case 'ObjectMethod':
+    case 'ClassProperty':
+    case 'ClassMethod':
+    case 'TSPropertySignature':
+    case 'TSMethodSignature':
+      return parent.key === node && !parent.computed;
+    default:
+      return false;
+  }
+}
+
+/** The value of a string literal or of a template literal without expressions. */
+export function staticString(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'StringLiteral') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** `name(...)` with `name` an identifier: the name, else undefined. */
+export function calleeName(node: Node): string | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  return node.callee.type === 'Identifier' ? node.callee.name : undefined;
+}
+
+/** Whether `node` or any node below it satisfies `test`. */
+export function contains(node: Node, test: (candidate: Node) => boolean): boolean {
+  let found = false;
+  walk(node, candidate => {
+    if (found) return false;
+    if (test(candidate)) {
+      found = true;
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}

@@ -1,0 +1,28 @@
+/**
+ * An error caused by the input (the repo, the arguments), as opposed to a bug.
+ * The message is one line that names the file and what was expected; the CLI
+ * prints it and exits 2. `hint` is optional extra text (for example the lines
+ * to add by hand) printed after it.
+ */
+export class WireError extends Error {
+  readonly hint?: string;
+
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = 'WireError';
+    this.hint = hint;
+  }
+}
+
+/** `file:line:col` for a 0-based offset into `source` (line and column 1-based). */
+export function formatPosition(file: string, source: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < source.length; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `${file}:${line}:${offset - lineStart + 1}`;
+}

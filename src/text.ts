@@ -1,0 +1,77 @@
+/**
+ * Helpers that look at raw text around AST positions: where a line starts,
+ * what it is indented with, and where a new line can go after a statement.
+ */
+
+/** The file's line ending: CRLF when most line breaks are CRLF. */
+export function detectEol(source: string): '\n' | '\r\n' {
+  let lf = 0;
+  let crlf = 0;
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) {
+    if (i > 0 && source.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+export function lineStartOf(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The whitespace that starts the line holding `offset`. */
+export function indentOf(source: string, offset: number): string {
+  const start = lineStartOf(source, offset);
+  let end = start;
+  while (end < source.length && (source[end] === ' ' || source[end] === '\t')) end++;
+  return source.slice(start, end);
+}
+
+/** The line ending used by the line holding `offset` (the file's when it has none). */
+export function eolOfLine(source: string, offset: number, fallback: string): string {
+  const nl = source.indexOf('\n', offset);
+  if (nl === -1) return fallback;
+  return nl > 0 && source.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+export interface LinePoint {
+  /** Where to insert. */
+  readonly offset: number;
+  /** Text to put before the new line's content (a line break when the anchor's line has none after it). */
+  readonly before: string;
+  /** Text to put after the new line's content. */
+  readonly after: string;
+}
+
+/**
+ * Where a new line goes right after the statement ending at `end`: after the
+ * rest of that line when only blanks or a comment follow, so trailing comments
+ * stay with their statement. A missing final newline stays missing.
+ */
+export function pointAfterStatement(source: string, end: number, eol: string): LinePoint {
+  let i = end;
+  while (i < source.length && (source[i] === ' ' || source[i] === '\t')) i++;
+  if (source.startsWith('//', i)) {
+    while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
+  } else if (source.startsWith('/*', i)) {
+    const close = source.indexOf('*/', i + 2);
+    const nl = source.indexOf('\n', i);
+    if (close !== -1 && (nl === -1 || close < nl)) {
+      i = close + 2;
+      while (i < source.length && (source[i] === ' ' || source[i] === '\t')) i++;
+    }
+  }
+  if (i >= source.length) return { offset: source.length, before: eol, after: '' };
+  if (source[i] === '\r' && source[i + 1] === '\n') return { offset: i + 2, before: '', after: eol };
+  if (source[i] === '\n') return { offset: i + 1, before: '', after: eol };
+  // Something else follows on the same line: break the line right after the statement.
+  return { offset: end, before: eol, after: '' };
+}
+
+/** Where a new line goes right before the statement starting at `start`. */
+export function pointBeforeStatement(source: string, start: number, eol: string): LinePoint {
+  const lineStart = lineStartOf(source, start);
+  if (/^[ \t]*$/.test(source.slice(lineStart, start))) {
+    return { offset: lineStart, before: '', after: eol };
+  }
+  return { offset: start, before: '', after: eol + indentOf(source, start) };
+}
