@@ -27,6 +27,8 @@ export interface LegacyPluginWiring {
   readonly alias?: string;
   /** The env variable passed to the plugin (existing or new). */
   readonly envVariable?: string;
+  /** Whether the index imports (or will import) `./plugins/<id>`, so that module must exist. */
+  readonly importsPluginModule: boolean;
   /** The pieces this plan adds; empty when the plugin is already wired. */
   readonly added: readonly LegacyPiece[];
   readonly warnings: readonly string[];
@@ -139,7 +141,7 @@ export function planLegacyWiring(source: string, ids: readonly string[], file = 
     if (added.includes('route') && alias && envVariable) {
       routeLines.push(routeText(index.router.name, id, alias, envVariable, style, places.route.indent, places.indentUnit, places.trailingComma));
     }
-    plugins.push({ id, alias, envVariable, added, warnings });
+    plugins.push({ id, alias, envVariable, importsPluginModule: Boolean(existingImport) || added.includes('import'), added, warnings });
   }
 
   const changes: TextChange[] = [];

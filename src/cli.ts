@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/**
+ * The command line: parse arguments, call the library, print, set the exit
+ * code. 0: done or nothing to do; 1: --check found work; 2: bad input or
+ * failure, with nothing written.
+ */
+import yargs from 'yargs';
+import { WireError } from './errors';
+import { unifiedDiff } from './diff';
+import { applyPlan, planWiring, WireReport } from './wire';
+
+const EXIT_OK = 0;
+const EXIT_CHECK_FAILED = 1;
+const EXIT_ERROR = 2;
+
+interface Args {
+  pluginIds: string[];
+  cwd?: string;
+  backend?: string;
+  package?: string;
+  range?: string;
+  dryRun: boolean;
+  check: boolean;
+  json: boolean;
+  force: boolean;
+  quiet: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const parsed = yargs(argv)
+    .scriptName('wire-plugin')
+    .usage('$0 <plugin-id..> [options]\n\nWire scaffolded backend plugins into packages/backend of a Backstage repo.')
+    .command('$0 <plugin-id..>', false)
+    .positional('plugin-id', { type: 'string', array: true, describe: 'plugin id, such as carmen' })
+    .option('cwd', { type: 'string', describe: 'folder inside the Backstage repo (default: current folder)' })
+    .option('backend', { type: 'string', describe: 'backend package folder (default: <root>/packages/backend)' })
+    .option('package', { type: 'string', describe: "the plugin's npm package name, when it is not plugins/<id>-backend" })
+    .option('range', { type: 'string', describe: 'dependency range to add (default: ^<version> or workspace:^)' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'print a diff of the changes, write nothing' })
+    .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if anything would change' })
+    .option('json', { type: 'boolean', default: false, describe: 'print one JSON report on stdout' })
+    .option('force', { type: 'boolean', default: false, describe: 'overwrite a differing src/plugins/<id>.ts' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
+    .strict()
+    .help()
+    .version()
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw new WireError(message || String(error?.message ?? error));
+    })
+    .parseSync();
+  return {
+    pluginIds: ((parsed['plugin-id'] as unknown[]) ?? []).map(String),
+    cwd: parsed.cwd,
+    backend: parsed.backend,
+    package: parsed.package,
+    range: parsed.range,
+    dryRun: parsed['dry-run'],
+    check: parsed.check,
+    json: parsed.json,
+    force: parsed.force,
+    quiet: parsed.quiet,
+  };
+}
+
+const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const paint = (code: number) => (text: string) => (useColor() ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+const LABELS = { created: 'CREATE', updated: 'UPDATE', unchanged: 'UNCHANGED' } as const;
+
+function summary(report: WireReport, args: Args): string {
+  const count = (status: string): number => report.files.filter(f => f.status === status).length;
+  const ids = report.plugins.map(p => p.id).join(', ');
+  const tally = `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged`;
+  if (!report.changed) return `${ids} ${report.plugins.length > 1 ? 'are' : 'is'} already wired into ${report.backend}: nothing to do.`;
+  if (args.check) return `Check failed: ${ids} not fully wired into ${report.backend} (would be ${tally}).`;
+  if (args.dryRun) return `Dry run: wiring ${ids} into ${report.backend} would leave ${tally}; nothing written.`;
+  return `Wired ${ids} into ${report.backend} (${report.system} backend): ${tally}.`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args: Args | undefined;
+  try {
+    if (argv.length === 0) argv = ['--help'];
+    args = parseArgs(argv);
+    if (argv.includes('--help') || argv.includes('--version')) return EXIT_OK;
+    const plan = await planWiring({
+      plugins: args.pluginIds,
+      cwd: args.cwd,
+      backend: args.backend,
+      packageName: args.package,
+      range: args.range,
+      force: args.force,
+    });
+    const writes = !args.dryRun && !args.check;
+    const report = writes ? applyPlan(plan) : plan.report;
+    const exitCode = args.check && report.changed ? EXIT_CHECK_FAILED : EXIT_OK;
+
+    if (args.json) {
+      process.stdout.write(JSON.stringify({ ok: true, exitCode, dryRun: args.dryRun, check: args.check, ...report }, null, 2) + '\n');
+      return exitCode;
+    }
+    if (!args.quiet) {
+      for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+      if (args.dryRun) {
+        const colors = { header: paint(1), hunk: paint(36), added: paint(32), removed: paint(31) };
+        for (const change of plan.changes) process.stdout.write(unifiedDiff(change.displayPath, change.before, change.after, colors));
+      }
+      for (const file of report.files) process.stdout.write(`${LABELS[file.status]} ${file.path}\n`);
+      process.stdout.write(summary(report, args) + '\n');
+    }
+    return exitCode;
+  } catch (error) {
+    if (!(error instanceof WireError)) {
+      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+      process.stderr.write(`wire-plugin: internal error: ${detail}\n`);
+      return EXIT_ERROR;
+    }
+    process.stderr.write(`wire-plugin: error: ${error.message}\n`);
+    if (error.hint && !args?.quiet) process.stderr.write(`${error.hint}\n`);
+    if (args?.json) process.stdout.write(JSON.stringify({ ok: false, exitCode: EXIT_ERROR, error: error.message }) + '\n');
+    return EXIT_ERROR;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Writes a set of file changes all-or-nothing: every new content goes to a
+ * temporary file beside its target first, then each is renamed over its
+ * target; if any step fails, the files already replaced are put back and the
+ * temporary files removed.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { WireError } from './errors';
+import type { FileChange } from './tree';
+
+let counter = 0;
+
+function tempPathFor(target: string): string {
+  counter++;
+  return path.join(path.dirname(target), `.${path.basename(target)}.wire-plugin-${process.pid}-${counter}.tmp`);
+}
+
+function currentContent(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function commitChanges(changes: readonly FileChange[]): void {
+  // Someone (an editor, another run) changed a file since it was read: refuse rather than overwrite.
+  for (const change of changes) {
+    if (currentContent(change.path) !== change.before) {
+      throw new WireError(`${change.displayPath}: changed on disk while wire-plugin was running; nothing was written, run it again`);
+    }
+  }
+
+  const createdDirs: string[] = [];
+  const temps = new Map<FileChange, string>();
+  const replaced: FileChange[] = [];
+  const removeTemps = (): void => {
+    for (const temp of temps.values()) fs.rmSync(temp, { force: true });
+  };
+  try {
+    for (const change of changes) {
+      const dir = path.dirname(change.path);
+      if (!fs.existsSync(dir)) {
+        const first = fs.mkdirSync(dir, { recursive: true });
+        if (first) createdDirs.push(first);
+      }
+      const temp = tempPathFor(change.path);
+      const mode = change.kind === 'update' ? fs.statSync(change.path).mode : undefined;
+      fs.writeFileSync(temp, change.after, { mode });
+      temps.set(change, temp);
+    }
+    for (const change of changes) {
+      fs.renameSync(temps.get(change)!, change.path);
+      temps.delete(change);
+      replaced.push(change);
+    }
+  } catch (error) {
+    removeTemps();
+    const restoreFailures: string[] = [];
+    for (const change of replaced.reverse()) {
+      try {
+        if (change.before === undefined) fs.rmSync(change.path, { force: true });
+        else {
+          const temp = tempPathFor(change.path);
+          fs.writeFileSync(temp, change.before);
+          fs.renameSync(temp, change.path);
+        }
+      } catch {
+        restoreFailures.push(change.displayPath);
+      }
+    }
+    for (const dir of createdDirs.reverse()) fs.rmSync(dir, { recursive: true, force: true });
+    const failed = changes.find(c => !replaced.includes(c))?.displayPath ?? 'a file';
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const state = restoreFailures.length
+      ? `could not restore ${restoreFailures.join(', ')}`
+      : 'every file is as it was';
+    throw new WireError(`${failed}: cannot write (${reason}); ${state}`);
+  }
+}

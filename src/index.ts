@@ -1,0 +1,19 @@
+/**
+ * wire-plugin's library API, for migration scripts:
+ *
+ *   const plan = await planWiring({ plugins: ['carmen'], cwd: repo });
+ *   if (plan.report.changed) applyPlan(plan);
+ *
+ * or `await wirePlugins({ plugins: ['carmen'], cwd: repo })` for both steps.
+ * Nothing here prints or exits; bad input throws a WireError with a one-line message.
+ */
+export { planWiring, applyPlan, wirePlugins } from './wire';
+export type { WireOptions, WirePlan, WireReport, PluginReport, FileReport } from './wire';
+export type { FileChange, FileStatus } from './tree';
+export { WireError } from './errors';
+export { unifiedDiff } from './diff';
+export { planLegacyWiring } from '../transforms/legacy-index';
+export type { LegacyWiringPlan, LegacyPluginWiring } from '../transforms/legacy-index';
+export { planDependencies } from '../transforms/package-json-dependency';
+export { applyChanges } from './changes';
+export type { TextChange } from './changes';

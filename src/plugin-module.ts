@@ -1,0 +1,95 @@
+/**
+ * The legacy backend's `src/plugins/<id>.ts`, printed directly in the repo's
+ * prettier style. The printer models every prettier option that can change
+ * this small module (quotes, semicolons, trailing commas, indentation, print
+ * width, bracket spacing, line endings); a spec checks it against prettier
+ * itself, so prettier's formatter (and its TypeScript parser) stays unloaded.
+ */
+import { stringLiteral } from './code-style';
+
+/** The prettier options this module's text depends on, with prettier's names. */
+export interface ModuleFormat {
+  readonly singleQuote: boolean;
+  readonly semi: boolean;
+  readonly trailingComma: 'all' | 'es5' | 'none';
+  readonly useTabs: boolean;
+  readonly tabWidth: number;
+  readonly printWidth: number;
+  readonly bracketSpacing: boolean;
+  readonly endOfLine: '\n' | '\r\n';
+}
+
+/** Backstage's own prettier config (@spotify/prettier-config): single quotes, trailing commas, 2 spaces. */
+export const BACKSTAGE_FORMAT: ModuleFormat = {
+  singleQuote: true,
+  semi: true,
+  trailingComma: 'all',
+  useTabs: false,
+  tabWidth: 2,
+  printWidth: 80,
+  bracketSpacing: true,
+  endOfLine: '\n',
+};
+
+export interface RouterOption {
+  /** Property name in createRouter's options. */
+  readonly name: string;
+  /** Expression passed for it, such as `env.logger`. */
+  readonly value: string;
+}
+
+export interface LegacyPluginModule {
+  readonly packageName: string;
+  readonly options: readonly RouterOption[];
+  /** How the module imports PluginEnvironment (`../types` in create-app). */
+  readonly typesModule?: string;
+}
+
+export function printLegacyPluginModule(module: LegacyPluginModule, format: ModuleFormat): string {
+  const q = format.singleQuote ? "'" : '"';
+  const semi = format.semi ? ';' : '';
+  const indent = format.useTabs ? '\t' : ' '.repeat(format.tabWidth);
+  const width = (text: string): number => text.replace(/\t/g, ' '.repeat(format.tabWidth)).length;
+  const braces = (name: string): string => (format.bracketSpacing ? `{ ${name} }` : `{${name}}`);
+
+  const namedImport = (name: string, from: string): string[] => {
+    const line = `import ${braces(name)} from ${stringLiteral(from, q)}${semi}`;
+    if (width(line) <= format.printWidth) return [line];
+    return ['import {', `${indent}${name}${format.trailingComma === 'none' ? '' : ','}`, `} from ${stringLiteral(from, q)}${semi}`];
+  };
+
+  const signature = 'export default async function createPlugin(env: PluginEnvironment): Promise<Router> {';
+  const header =
+    width(signature) <= format.printWidth
+      ? [signature]
+      : [
+          'export default async function createPlugin(',
+          `${indent}env: PluginEnvironment${format.trailingComma === 'all' ? ',' : ''}`,
+          '): Promise<Router> {',
+        ];
+
+  const options = module.options.map(
+    (option, i) =>
+      `${indent}${indent}${option.name}: ${option.value}${i < module.options.length - 1 || format.trailingComma !== 'none' ? ',' : ''}`,
+  );
+  const body =
+    options.length === 0
+      ? [`${indent}return await createRouter(${braces('').replace(/\s+/g, '')})${semi}`]
+      : [`${indent}return await createRouter({`, ...options, `${indent}})${semi}`];
+
+  const lines = [
+    ...namedImport('createRouter', module.packageName),
+    ...namedImport('Router', 'express'),
+    ...namedImport('PluginEnvironment', module.typesModule ?? '../types'),
+    '',
+    ...header,
+    ...body,
+    '}',
+  ];
+  return lines.join(format.endOfLine) + format.endOfLine;
+}
+
+/** The module the tool generates for a legacy plugin whose router takes a logger. */
+export function defaultRouterOptions(): RouterOption[] {
+  return [{ name: 'logger', value: 'env.logger' }];
+}

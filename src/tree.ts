@@ -1,0 +1,100 @@
+/**
+ * An in-memory tree of file edits, after Nx devkit's `Tree`: planners read
+ * and write here, nothing touches the disk until the changes are committed,
+ * and writing the bytes a file already has records nothing.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { WireError } from './errors';
+
+export type FileStatus = 'created' | 'updated' | 'unchanged';
+
+export interface FileChange {
+  /** Absolute path. */
+  readonly path: string;
+  /** Path relative to the repo root, with forward slashes, for messages and reports. */
+  readonly displayPath: string;
+  readonly kind: 'create' | 'update';
+  /** Content on disk when it was read (undefined for a new file). */
+  readonly before?: string;
+  readonly after: string;
+}
+
+export class FileTree {
+  private readonly originals = new Map<string, string | undefined>();
+  private readonly contents = new Map<string, string>();
+  private readonly realRoot: string;
+
+  constructor(readonly root: string) {
+    this.realRoot = fs.realpathSync(root);
+  }
+
+  display(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/');
+  }
+
+  /** Current content: what was written here, else what is on disk, else undefined. */
+  read(file: string): string | undefined {
+    const absolute = path.resolve(this.root, file);
+    if (this.contents.has(absolute)) return this.contents.get(absolute);
+    return this.original(absolute);
+  }
+
+  exists(file: string): boolean {
+    return this.read(file) !== undefined;
+  }
+
+  write(file: string, content: string): void {
+    const absolute = path.resolve(this.root, file);
+    this.original(absolute);
+    this.contents.set(absolute, content);
+  }
+
+  status(file: string): FileStatus {
+    const absolute = path.resolve(this.root, file);
+    const before = this.original(absolute);
+    const after = this.contents.get(absolute);
+    if (after === undefined || after === before) return 'unchanged';
+    return before === undefined ? 'created' : 'updated';
+  }
+
+  /** Files whose content differs from the disk, in the order they were first touched. */
+  changes(): FileChange[] {
+    const out: FileChange[] = [];
+    for (const [file, after] of this.contents) {
+      const before = this.originals.get(file);
+      if (after === before) continue;
+      out.push({ path: file, displayPath: this.display(file), kind: before === undefined ? 'create' : 'update', before, after });
+    }
+    return out;
+  }
+
+  private original(absolute: string): string | undefined {
+    if (this.originals.has(absolute)) return this.originals.get(absolute);
+    this.assertInsideRoot(absolute);
+    let content: string | undefined;
+    try {
+      content = fs.readFileSync(absolute, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw new WireError(`${this.display(absolute)}: cannot read the file (${code ?? String(error)})`);
+    }
+    this.originals.set(absolute, content);
+    return content;
+  }
+
+  /** Refuses paths that leave the repo, including through symlinked folders or files. */
+  private assertInsideRoot(absolute: string): void {
+    let existing = absolute;
+    while (!fs.existsSync(existing)) {
+      const parent = path.dirname(existing);
+      if (parent === existing) break;
+      existing = parent;
+    }
+    const real = fs.realpathSync(existing);
+    const relative = path.relative(this.realRoot, real);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new WireError(`${this.display(absolute)}: resolves outside the repo (to ${real}); refusing to read or write it`);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Finding things in a Backstage monorepo: its root, the backend package, the
+ * plugin package to wire, and the range to depend on it with.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { WireError } from './errors';
+import { readPackageJson } from '../transforms/package-json-dependency';
+
+export interface PackageInfo {
+  readonly name: string;
+  readonly version?: string;
+  /** Absolute folder of the package, when it is in the repo or node_modules. */
+  readonly dir?: string;
+  readonly json: Record<string, unknown>;
+}
+
+/** npm's rules for package names: lowercase, URL-safe, optionally scoped, at most 214 characters. */
+const NPM_NAME = /^(?:@[a-z0-9-*~][a-z0-9-*._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+
+export function isValidPackageName(name: string): boolean {
+  return name.length > 0 && name.length <= 214 && NPM_NAME.test(name);
+}
+
+export function validateRange(range: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (range.length === 0 || range.length > 200 || /[\u0000-\u001f\u007f"\\]/.test(range)) {
+    throw new WireError(`invalid --range ${JSON.stringify(range)}: expected a version range on one line, such as ^0.1.0 or workspace:^`);
+  }
+}
+
+/** The nearest folder, from `start` upwards, with a backstage.json or a package.json that declares workspaces. */
+export function findRepoRoot(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'backstage.json'))) return dir;
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg)) {
+      try {
+        const json = JSON.parse(fs.readFileSync(pkg, 'utf8'));
+        if (json && typeof json === 'object' && json.workspaces) return dir;
+      } catch {
+        // A broken package.json below the root is not the root; keep walking.
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new WireError(
+        `no Backstage repo found at or above ${start}: expected a folder with a backstage.json or a package.json with "workspaces"`,
+      );
+    }
+    dir = parent;
+  }
+}
+
+export function readPackageFile(file: string, displayPath: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new WireError(`${displayPath}: cannot read the file`);
+  }
+  return readPackageJson(text, displayPath);
+}
+
+/** The workspace package folders named by the root package.json (`packages/*`, `plugins/*`, ...). */
+export function workspaceDirs(root: string): string[] {
+  const json = readPackageFile(path.join(root, 'package.json'), 'package.json');
+  const workspaces = json.workspaces as unknown;
+  const patterns: unknown[] = Array.isArray(workspaces)
+    ? workspaces
+    : Array.isArray((workspaces as { packages?: unknown })?.packages)
+      ? (workspaces as { packages: unknown[] }).packages
+      : [];
+  const dirs: string[] = [];
+  for (const pattern of patterns) {
+    if (typeof pattern !== 'string' || pattern.startsWith('!')) continue;
+    const clean = pattern.replace(/\/+$/, '');
+    if (clean.endsWith('/*') || clean.endsWith('/**')) {
+      const parent = path.join(root, clean.replace(/\/\*\*?$/, ''));
+      let entries: fs.Dirent[] = [];
+      try {
+        entries = fs.readdirSync(parent, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (entry.isDirectory() && fs.existsSync(path.join(parent, entry.name, 'package.json'))) {
+          dirs.push(path.join(parent, entry.name));
+        }
+      }
+    } else if (!clean.includes('*') && fs.existsSync(path.join(root, clean, 'package.json'))) {
+      dirs.push(path.join(root, clean));
+    }
+  }
+  return dirs;
+}
+
+function packageAt(dir: string, root: string): PackageInfo | undefined {
+  const file = path.join(dir, 'package.json');
+  if (!fs.existsSync(file)) return undefined;
+  const json = readPackageFile(file, path.relative(root, file));
+  const name = typeof json.name === 'string' ? json.name : '';
+  const version = typeof json.version === 'string' ? json.version : undefined;
+  return { name, version, dir, json };
+}
+
+/** The package that will be wired: its name goes into code and JSON, so it must be a real npm name. */
+function checked(pkg: PackageInfo, root: string): PackageInfo {
+  if (!isValidPackageName(pkg.name)) {
+    const file = path.relative(root, path.join(pkg.dir ?? root, 'package.json'));
+    throw new WireError(`${file}: expected "name" to be a valid npm package name, found ${JSON.stringify(pkg.json.name ?? null).slice(0, 80)}`);
+  }
+  return pkg;
+}
+
+/** The repo's workspace packages, read once per run. */
+export class Workspace {
+  private cached?: PackageInfo[];
+
+  constructor(readonly root: string) {}
+
+  get packages(): PackageInfo[] {
+    this.cached ??= workspaceDirs(this.root).flatMap(dir => {
+      const pkg = packageAt(dir, this.root);
+      return pkg ? [pkg] : [];
+    });
+    return this.cached;
+  }
+
+  /**
+   * The package to wire for a plugin id: `plugins/<id>-backend` by default,
+   * else the workspace package whose `backstage` field says it is the id's
+   * backend plugin; or the package named with --package (in the repo, or
+   * installed in node_modules).
+   */
+  findPluginPackage(backendDir: string, id: string, explicitName?: string): PackageInfo {
+    const root = this.root;
+    if (explicitName !== undefined) {
+      if (!isValidPackageName(explicitName)) {
+        throw new WireError(
+          `invalid --package ${JSON.stringify(explicitName.slice(0, 80))}: expected an npm package name such as @internal/backstage-plugin-${id}-backend`,
+        );
+      }
+      const inRepo = this.packages.find(pkg => pkg.name === explicitName);
+      if (inRepo) return inRepo;
+      for (const base of [backendDir, root]) {
+        const installed = packageAt(path.join(base, 'node_modules', ...explicitName.split('/')), root);
+        if (installed) return { ...installed, name: explicitName };
+      }
+      return { name: explicitName, json: {} };
+    }
+    const conventional = packageAt(path.join(root, 'plugins', `${id}-backend`), root);
+    if (conventional) return checked(conventional, root);
+    const declared = this.packages.find(pkg => {
+      const backstage = pkg.json.backstage as { role?: unknown; pluginId?: unknown } | undefined;
+      return backstage?.pluginId === id && backstage.role === 'backend-plugin';
+    });
+    if (declared) return checked(declared, root);
+    throw new WireError(
+      `plugin package for "${id}" not found: expected plugins/${id}-backend/package.json or a workspace package with "backstage": { "role": "backend-plugin", "pluginId": "${id}" } (or pass --package <name>)`,
+    );
+  }
+
+  /**
+   * The range the backend should depend on the plugin with: `workspace:^` when
+   * the backend already depends on workspace packages through the workspace
+   * protocol, else `^<version>`.
+   */
+  chooseRange(backendJson: Record<string, unknown>, plugin: PackageInfo, explicitRange?: string): string {
+    if (explicitRange !== undefined) {
+      validateRange(explicitRange);
+      return explicitRange;
+    }
+    const inRepo = plugin.dir !== undefined && !path.relative(this.root, plugin.dir).split(path.sep).includes('node_modules');
+    if (inRepo) {
+      const deps = (backendJson.dependencies ?? {}) as Record<string, unknown>;
+      const workspaceNames = new Set(this.packages.map(pkg => pkg.name));
+      const usesProtocol = Object.entries(deps).some(
+        ([name, range]) => workspaceNames.has(name) && typeof range === 'string' && range.startsWith('workspace:'),
+      );
+      if (usesProtocol) return 'workspace:^';
+    }
+    if (!plugin.version) {
+      throw new WireError(`${plugin.name} has no version to depend on (not in the repo, not in node_modules): pass --range <range>`);
+    }
+    return `^${plugin.version}`;
+  }
+}
