@@ -52,11 +52,8 @@ export function printLegacyPluginModule(module: LegacyPluginModule, format: Modu
   const width = (text: string): number => text.replace(/\t/g, ' '.repeat(format.tabWidth)).length;
   const braces = (name: string): string => (format.bracketSpacing ? `{ ${name} }` : `{${name}}`);
 
-  const namedImport = (name: string, from: string): string[] => {
-    const line = `import ${braces(name)} from ${stringLiteral(from, q)}${semi}`;
-    if (width(line) <= format.printWidth) return [line];
-    return ['import {', `${indent}${name}${format.trailingComma === 'none' ? '' : ','}`, `} from ${stringLiteral(from, q)}${semi}`];
-  };
+  // Prettier keeps an import of a single name on one line, however long.
+  const namedImport = (name: string, from: string): string => `import ${braces(name)} from ${stringLiteral(from, q)}${semi}`;
 
   const signature = 'export default async function createPlugin(env: PluginEnvironment): Promise<Router> {';
   const header =
@@ -78,9 +75,9 @@ export function printLegacyPluginModule(module: LegacyPluginModule, format: Modu
       : [`${indent}return await createRouter({`, ...options, `${indent}})${semi}`];
 
   const lines = [
-    ...namedImport('createRouter', module.packageName),
-    ...namedImport('Router', 'express'),
-    ...namedImport('PluginEnvironment', module.typesModule ?? '../types'),
+    namedImport('createRouter', module.packageName),
+    namedImport('Router', 'express'),
+    namedImport('PluginEnvironment', module.typesModule ?? '../types'),
     '',
     ...header,
     ...body,

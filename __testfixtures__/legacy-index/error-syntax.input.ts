@@ -1,0 +1,5 @@
+import Router from 'express-promise-router';
+
+async function main() {
+  const apiRouter = Router(;
+}

@@ -1,0 +1,83 @@
+/**
+ * Runs every fixture under __testfixtures__/<transform>/: `<case>.input.<ext>`
+ * through transforms/<transform>.ts with the options in `<case>.options.json`
+ * (else the folder's `options.json`), and compares the result byte for byte
+ * with `<case>.output.<ext>`, or the error with `<case>.error.txt`. Each
+ * output is also run through the transform again and must not change.
+ * Adding a case needs no code.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from '@babel/parser';
+import { WireError } from '../src/errors';
+
+type Transform = (file: { path: string; source: string }, api: unknown, options: Record<string, unknown>) => string;
+
+const ROOT = path.join(__dirname, '..', '__testfixtures__');
+
+function readOptions(dir: string, name: string): Record<string, unknown> {
+  for (const file of [path.join(dir, `${name}.options.json`), path.join(dir, 'options.json')]) {
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+  }
+  return {};
+}
+
+function assertParses(text: string, ext: string): void {
+  if (ext === 'json') JSON.parse(text);
+  else parse(text, { sourceType: 'module', plugins: ['typescript'] });
+}
+
+const transforms = fs.readdirSync(ROOT).filter(name => fs.statSync(path.join(ROOT, name)).isDirectory());
+
+test('every fixture folder has a transform', () => {
+  expect(transforms.length).toBeGreaterThan(0);
+  for (const name of transforms) expect(fs.existsSync(path.join(__dirname, '..', 'transforms', `${name}.ts`))).toBe(true);
+});
+
+describe.each(transforms)('%s', transformName => {
+  const dir = path.join(ROOT, transformName);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const transform: Transform = require(`../transforms/${transformName}`).default;
+  const cases = fs
+    .readdirSync(dir)
+    .map(file => /^(.+)\.input\.(\w+)$/.exec(file))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map(m => ({ name: m[1], ext: m[2] }));
+
+  test('has cases', () => expect(cases.length).toBeGreaterThan(0));
+
+  describe.each(cases)('$name', ({ name, ext }) => {
+    const input = fs.readFileSync(path.join(dir, `${name}.input.${ext}`), 'utf8');
+    const options = readOptions(dir, name);
+    const file = ext === 'json' ? 'package.json' : 'index.ts';
+    const errorFile = path.join(dir, `${name}.error.txt`);
+
+    if (fs.existsSync(errorFile)) {
+      test('fails with the expected one-line message', () => {
+        const expected = fs.readFileSync(errorFile, 'utf8').replace(/\n$/, '');
+        expect(() => transform({ path: file, source: input }, {}, options)).toThrow(WireError);
+        expect(() => transform({ path: file, source: input }, {}, options)).toThrow(expected);
+        try {
+          transform({ path: file, source: input }, {}, options);
+        } catch (error) {
+          expect((error as Error).message).toBe(expected);
+        }
+      });
+      return;
+    }
+
+    const expectedBytes = fs.readFileSync(path.join(dir, `${name}.output.${ext}`));
+    test('output matches byte for byte', () => {
+      const output = transform({ path: file, source: input }, {}, options);
+      expect(Buffer.from(output, 'utf8').equals(expectedBytes)).toBe(true);
+      // On a mismatch, show the text diff too.
+      expect(output).toBe(expectedBytes.toString('utf8'));
+      assertParses(output, ext);
+    });
+
+    test('is idempotent: the output run again is unchanged', () => {
+      const expected = expectedBytes.toString('utf8');
+      expect(transform({ path: file, source: expected }, {}, options)).toBe(expected);
+    });
+  });
+});
