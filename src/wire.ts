@@ -15,7 +15,7 @@ import { parseTypeScript } from './parse';
 import { BACKSTAGE_FORMAT, defaultRouterOptions, printLegacyPluginModule } from './plugin-module';
 import { detectEol } from './text';
 import { FileChange, FileStatus, FileTree } from './tree';
-import { Workspace, findRepoRoot } from './workspace';
+import { Workspace, findRepoRoot, validateRange } from './workspace';
 import { planLegacyWiring } from '../transforms/legacy-index';
 import { planDependencies, readPackageJson } from '../transforms/package-json-dependency';
 
@@ -80,6 +80,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   if (ids.length > 1 && (options.packageName !== undefined || options.range !== undefined)) {
     throw new WireError('--package and --range name one plugin: pass a single plugin id with them');
   }
+  if (options.range !== undefined) validateRange(options.range);
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (!fs.existsSync(cwd)) throw new WireError(`${cwd}: no such folder`);
   const root = findRepoRoot(cwd);
