@@ -49,12 +49,13 @@ function diffLines(a: Line[], b: Line[]): Op[] {
       ops.push({ kind: ' ', line: a[start + i], oldNo: start + i, newNo: start + j });
       i++;
       j++;
-    } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      ops.push({ kind: '+', line: b[start + j], oldNo: start + i, newNo: start + j });
-      j++;
-    } else {
+    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      // Deletions before additions, as diff(1) prints them.
       ops.push({ kind: '-', line: a[start + i], oldNo: start + i, newNo: start + j });
       i++;
+    } else {
+      ops.push({ kind: '+', line: b[start + j], oldNo: start + i, newNo: start + j });
+      j++;
     }
   }
   for (let k = 0; k < a.length - endA; k++) {

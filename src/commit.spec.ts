@@ -1,0 +1,59 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { commitChanges } from './commit';
+import { WireError } from './errors';
+import type { FileChange } from './tree';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-commit-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const change = (file: string, before: string | undefined, after: string): FileChange => ({
+  path: path.join(dir, file),
+  displayPath: file,
+  kind: before === undefined ? 'create' : 'update',
+  before,
+  after,
+});
+
+const listing = (): string[] => fs.readdirSync(dir, { recursive: true }).map(String).sort();
+
+test('writes every change and leaves no temporary file', () => {
+  fs.writeFileSync(path.join(dir, 'a.ts'), 'old a');
+  commitChanges([change('a.ts', 'old a', 'new a'), change('sub/b.ts', undefined, 'new b')]);
+  expect(fs.readFileSync(path.join(dir, 'a.ts'), 'utf8')).toBe('new a');
+  expect(fs.readFileSync(path.join(dir, 'sub/b.ts'), 'utf8')).toBe('new b');
+  expect(listing()).toEqual(['a.ts', 'sub', path.join('sub', 'b.ts')]);
+});
+
+test('a failure after the first file was replaced puts everything back', () => {
+  fs.writeFileSync(path.join(dir, 'a.ts'), 'old a');
+  // The second target is a non-empty folder: its rename fails after a.ts was already replaced.
+  fs.mkdirSync(path.join(dir, 'b.ts'));
+  fs.writeFileSync(path.join(dir, 'b.ts', 'keep'), 'x');
+  const before = listing();
+  expect(() => commitChanges([change('a.ts', 'old a', 'new a'), change('new/c.ts', undefined, 'c'), change('b.ts', undefined, 'b')])).toThrow(
+    /^b\.ts: cannot write \((EISDIR|ENOTEMPTY|EEXIST)\); every file is as it was$/,
+  );
+  expect(fs.readFileSync(path.join(dir, 'a.ts'), 'utf8')).toBe('old a');
+  expect(listing()).toEqual(before);
+});
+
+test('a file changed on disk since it was read is not overwritten', () => {
+  fs.writeFileSync(path.join(dir, 'a.ts'), 'edited by someone else');
+  expect(() => commitChanges([change('a.ts', 'old a', 'new a')])).toThrow(WireError);
+  expect(() => commitChanges([change('a.ts', 'old a', 'new a')])).toThrow(
+    'a.ts: changed on disk while wire-plugin was running; nothing was written, run it again',
+  );
+  expect(fs.readFileSync(path.join(dir, 'a.ts'), 'utf8')).toBe('edited by someone else');
+});
+
+test('keeps the file mode of an updated file', () => {
+  const file = path.join(dir, 'a.sh');
+  fs.writeFileSync(file, 'old', { mode: 0o755 });
+  commitChanges([change('a.sh', 'old', 'new')]);
+  expect(fs.statSync(file).mode & 0o777).toBe(0o755);
+});
