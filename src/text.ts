@@ -75,3 +75,42 @@ export function pointBeforeStatement(source: string, start: number, eol: string)
   }
   return { offset: start, before: '', after: eol + indentOf(source, start) };
 }
+
+/**
+ * The range to delete to remove the statement at `[start, end)` with the
+ * line it stands on: from the start of its line through its line break when
+ * the line holds nothing else (a trailing comment goes with it); the line
+ * break before it when it ends the file without one; only the statement
+ * itself when other code shares its line. Inverse of inserting a line at a
+ * `pointAfterStatement`/`pointBeforeStatement`.
+ */
+export function statementRemovalRange(source: string, start: number, end: number): { start: number; end: number } {
+  const lineStart = lineStartOf(source, start);
+  const aloneBefore = /^[ \t]*$/.test(source.slice(lineStart, start));
+  let i = end;
+  while (i < source.length && (source[i] === ' ' || source[i] === '\t')) i++;
+  if (source.startsWith('//', i)) {
+    while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
+  }
+  const atLineEnd = i >= source.length || source[i] === '\n' || source[i] === '\r';
+  if (aloneBefore && atLineEnd) {
+    if (i >= source.length) {
+      // Last line, no final newline: take the line break before it instead.
+      const previousBreak = lineStart > 0 ? (lineStart >= 2 && source[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1) : 0;
+      return { start: previousBreak, end: source.length };
+    }
+    const lineEnd = source[i] === '\r' && source[i + 1] === '\n' ? i + 2 : i + 1;
+    return { start: lineStart, end: lineEnd };
+  }
+  if (atLineEnd) return { start: trimBack(source, start), end: i };
+  // Other code follows on the same line: take the statement and the blanks after it.
+  let after = end;
+  while (after < source.length && (source[after] === ' ' || source[after] === '\t')) after++;
+  return { start, end: after };
+}
+
+function trimBack(source: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && (source[i - 1] === ' ' || source[i - 1] === '\t')) i--;
+  return i;
+}

@@ -1,0 +1,12 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(
+  import('@backstage/plugin-app-backend'),
+);
+backend.add(
+  import('@backstage/plugin-catalog-backend'),
+);
+
+backend.start();

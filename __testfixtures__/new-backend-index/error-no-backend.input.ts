@@ -1,0 +1,3 @@
+import { createServiceBuilder } from '@backstage/backend-common';
+
+createServiceBuilder(module).start();

@@ -1,0 +1,11 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+async function main() {
+	const backend = createBackend();
+	backend.add(import('@backstage/plugin-app-backend'));
+	backend.add(import('@backstage/plugin-catalog-backend'));
+	backend.add(import('@internal/backstage-plugin-carmen-backend'));
+	await backend.start();
+}
+
+main();

@@ -1,0 +1,131 @@
+/**
+ * Finders for a new-backend-system `packages/backend/src/index.ts`:
+ * `const backend = createBackend();`, its `backend.add(...)` calls (in every
+ * form real repos write them) and `backend.start()`.
+ */
+import type { CallExpression, File, ImportDeclaration, Node, Statement } from '@babel/types';
+import { calleeName, enclosingStatement, staticString, StatementContainer, walk } from '../../src/ast';
+
+export interface BackendAdd {
+  readonly call: CallExpression;
+  /** The statement whose whole expression is this add (`backend.add(...);`), if it is one. */
+  readonly statement?: Statement;
+  /** The statement of the backend's block that holds the add (an `if` block, say). */
+  readonly topStatement?: Statement;
+  /** Module specifiers the add refers to: `import('x')` calls and identifiers imported from `x`. */
+  readonly modules: readonly string[];
+  /** `backend.add(import('x'))` or `backend.add(import('x').then(...))`: removable as a whole. */
+  readonly selfContained: boolean;
+  /** `backend.add(legacyPlugin('<id>', import('<module>')))`. */
+  readonly legacyBridge?: { readonly id: string; readonly module: string };
+  readonly multiline: boolean;
+}
+
+export interface NewBackend {
+  /** The variable holding the backend (`backend` in the template). */
+  readonly name: string;
+  readonly declaration: Statement;
+  readonly container: StatementContainer;
+  /** The statement of that block that calls `backend.start()`. */
+  readonly start?: Statement;
+  readonly adds: readonly BackendAdd[];
+  readonly imports: readonly ImportDeclaration[];
+}
+
+/** `import('x')` as Babel gives it (a call on `Import`, or an ImportExpression). */
+export function dynamicImportSource(node: Node): string | undefined {
+  if (node.type === 'CallExpression' && node.callee.type === 'Import') return staticString(node.arguments[0]);
+  if ((node.type as string) === 'ImportExpression') return staticString((node as unknown as { source: Node }).source);
+  return undefined;
+}
+
+function isMethodCall(node: Node, object: string, method: string): boolean {
+  return (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'MemberExpression' &&
+    node.callee.object.type === 'Identifier' &&
+    node.callee.object.name === object &&
+    node.callee.property.type === 'Identifier' &&
+    node.callee.property.name === method
+  );
+}
+
+/** `import('x').then(...)`, possibly chained. */
+function isThenOnImport(node: Node): boolean {
+  let current: Node = node;
+  while (current.type === 'CallExpression' && current.callee.type === 'MemberExpression') {
+    const property = current.callee.property;
+    if (property.type !== 'Identifier' || (property.name !== 'then' && property.name !== 'catch')) return false;
+    current = current.callee.object;
+  }
+  return current !== node && dynamicImportSource(current) !== undefined;
+}
+
+export function findNewBackend(ast: File, source: string): NewBackend | undefined {
+  const imports = ast.program.body.filter((s): s is ImportDeclaration => s.type === 'ImportDeclaration');
+  const importedFrom = new Map<string, string>();
+  for (const declaration of imports) {
+    for (const specifier of declaration.specifiers) importedFrom.set(specifier.local.name, declaration.source.value);
+  }
+
+  let backend: { name: string; declaration: Statement; container: StatementContainer } | undefined;
+  walk(ast.program, (node, ancestors) => {
+    if (backend) return false;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && calleeName(node.init) === 'createBackend') {
+      const place = enclosingStatement(ancestors[ancestors.length - 1], ancestors.slice(0, -1));
+      if (place) backend = { name: node.id.name, declaration: place.statement, container: place.container };
+    }
+    return undefined;
+  });
+  if (!backend) return undefined;
+  const found = backend;
+
+  const adds: BackendAdd[] = [];
+  let start: Statement | undefined;
+  walk(ast.program, (node, ancestors) => {
+    if (isMethodCall(node, found.name, 'start')) {
+      const index = ancestors.indexOf(found.container);
+      const top = index === -1 ? undefined : ((ancestors[index + 1] ?? node) as Statement);
+      if (top && !start) start = top;
+      return undefined;
+    }
+    if (!isMethodCall(node, found.name, 'add')) return undefined;
+    const call = node as CallExpression;
+    const modules = new Set<string>();
+    let legacyBridge: BackendAdd['legacyBridge'];
+    for (const argument of call.arguments) {
+      walk(argument, inner => {
+        const fromImport = dynamicImportSource(inner);
+        if (fromImport !== undefined) modules.add(fromImport);
+        if (inner.type === 'Identifier' && importedFrom.has(inner.name)) modules.add(importedFrom.get(inner.name) as string);
+        if (inner.type === 'CallExpression' && calleeName(inner) === 'legacyPlugin') {
+          const id = staticString(inner.arguments[0]);
+          const module = inner.arguments[1] ? dynamicImportSource(inner.arguments[1]) : undefined;
+          if (id !== undefined && module !== undefined) legacyBridge = { id, module };
+        }
+      });
+    }
+    const argument = call.arguments[0];
+    const parent = ancestors[ancestors.length - 1];
+    const statement = parent?.type === 'ExpressionStatement' && parent.expression === call ? parent : undefined;
+    const index = ancestors.indexOf(found.container);
+    const topStatement = index === -1 ? undefined : ((ancestors[index + 1] ?? statement) as Statement | undefined);
+    adds.push({
+      call,
+      statement,
+      topStatement,
+      modules: [...modules],
+      selfContained:
+        call.arguments.length === 1 && argument !== undefined && (dynamicImportSource(argument) !== undefined || isThenOnImport(argument)),
+      legacyBridge,
+      multiline: source.slice(call.start ?? 0, call.end ?? 0).includes('\n'),
+    });
+    return undefined;
+  });
+  return { ...found, start, adds, imports };
+}
+
+/** Whether an add refers to a package (or one of its subpath exports). */
+export function addRefersTo(add: BackendAdd, packageName: string): boolean {
+  return add.modules.some(module => module === packageName || module.startsWith(`${packageName}/`));
+}

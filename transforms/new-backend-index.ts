@@ -1,0 +1,204 @@
+/**
+ * Wires backend plugins into a new-backend-system `src/index.ts`:
+ *
+ *   backend.add(import('@internal/backstage-plugin-carmen-backend'));
+ *
+ * before `backend.start()`, after the last add at that level; a plugin that
+ * only has a legacy `createRouter` goes through the migration bridge:
+ *
+ *   import { legacyPlugin } from '@backstage/backend-common';
+ *   backend.add(legacyPlugin('carmen', import('./plugins/carmen')));
+ *
+ * `planNewBackendWiring` is pure and returns text changes; the default export
+ * is a jscodeshift transform (`--id=carmen --package=<name> [--legacy]`).
+ */
+import type { File, ImportDeclaration, Node, Program } from '@babel/types';
+import { collectNames } from '../src/ast';
+import { applyChanges, insertAt, TextChange } from '../src/changes';
+import { CodeStyle, detectCodeStyle, stringLiteral } from '../src/code-style';
+import { WireError } from '../src/errors';
+import { firstFreeName, validatePluginId } from '../src/naming';
+import { parseTypeScript } from '../src/parse';
+import { indentOf, LinePoint, pointAfterStatement, pointBeforeStatement } from '../src/text';
+import { addRefersTo, BackendAdd, findNewBackend, NewBackend } from './lib/new-backend';
+
+export type NewBackendForm = 'feature' | 'legacy';
+
+export interface NewBackendRequest {
+  readonly id: string;
+  readonly packageName: string;
+  /** `feature`: `backend.add(import(pkg))`; `legacy`: through `legacyPlugin` and `./plugins/<id>`. */
+  readonly form: NewBackendForm;
+}
+
+export interface NewBackendPluginWiring {
+  readonly id: string;
+  readonly form: NewBackendForm;
+  /** Whether this plan adds the plugin (false: it is added already, in some form). */
+  readonly added: boolean;
+  /** Whether the index imports (or will import) `./plugins/<id>`, so that module must exist. */
+  readonly importsPluginModule: boolean;
+  readonly warnings: readonly string[];
+}
+
+export interface NewBackendPlan {
+  readonly changes: readonly TextChange[];
+  readonly plugins: readonly NewBackendPluginWiring[];
+  /** Whether the plan adds `import { legacyPlugin } from '@backstage/backend-common'`. */
+  readonly addsLegacyPluginImport: boolean;
+}
+
+export const LEGACY_PLUGIN_MODULE = '@backstage/backend-common';
+const PRINT_WIDTH = 80;
+
+export function describeMissingBackend(file: string): WireError {
+  return new WireError(
+    `${file}: no new backend to extend: expected \`const backend = createBackend();\` (from @backstage/backend-defaults) and \`backend.start();\``,
+  );
+}
+
+/** The local name of `legacyPlugin` imported from @backstage/backend-common, if any. */
+export function legacyPluginImport(imports: readonly ImportDeclaration[]): { declaration: ImportDeclaration; local: string } | undefined {
+  for (const declaration of imports) {
+    if (declaration.source.value !== LEGACY_PLUGIN_MODULE) continue;
+    for (const specifier of declaration.specifiers) {
+      if (specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' && specifier.imported.name === 'legacyPlugin') {
+        return { declaration, local: specifier.local.name };
+      }
+    }
+  }
+  return undefined;
+}
+
+export function isPluginModuleBridge(add: BackendAdd, id: string): boolean {
+  const bridge = add.legacyBridge;
+  return bridge !== undefined && (bridge.id === id || bridge.module === `./plugins/${id}`);
+}
+
+export function planNewBackendWiring(source: string, requests: readonly NewBackendRequest[], file = 'index.ts', parsed?: File): NewBackendPlan {
+  for (const request of requests) validatePluginId(request.id);
+  const ast = parsed ?? parseTypeScript(source, file);
+  const backend = findNewBackend(ast, source);
+  if (!backend) throw describeMissingBackend(file);
+  const style = detectCodeStyle(source, ast);
+  const semi = style.semicolons ? ';' : '';
+  const q = style.quote;
+  const anchor = addPoint(source, backend, style);
+  const layout = addLayout(source, backend, anchor.indent, semi, style.eol);
+
+  const lines: string[] = [];
+  const plugins: NewBackendPluginWiring[] = [];
+  let bridgeName = legacyPluginImport(backend.imports)?.local;
+  let addsLegacyPluginImport = false;
+  const seen = new Set<string>();
+  for (const request of requests) {
+    if (seen.has(request.id)) continue;
+    seen.add(request.id);
+    const warnings: string[] = [];
+    const viaBridge = backend.adds.find(add => isPluginModuleBridge(add, request.id));
+    const direct = backend.adds.find(add => addRefersTo(add, request.packageName));
+    const present = request.form === 'feature' ? direct ?? viaBridge : viaBridge ?? direct;
+    if (present) {
+      if (request.form === 'feature' && !direct && viaBridge) {
+        warnings.push(`${file}: ${request.id} is added through legacyPlugin(); it now exports a backend feature, so backend.add(import('${request.packageName}')) could replace the bridge`);
+      }
+      plugins.push({ id: request.id, form: request.form, added: false, importsPluginModule: Boolean(viaBridge && !direct), warnings });
+      continue;
+    }
+    let argument = `import(${stringLiteral(request.packageName, q)})`;
+    if (request.form === 'legacy') {
+      if (!bridgeName) {
+        const names = collectNames(ast.program);
+        bridgeName = firstFreeName(['legacyPlugin', 'legacyPluginBridge', 'wireLegacyPlugin'], new Set([...names.declared, ...names.mentioned]));
+        addsLegacyPluginImport = true;
+      }
+      argument = `${bridgeName}(${stringLiteral(request.id, q)}, import(${stringLiteral(`./plugins/${request.id}`, q)}))`;
+    }
+    lines.push(layout(`${backend.name}.add`, argument));
+    plugins.push({ id: request.id, form: request.form, added: true, importsPluginModule: request.form === 'legacy', warnings });
+  }
+
+  const changes: TextChange[] = [];
+  if (addsLegacyPluginImport && bridgeName) {
+    const specifier = bridgeName === 'legacyPlugin' ? 'legacyPlugin' : `legacyPlugin as ${bridgeName}`;
+    const text = `import { ${specifier} } from ${stringLiteral(LEGACY_PLUGIN_MODULE, q)}${semi}`;
+    const point = importPoint(source, ast.program, backend.imports, style);
+    changes.push(insertAt(point.offset, point.before + text + point.after));
+  }
+  if (lines.length) {
+    changes.push(insertAt(anchor.offset, anchor.before + lines.map(line => anchor.indent + line).join(style.eol) + anchor.after));
+  }
+  return { changes, plugins, addsLegacyPluginImport };
+}
+
+/** After the last import, or before the first statement. */
+function importPoint(source: string, program: Program, imports: readonly ImportDeclaration[], style: CodeStyle): LinePoint {
+  const last = imports[imports.length - 1];
+  if (last) return pointAfterStatement(source, last.end ?? 0, style.eol);
+  return pointBeforeStatement(source, program.body[0]?.start ?? 0, style.eol);
+}
+
+/** Before `backend.start()` in its block, after the last add at that level. */
+function addPoint(source: string, backend: NewBackend, style: CodeStyle): LinePoint & { indent: string } {
+  const body = backend.container.body;
+  const startAt = backend.start ? body.indexOf(backend.start) : -1;
+  const limit = startAt === -1 ? body.length : startAt;
+  const from = body.indexOf(backend.declaration);
+  for (let i = limit - 1; i > from; i--) {
+    if (backend.adds.some(add => add.statement === body[i])) {
+      return { ...pointAfterStatement(source, body[i].end ?? 0, style.eol), indent: indentOf(source, body[i].start ?? 0) };
+    }
+  }
+  const anchor: Node = startAt === -1 ? backend.declaration : body[startAt];
+  if (startAt === -1) return { ...pointAfterStatement(source, anchor.end ?? 0, style.eol), indent: indentOf(source, anchor.start ?? 0) };
+  return { ...pointBeforeStatement(source, anchor.start ?? 0, style.eol), indent: indentOf(source, anchor.start ?? 0) };
+}
+
+/**
+ * How this file writes an add: on one line, or as prettier wraps a long one
+ * (`backend.add(\n  import('...'),\n);`). A file that wraps adds that would
+ * fit on a line wraps them all; otherwise only a line over 80 columns wraps.
+ */
+function addLayout(source: string, backend: NewBackend, indent: string, semi: string, eol: string): (callee: string, argument: string) => string {
+  const wrapped = backend.adds.filter(add => add.multiline && add.call.arguments.length === 1);
+  const width = (text: string): number => text.replace(/\t/g, '  ').length;
+  const oneLine = (callee: string, argument: string): string => `${callee}(${argument})${semi}`;
+  const wrapsShortOnes = wrapped.some(add => {
+    const argument = source.slice(add.call.arguments[0].start ?? 0, add.call.arguments[0].end ?? 0);
+    return !argument.includes('\n') && width(indentOf(source, add.call.start ?? 0) + oneLine(`${backend.name}.add`, argument)) <= PRINT_WIDTH;
+  });
+  const sample = wrapped[0];
+  let unit = '  ';
+  let trailingComma = true;
+  if (sample) {
+    const argument = sample.call.arguments[0];
+    const outer = indentOf(source, sample.call.start ?? 0);
+    const inner = indentOf(source, argument.start ?? 0);
+    if (inner.startsWith(outer) && inner.length > outer.length) unit = inner.slice(outer.length);
+    trailingComma = /^\s*,/.test(source.slice(argument.end ?? 0, sample.call.end ?? 0));
+  } else if (/^\t/m.test(source)) {
+    unit = '\t';
+  } else {
+    const indented = /^( +)\S/m.exec(source.replace(/^\s*\*.*$/gm, ''));
+    if (indented) unit = indented[1];
+  }
+  return (callee, argument) => {
+    const line = oneLine(callee, argument);
+    if (!wrapsShortOnes && width(indent + line) <= PRINT_WIDTH) return line;
+    return `${callee}(${eol}${indent}${unit}${argument}${trailingComma ? ',' : ''}${eol}${indent})${semi}`;
+  };
+}
+
+/** jscodeshift-style entry: `--id=<id> --package=<name> [--legacy]`. */
+export default function transformer(
+  file: { path?: string; source: string },
+  _api?: unknown,
+  options: { id?: string; package?: string; legacy?: boolean } = {},
+): string {
+  if (!options.id || !options.package) throw new WireError('new-backend-index: pass --id=<plugin-id> and --package=<name>');
+  const form: NewBackendForm = options.legacy ? 'legacy' : 'feature';
+  const plan = planNewBackendWiring(file.source, [{ id: String(options.id), packageName: String(options.package), form }], file.path ?? 'index.ts');
+  return applyChanges(file.source, plan.changes);
+}
+
+export const parser = 'ts';
