@@ -170,3 +170,17 @@ export function contains(node: Node, test: (candidate: Node) => boolean): boolea
   });
   return found;
 }
+
+/** Start offsets of every identifier (property names excluded), by name. */
+export function identifierOffsets(root: Node): Map<string, number[]> {
+  const offsets = new Map<string, number[]>();
+  walk(root, (node, ancestors) => {
+    if (node.type !== 'Identifier') return;
+    const parent = ancestors[ancestors.length - 1];
+    if (parent && isPropertyName(node, parent)) return;
+    const list = offsets.get(node.name) ?? [];
+    list.push(node.start ?? 0);
+    offsets.set(node.name, list);
+  });
+  return offsets;
+}

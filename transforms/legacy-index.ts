@@ -17,7 +17,7 @@ import { WireError } from '../src/errors';
 import { envNameCandidates, firstFreeName, pluginAliasCandidates, preferredAlias, preferredEnvName, validatePluginId } from '../src/naming';
 import { parseTypeScript } from '../src/parse';
 import { indentOf, LinePoint, pointAfterStatement, pointBeforeStatement } from '../src/text';
-import { analyzeLegacyIndex, EnvDeclaration, findPluginImport, LegacyIndex, mountsOnRouter } from './lib/legacy-backend';
+import { analyzeLegacyIndex, EnvDeclaration, findPluginImport, findPluginRoutes, LegacyIndex, mountsOnRouter, pluginCallIn } from './lib/legacy-backend';
 
 export type LegacyPiece = 'import' | 'env' | 'route';
 
@@ -278,23 +278,8 @@ function isVisibleFrom(env: EnvDeclaration, index: LegacyIndex): boolean {
   return env.container === index.router.container || env.container.type === 'Program';
 }
 
-/** The plugin's mount: by its path, or by a call to the plugin's import. */
+/** The plugin's mount: by its path first, else by a call to the plugin's import. */
 function findPluginRoute(index: LegacyIndex, id: string, alias: string | undefined): CallExpression | undefined {
-  const byPath = index.routes.find(r => r.path === `/${id}`);
-  if (byPath) return byPath.call;
-  if (!alias) return undefined;
-  return index.routes.find(r => pluginCallIn(r.call)?.callee === alias)?.call;
-}
-
-/** In `apiRouter.use('/x', mw, await x(xEnv))`: the plugin call's callee (`x`) and first argument (`xEnv`). */
-function pluginCallIn(route: CallExpression): { callee?: string; argument?: string } | undefined {
-  for (let i = route.arguments.length - 1; i >= 1; i--) {
-    let argument: Node = route.arguments[i];
-    if (argument.type === 'AwaitExpression') argument = argument.argument;
-    if (argument.type === 'CallExpression' && argument.callee.type === 'Identifier') {
-      const first = argument.arguments[0];
-      return { callee: argument.callee.name, argument: first?.type === 'Identifier' ? first.name : undefined };
-    }
-  }
-  return undefined;
+  const routes = findPluginRoutes(index, id, alias);
+  return (routes.find(r => r.path === `/${id}`) ?? routes[0])?.call;
 }

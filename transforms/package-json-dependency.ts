@@ -150,3 +150,53 @@ export default function transformer(
   const plan = planDependency(file.source, file.path ?? 'package.json', options.package, options.range);
   return applyChanges(file.source, plan.changes);
 }
+
+/**
+ * Plans removing dependencies: each member goes with its line; the last
+ * member takes the comma before it; the only member leaves `{}`. The inverse
+ * of `planDependencies`.
+ */
+export function planDependencyRemoval(source: string, file: string, names: readonly string[], section = 'dependencies'): DependenciesPlan {
+  const json = readPackageJson(source, file);
+  const declared = (json[section] ?? {}) as Record<string, unknown>;
+  const existingRanges = names.map(name => (typeof declared === 'object' && name in declared ? String(declared[name]) : undefined));
+  if (existingRanges.every(range => range === undefined)) return { changes: [], existingRanges, warnings: [] };
+  const bom = source.startsWith('\uFEFF') ? 1 : 0;
+  const root = parseExpression(source.slice(bom), { startIndex: bom } as never) as ObjectExpression;
+  const block = root.properties.find(p => keyOf(p) === section) as ObjectProperty;
+  const deps = block.value as ObjectExpression;
+  const members = deps.properties;
+  const going = new Set(members.filter(m => names.includes(keyOf(m) ?? '')));
+  if (going.size === members.length) {
+    return { changes: [{ start: (deps.start ?? 0) + 1, end: (deps.end ?? 0) - 1, text: '' }], existingRanges, warnings: [] };
+  }
+  const changes: TextChange[] = [];
+  members.forEach((member, i) => {
+    if (!going.has(member)) return;
+    const next = members[i + 1];
+    if (next) {
+      // From this member's line start to the next member's line start.
+      const from = source.lastIndexOf('\n', (member.start ?? 0) - 1) + 1;
+      const to = source.lastIndexOf('\n', (next.start ?? 0) - 1) + 1;
+      changes.push({ start: from, end: to, text: '' });
+    } else {
+      // The last member: from the end of the previous kept member (its comma goes too).
+      let previous = i - 1;
+      while (previous >= 0 && going.has(members[previous])) previous--;
+      const from = members[previous].end ?? 0;
+      changes.push({ start: from, end: member.end ?? 0, text: '' });
+    }
+  });
+  return { changes: mergeOverlaps(changes), existingRanges, warnings: [] };
+}
+
+function mergeOverlaps(changes: TextChange[]): TextChange[] {
+  const sorted = [...changes].sort((a, b) => a.start - b.start);
+  const out: TextChange[] = [];
+  for (const change of sorted) {
+    const last = out[out.length - 1];
+    if (last && change.start < last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, change.end), text: '' };
+    else out.push(change);
+  }
+  return out;
+}

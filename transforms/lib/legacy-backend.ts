@@ -40,6 +40,8 @@ export interface MountedRoute {
   /** `'/carmen'` for `apiRouter.use('/carmen', ...)`; undefined for `apiRouter.use(middleware)`. */
   readonly path?: string;
   readonly call: CallExpression;
+  /** The statement whose whole expression is this call, if it is one. */
+  readonly statement?: Statement;
   /** The statement of the router's block that holds the call (an `if` block, say). */
   readonly topStatement?: Statement;
 }
@@ -235,7 +237,9 @@ export function analyzeLegacyIndex(ast: File, source: string): LegacyIndex | Leg
     } else if (isUseCall(node, router.name)) {
       const place = enclosingStatement(node, ancestors);
       const topStatement = topStatementIn(router.container, [...ancestors, node]);
-      routes.push({ path: staticString(node.arguments[0]), call: node, topStatement });
+      const parent = ancestors[ancestors.length - 1];
+      const statement = parent?.type === 'ExpressionStatement' && parent.expression === node ? parent : undefined;
+      routes.push({ path: staticString(node.arguments[0]), call: node, statement, topStatement });
       if (!catchAll && node.arguments.some(isNotFoundHandlerCall) && place?.container === router.container) {
         catchAll = place.statement;
       }
@@ -277,4 +281,22 @@ export function findPluginImport(imports: readonly ImportDeclaration[], pluginId
 /** Whether a statement mounts anything on the router (directly or inside a block). */
 export function mountsOnRouter(statement: Statement, router: string): boolean {
   return contains(statement, node => isUseCall(node, router));
+}
+
+/** In `apiRouter.use('/x', mw, await x(xEnv))`: the plugin call's callee (`x`) and first argument (`xEnv`). */
+export function pluginCallIn(route: CallExpression): { callee?: string; argument?: string } | undefined {
+  for (let i = route.arguments.length - 1; i >= 1; i--) {
+    let argument: Node = route.arguments[i];
+    if (argument.type === 'AwaitExpression') argument = argument.argument;
+    if (argument.type === 'CallExpression' && argument.callee.type === 'Identifier') {
+      const first = argument.arguments[0];
+      return { callee: argument.callee.name, argument: first?.type === 'Identifier' ? first.name : undefined };
+    }
+  }
+  return undefined;
+}
+
+/** The plugin's mounts: by path, or by a call to the plugin's import. */
+export function findPluginRoutes(index: LegacyIndex, id: string, alias: string | undefined): MountedRoute[] {
+  return index.routes.filter(r => r.path === `/${id}` || (alias !== undefined && pluginCallIn(r.call)?.callee === alias));
 }

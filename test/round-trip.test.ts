@@ -1,0 +1,73 @@
+/**
+ * Unwiring undoes wiring, byte for byte, on every fixture: for each wiring
+ * fixture, removing the plugin from the expected output gives the same bytes
+ * as removing it from the input; and where the input has no piece of the
+ * plugin (most cases), that is the input itself.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+type Transform = (file: { path: string; source: string }, api: unknown, options: Record<string, unknown>) => string;
+
+const ROOT = path.join(__dirname, '..', '__testfixtures__');
+const PAIRS: { wire: string; remove: string; ext: string }[] = [
+  { wire: 'legacy-index', remove: 'legacy-index-remove', ext: 'ts' },
+  { wire: 'new-backend-index', remove: 'new-backend-index-remove', ext: 'ts' },
+  { wire: 'package-json-dependency', remove: 'package-json-dependency-remove', ext: 'json' },
+];
+
+/**
+ * The one case that cannot round-trip: the tool created the whole
+ * "dependencies" block, and removal leaves it empty (`{}`), since an empty
+ * block may as well have been there before.
+ */
+const KNOWN_EXCEPTIONS = new Set(['package-json-dependency/no-dependencies-block']);
+
+function options(dir: string, name: string): Record<string, unknown> {
+  for (const file of [path.join(dir, `${name}.options.json`), path.join(dir, 'options.json')]) {
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+  }
+  return {};
+}
+
+describe.each(PAIRS)('$wire then $remove', ({ wire, remove, ext }) => {
+  const dir = path.join(ROOT, wire);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const unwire: Transform = require(`../transforms/${remove}`).default;
+  const cases = fs
+    .readdirSync(dir)
+    .filter(file => file.endsWith(`.output.${ext}`))
+    .map(file => file.slice(0, -`.output.${ext}`.length));
+  const file = ext === 'json' ? 'package.json' : 'index.ts';
+
+  test.each(cases)('%s', name => {
+    const input = fs.readFileSync(path.join(dir, `${name}.input.${ext}`), 'utf8');
+    const output = fs.readFileSync(path.join(dir, `${name}.output.${ext}`), 'utf8');
+    const opts = options(dir, name);
+    const removedFromOutput = unwire({ path: file, source: output }, {}, opts);
+    const removedFromInput = unwire({ path: file, source: input }, {}, opts);
+    if (KNOWN_EXCEPTIONS.has(`${wire}/${name}`)) {
+      expect(removedFromOutput).not.toBe(input);
+      return;
+    }
+    expect(removedFromOutput).toBe(removedFromInput);
+  });
+
+  test('most fixtures round-trip to their exact input', () => {
+    const exact = cases.filter(name => {
+      const input = fs.readFileSync(path.join(dir, `${name}.input.${ext}`), 'utf8');
+      const output = fs.readFileSync(path.join(dir, `${name}.output.${ext}`), 'utf8');
+      const opts = options(dir, name);
+      const untouched = unwire({ path: file, source: input }, {}, opts) === input;
+      return untouched && input !== output && unwire({ path: file, source: output }, {}, opts) === input;
+    });
+    // Every fixture that adds something to an input holding no piece of the plugin comes back byte for byte.
+    const adding = cases.filter(name => {
+      const input = fs.readFileSync(path.join(dir, `${name}.input.${ext}`), 'utf8');
+      const output = fs.readFileSync(path.join(dir, `${name}.output.${ext}`), 'utf8');
+      return input !== output && unwire({ path: file, source: input }, {}, options(dir, name)) === input && !KNOWN_EXCEPTIONS.has(`${wire}/${name}`);
+    });
+    expect(exact).toEqual(adding);
+    expect(exact.length).toBeGreaterThanOrEqual(ext === 'json' ? 8 : 15);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Undoes `new-backend-index`: removes `backend.add(import('<package>'))`
+ * (in any layout, with or without `.then(...)`) and the plugin's
+ * `legacyPlugin('<id>', import('./plugins/<id>'))` bridge, with the lines they
+ * stand on; and the `legacyPlugin` import once nothing uses it. Adds in forms
+ * the tool never writes (by identifier, through a helper) are reported, not
+ * touched. The default export is a jscodeshift transform (`--id --package`).
+ */
+import type { File } from '@babel/types';
+import { identifierOffsets } from '../src/ast';
+import { applyChanges, TextChange } from '../src/changes';
+import { WireError } from '../src/errors';
+import { validatePluginId } from '../src/naming';
+import { parseTypeScript } from '../src/parse';
+import { nodeRange, Range, removeStatement, usedOutside } from '../src/removal';
+import { addRefersTo, findNewBackend } from './lib/new-backend';
+import { describeMissingBackend, isPluginModuleBridge, legacyPluginImport } from './new-backend-index';
+
+export interface NewBackendRemovalRequest {
+  readonly id: string;
+  readonly packageName: string;
+}
+
+export interface NewBackendPluginRemoval {
+  readonly id: string;
+  /** How many adds were removed. */
+  readonly removed: number;
+  /** Whether a removed add was a legacyPlugin bridge to `./plugins/<id>`. */
+  readonly removedBridge: boolean;
+  readonly warnings: readonly string[];
+}
+
+export interface NewBackendRemovalPlan {
+  readonly changes: readonly TextChange[];
+  readonly plugins: readonly NewBackendPluginRemoval[];
+  /** Whether the plan removes the `legacyPlugin` import. */
+  readonly removesLegacyPluginImport: boolean;
+}
+
+export function planNewBackendRemoval(source: string, requests: readonly NewBackendRemovalRequest[], file = 'index.ts', parsed?: File): NewBackendRemovalPlan {
+  for (const request of requests) validatePluginId(request.id);
+  const ast = parsed ?? parseTypeScript(source, file);
+  const backend = findNewBackend(ast, source);
+  if (!backend) throw describeMissingBackend(file);
+  const changes: TextChange[] = [];
+  const going: Range[] = [];
+  const plugins: NewBackendPluginRemoval[] = [];
+  const taken = new Set<unknown>();
+
+  for (const request of requests) {
+    const warnings: string[] = [];
+    let removed = 0;
+    let removedBridge = false;
+    for (const add of backend.adds) {
+      const bridge = isPluginModuleBridge(add, request.id);
+      const direct = add.selfContained && addRefersTo(add, request.packageName);
+      if ((bridge || direct) && add.statement && !taken.has(add)) {
+        taken.add(add);
+        changes.push(removeStatement(source, add.statement));
+        going.push(nodeRange(add.statement));
+        removed++;
+        removedBridge ||= bridge;
+      } else if (addRefersTo(add, request.packageName) && !taken.has(add)) {
+        const line = source.slice(0, add.call.start ?? 0).split('\n').length;
+        warnings.push(`${file}:${line}: ${request.packageName} is added in a form wire-plugin does not write; remove it by hand`);
+      }
+    }
+    plugins.push({ id: request.id, removed, removedBridge, warnings });
+  }
+
+  // The bridge's import goes with the last bridge.
+  let removesLegacyPluginImport = false;
+  const bridgeImport = legacyPluginImport(backend.imports);
+  if (bridgeImport && plugins.some(p => p.removedBridge) && bridgeImport.declaration.specifiers.length === 1) {
+    const own = nodeRange(bridgeImport.declaration);
+    if (!usedOutside(identifierOffsets(ast.program), bridgeImport.local, [...going, own])) {
+      changes.push(removeStatement(source, bridgeImport.declaration));
+      removesLegacyPluginImport = true;
+    }
+  }
+  return { changes, plugins, removesLegacyPluginImport };
+}
+
+/** jscodeshift-style entry: `--id=<id> --package=<name>`. */
+export default function transformer(
+  file: { path?: string; source: string },
+  api?: { report?: (message: string) => void },
+  options: { id?: string; package?: string } = {},
+): string {
+  if (!options.id || !options.package) throw new WireError('new-backend-index-remove: pass --id=<plugin-id> and --package=<name>');
+  const plan = planNewBackendRemoval(file.source, [{ id: String(options.id), packageName: String(options.package) }], file.path ?? 'index.ts');
+  for (const plugin of plan.plugins) for (const warning of plugin.warnings) api?.report?.(warning);
+  return applyChanges(file.source, plan.changes);
+}
+
+export const parser = 'ts';
