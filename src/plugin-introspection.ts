@@ -1,0 +1,291 @@
+/**
+ * Reads a backend plugin package before wiring it: is its default export a
+ * backend feature (new backend system), does it export `createRouter`
+ * (legacy), and which options does `createRouter` take.
+ *
+ * The syntax is read first, with Babel, following re-exports between the
+ * package's own files. Only where the options type is imported from another
+ * file, extends or intersects other types, or is otherwise beyond the
+ * syntax, ts-morph (loaded lazily: it brings its own compiler) resolves it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from '@babel/parser';
+import type { File, Node, TSType, TSTypeElement } from '@babel/types';
+
+export interface OptionProperty {
+  readonly name: string;
+  readonly optional: boolean;
+}
+
+export interface PluginShape {
+  /** The entry file that was read, when one was found. */
+  readonly entry?: string;
+  /** Whether the default export is a backend feature; undefined when it could not be told. */
+  readonly feature?: boolean;
+  /** Whether `createRouter` is exported; undefined when it could not be told. */
+  readonly createRouter?: boolean;
+  /** The properties of createRouter's options, in declaration order; undefined when unknown. */
+  readonly routerOptions?: readonly OptionProperty[];
+  /** How the options were read. */
+  readonly resolvedWith: 'syntax' | 'ts-morph' | 'none';
+}
+
+const FEATURE_FACTORIES = new Set(['createBackendPlugin', 'createBackendModule', 'createBackendFeatureLoader']);
+
+interface Found {
+  readonly file: string;
+  readonly ast: File;
+  readonly node: Node;
+}
+
+/** A small module graph over one package's own files, each parsed once. */
+class ModuleReader {
+  private readonly cache = new Map<string, File | null>();
+
+  read(file: string): File | undefined {
+    if (!this.cache.has(file)) {
+      let ast: File | null = null;
+      try {
+        const source = fs.readFileSync(file, 'utf8');
+        ast = parse(source, { sourceType: 'module', plugins: [['typescript', { dts: file.endsWith('.d.ts') }]], errorRecovery: true });
+      } catch {
+        ast = null;
+      }
+      this.cache.set(file, ast);
+    }
+    return this.cache.get(file) ?? undefined;
+  }
+
+  /** Resolves a relative specifier to one of the package's files. */
+  resolve(from: string, specifier: string): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = path.resolve(path.dirname(from), specifier);
+    const stem = base.replace(/\.(js|cjs|mjs)$/, '');
+    for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.d.ts`, path.join(base, 'index.ts'), path.join(base, 'index.d.ts')]) {
+      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    }
+    return undefined;
+  }
+
+  /** The declaration behind an exported name, following `export ... from` and local re-exports. */
+  findExport(file: string, name: string, seen = new Set<string>()): Found | undefined {
+    const key = `${file}#${name}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const ast = this.read(file);
+    if (!ast) return undefined;
+    for (const statement of ast.program.body) {
+      if (name === 'default' && statement.type === 'ExportDefaultDeclaration') {
+        const declaration = statement.declaration;
+        if (declaration.type === 'Identifier') return this.findLocal(file, ast, declaration.name, seen) ?? { file, ast, node: declaration };
+        return { file, ast, node: declaration };
+      }
+      if (statement.type === 'ExportNamedDeclaration') {
+        if (statement.declaration && declares(statement.declaration, name)) {
+          return { file, ast, node: declarationOf(statement.declaration, name) };
+        }
+        for (const specifier of statement.specifiers) {
+          if (specifier.type !== 'ExportSpecifier') continue;
+          const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+          if (exported !== name) continue;
+          if (statement.source) {
+            const target = this.resolve(file, statement.source.value);
+            return target ? this.findExport(target, specifier.local.name, seen) : undefined;
+          }
+          return this.findLocal(file, ast, specifier.local.name, seen);
+        }
+      }
+    }
+    for (const statement of ast.program.body) {
+      if (statement.type === 'ExportAllDeclaration' && name !== 'default') {
+        const target = this.resolve(file, statement.source.value);
+        const found = target ? this.findExport(target, name, seen) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** A name declared or imported at the top of a file. */
+  findLocal(file: string, ast: File, name: string, seen = new Set<string>()): Found | undefined {
+    for (const statement of ast.program.body) {
+      const declaration =
+        statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+      if (declaration && declares(declaration as Node, name)) return { file, ast, node: declarationOf(declaration as Node, name) };
+      if (statement.type === 'ImportDeclaration') {
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.name !== name) continue;
+          const target = this.resolve(file, statement.source.value);
+          if (!target) return undefined;
+          const imported =
+            specifier.type === 'ImportDefaultSpecifier'
+              ? 'default'
+              : specifier.type === 'ImportSpecifier'
+                ? specifier.imported.type === 'Identifier'
+                  ? specifier.imported.name
+                  : specifier.imported.value
+                : undefined;
+          return imported ? this.findExport(target, imported, seen) : undefined;
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+function declares(node: Node, name: string): boolean {
+  switch (node.type) {
+    case 'FunctionDeclaration':
+    case 'TSDeclareFunction':
+    case 'ClassDeclaration':
+    case 'TSInterfaceDeclaration':
+    case 'TSTypeAliasDeclaration':
+      return node.id?.name === name;
+    case 'VariableDeclaration':
+      return node.declarations.some(d => d.id.type === 'Identifier' && d.id.name === name);
+    default:
+      return false;
+  }
+}
+
+function declarationOf(node: Node, name: string): Node {
+  if (node.type === 'VariableDeclaration') {
+    return node.declarations.find(d => d.id.type === 'Identifier' && d.id.name === name) ?? node;
+  }
+  return node;
+}
+
+/** Whether a default export's declaration is a backend feature. */
+function isFeature(found: Found): boolean {
+  const node = found.node;
+  if (node.type === 'CallExpression' && node.callee.type === 'Identifier') return FEATURE_FACTORIES.has(node.callee.name);
+  if (node.type === 'VariableDeclarator') {
+    const init = node.init;
+    if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && FEATURE_FACTORIES.has(init.callee.name)) return true;
+    const annotation = node.id.type === 'Identifier' ? node.id.typeAnnotation : undefined;
+    if (annotation && annotation.type === 'TSTypeAnnotation') return mentionsBackendFeature(annotation.typeAnnotation);
+  }
+  return false;
+}
+
+function mentionsBackendFeature(type: TSType): boolean {
+  if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier') return /^BackendFeature/.test(type.typeName.name);
+  if (type.type === 'TSTypeReference' && type.typeName.type === 'TSQualifiedName') return /^BackendFeature/.test(type.typeName.right.name);
+  if (type.type === 'TSFunctionType') return Boolean(type.typeAnnotation && mentionsBackendFeature(type.typeAnnotation.typeAnnotation));
+  return false;
+}
+
+/** createRouter's first parameter's type, when createRouter is a function the syntax shows. */
+function routerOptionsType(found: Found): TSType | 'unknown' | undefined {
+  const node = found.node;
+  let params: Node[] | undefined;
+  if (node.type === 'FunctionDeclaration' || node.type === 'TSDeclareFunction') params = node.params;
+  else if (node.type === 'VariableDeclarator' && node.init && (node.init.type === 'ArrowFunctionExpression' || node.init.type === 'FunctionExpression')) params = node.init.params;
+  if (!params) return 'unknown';
+  const first = params[0];
+  if (!first) return undefined;
+  const annotated = first.type === 'AssignmentPattern' ? first.left : first;
+  const annotation = 'typeAnnotation' in annotated ? annotated.typeAnnotation : undefined;
+  return annotation && annotation.type === 'TSTypeAnnotation' ? annotation.typeAnnotation : 'unknown';
+}
+
+/** Members of a type the syntax alone can list: a literal, or a local interface / alias without heritage. */
+function membersBySyntax(ast: File, type: TSType): OptionProperty[] | undefined {
+  if (type.type === 'TSTypeLiteral') return propertiesOf(type.members);
+  if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier' || type.typeParameters) return undefined;
+  const name = type.typeName.name;
+  for (const statement of ast.program.body) {
+    const declaration: Node | null | undefined = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (!declaration) continue;
+    if (declaration.type === 'TSInterfaceDeclaration' && declaration.id.name === name) {
+      return declaration.extends && declaration.extends.length ? undefined : propertiesOf(declaration.body.body);
+    }
+    if (declaration.type === 'TSTypeAliasDeclaration' && declaration.id.name === name) {
+      return declaration.typeAnnotation.type === 'TSTypeLiteral' ? propertiesOf(declaration.typeAnnotation.members) : undefined;
+    }
+  }
+  return undefined;
+}
+
+function propertiesOf(members: readonly TSTypeElement[]): OptionProperty[] | undefined {
+  const out: OptionProperty[] = [];
+  for (const member of members) {
+    if (member.type !== 'TSPropertySignature' && member.type !== 'TSMethodSignature') return undefined;
+    if (member.computed) return undefined;
+    const key = member.key;
+    const name = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
+    if (name === undefined) return undefined;
+    out.push({ name, optional: Boolean(member.optional) });
+  }
+  return out;
+}
+
+/** Resolves createRouter's options with the TypeScript compiler, through ts-morph. */
+function membersByTsMorph(file: string): OptionProperty[] | undefined {
+  // require, not import(): ts-morph is CommonJS, and it loads only on this path.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Project, Node: TsNode } = require('ts-morph') as typeof import('ts-morph');
+  const project = new Project({
+    skipAddingFilesFromTsConfig: true,
+    compilerOptions: { noLib: true, skipLibCheck: true, types: [], strict: true },
+  });
+  const sourceFile = project.addSourceFileAtPath(file);
+  project.resolveSourceFileDependencies();
+  const declarations = sourceFile.getExportedDeclarations().get('createRouter') ?? [];
+  for (const declaration of declarations) {
+    const fn = TsNode.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;
+    if (!fn || !(TsNode.isFunctionDeclaration(fn) || TsNode.isArrowFunction(fn) || TsNode.isFunctionExpression(fn))) continue;
+    const parameter = fn.getParameters()[0];
+    if (!parameter) return [];
+    return parameter
+      .getType()
+      .getProperties()
+      .map(symbol => ({ name: symbol.getName(), optional: symbol.isOptional() }));
+  }
+  return undefined;
+}
+
+/** The file a package's types start from: `types`, `exports['.'].types`, a TypeScript `main`, or src/index.ts. */
+export function packageEntry(dir: string, json: Record<string, unknown>): string | undefined {
+  const exportsField = json.exports as Record<string, unknown> | string | undefined;
+  const dot = typeof exportsField === 'object' && exportsField ? (exportsField['.'] as Record<string, unknown> | string | undefined) : undefined;
+  const candidates = [
+    json.types,
+    json.typings,
+    typeof dot === 'object' && dot ? dot.types : undefined,
+    typeof json.main === 'string' && /\.tsx?$/.test(json.main) ? json.main : undefined,
+    'src/index.ts',
+  ];
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'string') continue;
+    const file = path.resolve(dir, candidate);
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
+/** Reads what a plugin package offers. Nothing here throws for an unreadable package: it says what is unknown. */
+export async function readPluginShape(dir: string | undefined, json: Record<string, unknown>): Promise<PluginShape> {
+  const entry = dir ? packageEntry(dir, json) : undefined;
+  if (!entry) return { resolvedWith: 'none' };
+  const reader = new ModuleReader();
+  if (!reader.read(entry)) return { entry, resolvedWith: 'none' };
+  const defaultExport = reader.findExport(entry, 'default');
+  const feature = defaultExport ? isFeature(defaultExport) : false;
+  const router = reader.findExport(entry, 'createRouter');
+  if (!router) return { entry, feature, createRouter: false, resolvedWith: 'syntax' };
+  const type = routerOptionsType(router);
+  if (type === undefined) return { entry, feature, createRouter: true, routerOptions: [], resolvedWith: 'syntax' };
+  if (type !== 'unknown') {
+    const members = membersBySyntax(router.ast, type);
+    if (members) return { entry, feature, createRouter: true, routerOptions: members, resolvedWith: 'syntax' };
+  }
+  try {
+    const members = membersByTsMorph(router.file);
+    return { entry, feature, createRouter: true, routerOptions: members, resolvedWith: members ? 'ts-morph' : 'none' };
+  } catch {
+    return { entry, feature, createRouter: true, resolvedWith: 'none' };
+  }
+}
+
