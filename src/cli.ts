@@ -24,6 +24,8 @@ interface Args {
   json: boolean;
   force: boolean;
   quiet: boolean;
+  system: 'auto' | 'legacy' | 'new';
+  remove: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -39,7 +41,9 @@ function parseArgs(argv: string[]): Args {
     .option('dry-run', { type: 'boolean', default: false, describe: 'print a diff of the changes, write nothing' })
     .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if anything would change' })
     .option('json', { type: 'boolean', default: false, describe: 'print one JSON report on stdout' })
-    .option('force', { type: 'boolean', default: false, describe: 'overwrite a differing src/plugins/<id>.ts' })
+    .option('system', { choices: ['auto', 'legacy', 'new'] as const, default: 'auto' as const, describe: 'backend system to expect' })
+    .option('remove', { type: 'boolean', default: false, describe: 'undo the wiring' })
+    .option('force', { type: 'boolean', default: false, describe: 'overwrite (with --remove: delete) a differing src/plugins/<id>.ts' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
     .strict()
     .help()
@@ -60,22 +64,36 @@ function parseArgs(argv: string[]): Args {
     json: parsed.json,
     force: parsed.force,
     quiet: parsed.quiet,
+    system: parsed.system,
+    remove: parsed.remove,
   };
 }
 
 const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const paint = (code: number) => (text: string) => (useColor() ? `\u001b[${code}m${text}\u001b[0m` : text);
 
-const LABELS = { created: 'CREATE', updated: 'UPDATE', unchanged: 'UNCHANGED' } as const;
+const LABELS = { created: 'CREATE', updated: 'UPDATE', unchanged: 'UNCHANGED', deleted: 'DELETE' } as const;
 
 function summary(report: WireReport, args: Args): string {
   const count = (status: string): number => report.files.filter(f => f.status === status).length;
   const ids = report.plugins.map(p => p.id).join(', ');
-  const tally = `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged`;
-  if (!report.changed) return `${ids} ${report.plugins.length > 1 ? 'are' : 'is'} already wired into ${report.backend}: nothing to do.`;
-  if (args.check) return `Check failed: ${ids} not fully wired into ${report.backend} (would be ${tally}).`;
-  if (args.dryRun) return `Dry run: wiring ${ids} into ${report.backend} would leave ${tally}; nothing written.`;
-  return `Wired ${ids} into ${report.backend} (${report.system} backend): ${tally}.`;
+  const several = report.plugins.length > 1;
+  const tally = (['created', 'updated', 'deleted', 'unchanged'] as const)
+    .filter(status => status !== 'deleted' || count('deleted') > 0)
+    .filter(status => status !== 'created' || report.action === 'wire')
+    .map(status => `${count(status)} ${status}`)
+    .join(', ');
+  const where = `${report.backend} (${report.system} backend)`;
+  if (report.action === 'remove') {
+    if (!report.changed) return `${ids} ${several ? 'are' : 'is'} not wired into ${where}: nothing to remove.`;
+    if (args.check) return `Check failed: ${ids} still wired into ${where} (removing would leave ${tally}).`;
+    if (args.dryRun) return `Dry run: removing ${ids} from ${where} would leave ${tally}; nothing written.`;
+    return `Removed ${ids} from ${where}: ${tally}.`;
+  }
+  if (!report.changed) return `${ids} ${several ? 'are' : 'is'} already wired into ${where}: nothing to do.`;
+  if (args.check) return `Check failed: ${ids} not fully wired into ${where} (would be ${tally}).`;
+  if (args.dryRun) return `Dry run: wiring ${ids} into ${where} would leave ${tally}; nothing written.`;
+  return `Wired ${ids} into ${where}: ${tally}.`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -91,6 +109,8 @@ export async function main(argv: string[]): Promise<number> {
       packageName: args.package,
       range: args.range,
       force: args.force,
+      system: args.system,
+      remove: args.remove,
     });
     const writes = !args.dryRun && !args.check;
     const report = writes ? applyPlan(plan) : plan.report;
@@ -104,7 +124,9 @@ export async function main(argv: string[]): Promise<number> {
       for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
       if (args.dryRun) {
         const colors = { header: paint(1), hunk: paint(36), added: paint(32), removed: paint(31) };
-        for (const change of plan.changes) process.stdout.write(unifiedDiff(change.displayPath, change.before, change.after, colors));
+        const order = report.files.map(file => file.path);
+        const changes = [...plan.changes].sort((a, b) => order.indexOf(a.displayPath) - order.indexOf(b.displayPath));
+        for (const change of changes) process.stdout.write(unifiedDiff(change.displayPath, change.before, change.after, colors));
       }
       for (const file of report.files) process.stdout.write(`${LABELS[file.status]} ${file.path}\n`);
       process.stdout.write(summary(report, args) + '\n');

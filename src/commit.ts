@@ -34,12 +34,15 @@ export function commitChanges(changes: readonly FileChange[]): void {
 
   const createdDirs: string[] = [];
   const temps = new Map<FileChange, string>();
+  /** Deleted files wait under a backup name until every other step has worked. */
+  const backups = new Map<FileChange, string>();
   const replaced: FileChange[] = [];
   const removeTemps = (): void => {
     for (const temp of temps.values()) fs.rmSync(temp, { force: true });
   };
   try {
     for (const change of changes) {
+      if (change.kind === 'delete') continue;
       const dir = path.dirname(change.path);
       if (!fs.existsSync(dir)) {
         const first = fs.mkdirSync(dir, { recursive: true });
@@ -47,20 +50,31 @@ export function commitChanges(changes: readonly FileChange[]): void {
       }
       const temp = tempPathFor(change.path);
       const mode = change.kind === 'update' ? fs.statSync(change.path).mode : undefined;
-      fs.writeFileSync(temp, change.after, { mode });
+      fs.writeFileSync(temp, change.after ?? '', { mode });
       temps.set(change, temp);
     }
     for (const change of changes) {
-      fs.renameSync(temps.get(change)!, change.path);
-      temps.delete(change);
+      if (change.kind === 'delete') {
+        const backup = tempPathFor(change.path).replace(/\.tmp$/, '.bak');
+        fs.renameSync(change.path, backup);
+        backups.set(change, backup);
+      } else {
+        fs.renameSync(temps.get(change)!, change.path);
+        temps.delete(change);
+      }
       replaced.push(change);
     }
+    for (const backup of backups.values()) fs.rmSync(backup, { force: true });
+    // A folder the tool's own file was alone in (src/plugins in a new backend) goes with it.
+    for (const change of backups.keys()) removeIfEmpty(path.dirname(change.path));
   } catch (error) {
     removeTemps();
     const restoreFailures: string[] = [];
     for (const change of replaced.reverse()) {
       try {
-        if (change.before === undefined) fs.rmSync(change.path, { force: true });
+        const backup = backups.get(change);
+        if (backup) fs.renameSync(backup, change.path);
+        else if (change.before === undefined) fs.rmSync(change.path, { force: true });
         else {
           const temp = tempPathFor(change.path);
           fs.writeFileSync(temp, change.before);
@@ -77,5 +91,13 @@ export function commitChanges(changes: readonly FileChange[]): void {
       ? `could not restore ${restoreFailures.join(', ')}`
       : 'every file is as it was';
     throw new WireError(`${failed}: cannot write (${reason}); ${state}`);
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  } catch {
+    // Not empty, or gone already: nothing to do.
   }
 }

@@ -73,15 +73,15 @@ export interface DiffColors {
 
 const PLAIN: DiffColors = { header: s => s, hunk: s => s, added: s => s, removed: s => s };
 
-export function unifiedDiff(file: string, before: string | undefined, after: string, colors: DiffColors = PLAIN, context = 3): string {
+export function unifiedDiff(file: string, before: string | undefined, after: string | undefined, colors: DiffColors = PLAIN, context = 3): string {
   const a = splitLines(before ?? '');
-  const b = splitLines(after);
+  const b = splitLines(after ?? '');
   const ops = diffLines(a, b);
   const changed = ops.map((op, index) => (op.kind === ' ' ? -1 : index)).filter(index => index >= 0);
   if (changed.length === 0) return '';
   const out = [
     colors.header(`--- ${before === undefined ? '/dev/null' : `a/${file}`}`),
-    colors.header(`+++ b/${file}`),
+    colors.header(after === undefined ? '+++ /dev/null' : `+++ b/${file}`),
   ];
   let k = 0;
   while (k < changed.length) {

@@ -6,8 +6,11 @@
  */
 import { BACKSTAGE_FORMAT, ModuleFormat } from './plugin-module';
 
-/** Shared prettier configs whose content is BACKSTAGE_FORMAT. */
-const KNOWN_BACKSTAGE_CONFIGS = ['@spotify/prettier-config', '@backstage/cli/config/prettier'];
+/**
+ * Packages whose shared prettier config is BACKSTAGE_FORMAT: create-app's root
+ * package.json names `@spotify/prettier-config` or `@backstage/cli/config/prettier`.
+ */
+const KNOWN_BACKSTAGE_CONFIGS = ['@spotify/prettier-config', '@backstage/cli'];
 
 export interface ResolvedFormat {
   readonly format: ModuleFormat;

@@ -1,5 +1,5 @@
 import { formatWithPrettier } from '../test/helpers/prettier';
-import { BACKSTAGE_FORMAT, ModuleFormat, printLegacyPluginModule } from './plugin-module';
+import { BACKSTAGE_FORMAT, ModuleFormat, printLegacyPluginModule, ROUTER_OPTIONS_ENVIRONMENT } from './plugin-module';
 
 const SHORT = '@internal/backstage-plugin-carmen-backend';
 const LONG = '@internal/backstage-plugin-carmen-code-coverage-insights-and-more-backend';
@@ -36,6 +36,8 @@ describe('printLegacyPluginModule', () => {
     const modules = [
       { packageName: SHORT, options: [{ name: 'logger', value: 'env.logger' }] },
       { packageName: LONG, options: [{ name: 'logger', value: 'env.logger' }, { name: 'database', value: 'env.database' }] },
+      { packageName: SHORT, options: [{ name: 'logger', value: 'env.logger' }], environment: ROUTER_OPTIONS_ENVIRONMENT },
+      { packageName: SHORT, options: [] },
     ];
     const jobs = formats.flatMap(format =>
       modules.map(module => ({ text: printLegacyPluginModule(module, format), options: { ...format, endOfLine: 'lf' } })),
@@ -43,7 +45,7 @@ describe('printLegacyPluginModule', () => {
     const formatted = formatWithPrettier(jobs);
     const mismatches = jobs.filter((job, i) => formatted[i] !== job.text).map(job => JSON.stringify(job.options));
     expect(mismatches).toEqual([]);
-    expect(jobs.length).toBe(formats.length * 2);
+    expect(jobs.length).toBe(formats.length * modules.length);
   });
 
   test('uses CRLF when asked', () => {

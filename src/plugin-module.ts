@@ -41,9 +41,16 @@ export interface RouterOption {
 export interface LegacyPluginModule {
   readonly packageName: string;
   readonly options: readonly RouterOption[];
-  /** How the module imports PluginEnvironment (`../types` in create-app). */
-  readonly typesModule?: string;
+  /**
+   * The env parameter's type: create-app's `PluginEnvironment` from `../types`
+   * (the default), or, in a new backend that has no such type, the options
+   * type of createRouter itself (`Parameters<typeof createRouter>[0]`).
+   */
+  readonly environment?: { readonly type: string; readonly importFrom?: string };
 }
+
+export const PLUGIN_ENVIRONMENT = { type: 'PluginEnvironment', importFrom: '../types' } as const;
+export const ROUTER_OPTIONS_ENVIRONMENT = { type: 'Parameters<typeof createRouter>[0]' } as const;
 
 export function printLegacyPluginModule(module: LegacyPluginModule, format: ModuleFormat): string {
   const q = format.singleQuote ? "'" : '"';
@@ -55,13 +62,14 @@ export function printLegacyPluginModule(module: LegacyPluginModule, format: Modu
   // Prettier keeps an import of a single name on one line, however long.
   const namedImport = (name: string, from: string): string => `import ${braces(name)} from ${stringLiteral(from, q)}${semi}`;
 
-  const signature = 'export default async function createPlugin(env: PluginEnvironment): Promise<Router> {';
+  const environment = module.environment ?? PLUGIN_ENVIRONMENT;
+  const signature = `export default async function createPlugin(env: ${environment.type}): Promise<Router> {`;
   const header =
     width(signature) <= format.printWidth
       ? [signature]
       : [
           'export default async function createPlugin(',
-          `${indent}env: PluginEnvironment${format.trailingComma === 'all' ? ',' : ''}`,
+          `${indent}env: ${environment.type}${format.trailingComma === 'all' ? ',' : ''}`,
           '): Promise<Router> {',
         ];
 
@@ -77,7 +85,7 @@ export function printLegacyPluginModule(module: LegacyPluginModule, format: Modu
   const lines = [
     namedImport('createRouter', module.packageName),
     namedImport('Router', 'express'),
-    namedImport('PluginEnvironment', module.typesModule ?? '../types'),
+    ...(environment.importFrom ? [namedImport(environment.type, environment.importFrom)] : []),
     '',
     ...header,
     ...body,

@@ -7,22 +7,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { WireError } from './errors';
 
-export type FileStatus = 'created' | 'updated' | 'unchanged';
+export type FileStatus = 'created' | 'updated' | 'unchanged' | 'deleted';
 
 export interface FileChange {
   /** Absolute path. */
   readonly path: string;
   /** Path relative to the repo root, with forward slashes, for messages and reports. */
   readonly displayPath: string;
-  readonly kind: 'create' | 'update';
+  readonly kind: 'create' | 'update' | 'delete';
   /** Content on disk when it was read (undefined for a new file). */
   readonly before?: string;
-  readonly after: string;
+  /** New content (undefined for a deleted file). */
+  readonly after?: string;
 }
 
 export class FileTree {
   private readonly originals = new Map<string, string | undefined>();
-  private readonly contents = new Map<string, string>();
+  /** New contents by absolute path; null for a file to delete. */
+  private readonly contents = new Map<string, string | null>();
   private readonly realRoot: string;
 
   constructor(readonly root: string) {
@@ -36,7 +38,7 @@ export class FileTree {
   /** Current content: what was written here, else what is on disk, else undefined. */
   read(file: string): string | undefined {
     const absolute = path.resolve(this.root, file);
-    if (this.contents.has(absolute)) return this.contents.get(absolute);
+    if (this.contents.has(absolute)) return this.contents.get(absolute) ?? undefined;
     return this.original(absolute);
   }
 
@@ -50,10 +52,17 @@ export class FileTree {
     this.contents.set(absolute, content);
   }
 
+  delete(file: string): void {
+    const absolute = path.resolve(this.root, file);
+    if (this.original(absolute) === undefined) this.contents.delete(absolute);
+    else this.contents.set(absolute, null);
+  }
+
   status(file: string): FileStatus {
     const absolute = path.resolve(this.root, file);
     const before = this.original(absolute);
     const after = this.contents.get(absolute);
+    if (after === null) return 'deleted';
     if (after === undefined || after === before) return 'unchanged';
     return before === undefined ? 'created' : 'updated';
   }
@@ -64,7 +73,8 @@ export class FileTree {
     for (const [file, after] of this.contents) {
       const before = this.originals.get(file);
       if (after === before) continue;
-      out.push({ path: file, displayPath: this.display(file), kind: before === undefined ? 'create' : 'update', before, after });
+      const kind = after === null ? 'delete' : before === undefined ? 'create' : 'update';
+      out.push({ path: file, displayPath: this.display(file), kind, before, after: after ?? undefined });
     }
     return out;
   }

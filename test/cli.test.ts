@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanup, copyExample, emptyDir, LEGACY_APP, read, runCli, snapshot, write } from './helpers/repo';
+import { cleanup, copyExample, emptyDir, LEGACY_APP, NEW_APP, read, runCli, snapshot, write } from './helpers/repo';
 
 const FIXTURES = path.join(__dirname, '..', '__testfixtures__', 'legacy-index');
 const INDEX = 'packages/backend/src/index.ts';
@@ -28,10 +28,10 @@ export default async function createPlugin(
 
 afterAll(cleanup);
 
-/** The example as `backstage-cli new` leaves it, but without the dependency line. */
-function repoWithoutDependency(): string {
+/** The example with the dependency line `backstage-cli new` adds when it scaffolds (the common case). */
+function repoWithDependency(): string {
   const repo = copyExample();
-  write(repo, BACKEND_JSON, read(repo, BACKEND_JSON).replace(DEPENDENCY_LINE, ''));
+  write(repo, BACKEND_JSON, read(repo, BACKEND_JSON).replace('    "better-sqlite3"', `${DEPENDENCY_LINE}    "better-sqlite3"`));
   return repo;
 }
 
@@ -47,16 +47,26 @@ describe('wiring the example legacy app', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        `UNCHANGED ${BACKEND_JSON}`,
+        `UPDATE ${BACKEND_JSON}`,
         `CREATE ${PLUGIN_FILE}`,
         `UPDATE ${INDEX}`,
-        'Wired carmen into packages/backend (legacy backend): 1 created, 1 updated, 1 unchanged.',
+        'Wired carmen into packages/backend (legacy backend): 1 created, 2 updated, 0 unchanged.',
         '',
       ].join('\n'),
     );
     expect(read(repo, INDEX)).toBe(fs.readFileSync(path.join(FIXTURES, 'create-app-0.5.11.output.ts'), 'utf8'));
     expect(read(repo, PLUGIN_FILE)).toBe(GENERATED_PLUGIN);
-    expect(read(repo, BACKEND_JSON)).toBe(read(LEGACY_APP, BACKEND_JSON));
+    // One added line, in sorted position.
+    expect(read(repo, BACKEND_JSON)).toBe(read(LEGACY_APP, BACKEND_JSON).replace('    "better-sqlite3"', `${DEPENDENCY_LINE}    "better-sqlite3"`));
+  });
+
+  test('a dependency backstage-cli new already added is left as it is', () => {
+    const repo = repoWithDependency();
+    const before = read(repo, BACKEND_JSON);
+    const result = runCli(['carmen'], repo);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`UNCHANGED ${BACKEND_JSON}`);
+    expect(read(repo, BACKEND_JSON)).toBe(before);
   });
 
   test('a second run changes no byte and says so', () => {
@@ -65,7 +75,7 @@ describe('wiring the example legacy app', () => {
     const before = snapshot(repo);
     const again = runCli(['carmen'], repo);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('carmen is already wired into packages/backend: nothing to do.');
+    expect(again.stdout).toContain('carmen is already wired into packages/backend (legacy backend): nothing to do.');
     expect(again.stdout).toContain(`UNCHANGED ${INDEX}`);
     expect(snapshot(repo)).toEqual(before);
   });
@@ -77,16 +87,8 @@ describe('wiring the example legacy app', () => {
     expect(read(repo, PLUGIN_FILE)).toBe(GENERATED_PLUGIN);
   });
 
-  test('adds the dependency as one line in sorted position when it is missing', () => {
-    const repo = repoWithoutDependency();
-    const result = runCli(['carmen'], repo);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`UPDATE ${BACKEND_JSON}`);
-    expect(read(repo, BACKEND_JSON)).toBe(read(LEGACY_APP, BACKEND_JSON));
-  });
-
   test('uses workspace:^ where the backend already depends on workspace packages that way', () => {
-    const repo = repoWithoutDependency();
+    const repo = copyExample();
     write(repo, 'plugins/dora-backend/package.json', JSON.stringify({ name: '@internal/plugin-dora-backend', version: '1.2.3' }, null, 2) + '\n');
     write(repo, BACKEND_JSON, read(repo, BACKEND_JSON).replace('    "better-sqlite3"', '    "@internal/plugin-dora-backend": "workspace:^",\n    "better-sqlite3"'));
     expect(runCli(['carmen'], repo).code).toBe(0);
@@ -94,7 +96,7 @@ describe('wiring the example legacy app', () => {
   });
 
   test('finds the plugin package by its backstage.pluginId when it is not in plugins/<id>-backend', () => {
-    const repo = repoWithoutDependency();
+    const repo = copyExample();
     fs.renameSync(path.join(repo, 'plugins', 'carmen-backend'), path.join(repo, 'plugins', 'carmen-service'));
     expect(runCli(['carmen'], repo).code).toBe(0);
     expect(read(repo, BACKEND_JSON)).toContain(DEPENDENCY_LINE);
@@ -102,6 +104,8 @@ describe('wiring the example legacy app', () => {
 
   test('--package names a package outside the repo, with --range for its version', () => {
     const repo = copyExample();
+    write(repo, 'node_modules/@acme/backstage-plugin-carmen-backend/index.d.ts', 'export declare function createRouter(options: { logger: unknown }): Promise<unknown>;\n');
+    write(repo, 'node_modules/@acme/backstage-plugin-carmen-backend/package.json', '{ "name": "@acme/backstage-plugin-carmen-backend", "types": "index.d.ts" }\n');
     const result = runCli(['carmen', '--package', '@acme/backstage-plugin-carmen-backend', '--range', '^2.0.0'], repo);
     expect(result.code).toBe(0);
     expect(read(repo, BACKEND_JSON)).toContain('    "@acme/backstage-plugin-carmen-backend": "^2.0.0",\n    "@backstage/backend-common"');
@@ -110,13 +114,15 @@ describe('wiring the example legacy app', () => {
 
   test('--package reads the version of an installed package from node_modules', () => {
     const repo = copyExample();
-    write(repo, 'node_modules/@acme/carmen/package.json', '{ "name": "@acme/carmen", "version": "3.1.4" }\n');
+    write(repo, 'node_modules/@acme/carmen/package.json', '{ "name": "@acme/carmen", "version": "3.1.4", "types": "index.d.ts" }\n');
+    write(repo, 'node_modules/@acme/carmen/index.d.ts', 'export declare function createRouter(options: { logger: unknown }): Promise<unknown>;\n');
     expect(runCli(['carmen', '--package', '@acme/carmen'], repo).code).toBe(0);
     expect(read(repo, BACKEND_JSON)).toContain('    "@acme/carmen": "^3.1.4",\n');
   });
 
   test('several ids wire several plugins in one run', () => {
     const repo = copyExample();
+    fs.cpSync(path.join(repo, 'plugins', 'carmen-backend'), path.join(repo, 'plugins', 'dora-backend'), { recursive: true });
     write(repo, 'plugins/dora-backend/package.json', '{ "name": "@internal/backstage-plugin-dora-backend", "version": "0.2.0" }\n');
     const result = runCli(['carmen', 'dora'], repo);
     expect(result.code).toBe(0);
@@ -169,9 +175,11 @@ describe('--dry-run, --check, --json', () => {
     expect(result.stdout).toContain("+  const carmenEnv = useHotMemoize(module, () => createEnv('carmen'));\n");
     expect(result.stdout).toContain("+  apiRouter.use('/carmen', await carmen(carmenEnv));\n");
     expect(result.stdout).toContain(`--- /dev/null\n+++ b/${PLUGIN_FILE}\n@@ -0,0 +1,11 @@\n`);
-    expect(result.stdout.match(/^\+[^+]/gm)).toHaveLength(3 + 11);
+    expect(result.stdout).toContain(`+${DEPENDENCY_LINE}`);
+    // Three statements, one dependency line, and the new module's eleven lines.
+    expect(result.stdout.match(/^\+[^+]/gm)).toHaveLength(3 + 1 + 11);
     expect(result.stdout).not.toContain('\u001b[');
-    expect(result.stdout).toContain('Dry run: wiring carmen into packages/backend would leave 1 created, 1 updated, 1 unchanged; nothing written.');
+    expect(result.stdout).toContain('Dry run: wiring carmen into packages/backend (legacy backend) would leave 1 created, 2 updated, 0 unchanged; nothing written.');
   });
 
   test('--check exits 1 with work to do and writes nothing; 0 once wired', () => {
@@ -179,7 +187,7 @@ describe('--dry-run, --check, --json', () => {
     const before = snapshot(repo);
     const check = runCli(['carmen', '--check'], repo);
     expect(check.code).toBe(1);
-    expect(check.stdout).toContain('Check failed: carmen not fully wired into packages/backend');
+    expect(check.stdout).toContain('Check failed: carmen not fully wired into packages/backend (legacy backend)');
     expect(snapshot(repo)).toEqual(before);
     expect(runCli(['carmen'], repo).code).toBe(0);
     expect(runCli(['carmen', '--check'], repo).code).toBe(0);
@@ -194,6 +202,7 @@ describe('--dry-run, --check, --json', () => {
       ok: true,
       exitCode: 0,
       system: 'legacy',
+      action: 'wire',
       backend: 'packages/backend',
       changed: true,
       written: true,
@@ -201,11 +210,13 @@ describe('--dry-run, --check, --json', () => {
         {
           id: 'carmen',
           packageName: '@internal/backstage-plugin-carmen-backend',
+          form: 'legacy',
           range: '^0.1.0',
+          changed: true,
           alreadyWired: false,
           warnings: [],
           files: [
-            { path: BACKEND_JSON, status: 'unchanged' },
+            { path: BACKEND_JSON, status: 'updated' },
             { path: PLUGIN_FILE, status: 'created' },
             { path: INDEX, status: 'updated' },
           ],
@@ -308,13 +319,43 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
       message: 'packages/backend/src/index.ts:89:28: cannot parse TypeScript: Unexpected token',
     },
     {
-      name: 'index.ts with no api router',
+      name: 'index.ts of neither backend system',
       args: ['carmen'],
       setup: repo =>
         write(repo, INDEX, "import { addPlugin } from './addPlugin';\n\nasync function main() {\n  await addPlugin({ plugin: 'catalog' });\n}\n"),
       message:
+        'packages/backend/src/index.ts: neither backend system found: expected `const backend = createBackend();` (new backend system) or an api router such as `const apiRouter = Router();` that plugins are mounted on (legacy backend)',
+    },
+    {
+      name: '--system legacy on a file with no api router',
+      args: ['carmen', '--system', 'legacy'],
+      setup: repo => write(repo, INDEX, "import { addPlugin } from './addPlugin';\n"),
+      message:
         'packages/backend/src/index.ts: no api router to extend: expected a router variable such as `const apiRouter = Router();` (Router from express-promise-router) that plugins are mounted on',
     },
+    {
+      name: '--system new on a legacy backend',
+      args: ['carmen', '--system', 'new'],
+      message: 'packages/backend/src/index.ts: no new backend to extend: expected `const backend = createBackend();` (from @backstage/backend-defaults) and `backend.start();`',
+    },
+    {
+      name: 'a new-backend-only plugin into a legacy backend',
+      args: ['carmen'],
+      setup: repo => {
+        fs.rmSync(path.join(repo, 'plugins', 'carmen-backend'), { recursive: true });
+        fs.cpSync(path.join(NEW_APP, 'plugins', 'carmen-backend'), path.join(repo, 'plugins', 'carmen-backend'), { recursive: true });
+      },
+      message:
+        '@internal/backstage-plugin-carmen-backend is a new-backend-system plugin (its default export is a backend feature and it exports no createRouter), so it cannot be wired into the legacy backend in packages/backend/src/index.ts: migrate the backend to the new backend system (createBackend from @backstage/backend-defaults), or export a createRouter from the plugin',
+    },
+    {
+      name: 'a package with nothing to wire',
+      args: ['carmen'],
+      setup: repo => write(repo, 'plugins/carmen-backend/src/index.ts', 'export const carmenPermission = 1;\n'),
+      message:
+        '@internal/backstage-plugin-carmen-backend: exports neither createRouter nor a backend feature as its default export (read plugins/carmen-backend/src/index.ts): there is nothing to wire',
+    },
+    { name: 'an unknown --system', args: ['carmen', '--system', 'old'], message: /^Invalid values:/ },
     {
       name: '--package that is not an npm name',
       args: ['carmen', '--package', "foo'; process.exit()"],
@@ -328,7 +369,6 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     {
       name: '--package outside the repo with no version and no --range',
       args: ['carmen', '--package', '@acme/not-installed'],
-      setup: repo => write(repo, BACKEND_JSON, read(repo, BACKEND_JSON).replace(DEPENDENCY_LINE, '')),
       message: '@acme/not-installed has no version to depend on (not in the repo, not in node_modules): pass --range <range>',
     },
     {
@@ -372,11 +412,160 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     const result = runCli(['carmen'], repo);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').slice(1)).toEqual([
-      'Add these lines by hand (imports at the top, the rest before the notFoundHandler() catch-all):',
+      'For a legacy backend, add these lines by hand (imports at the top, the rest before the notFoundHandler() catch-all):',
       "import carmen from './plugins/carmen';",
       "const carmenEnv = useHotMemoize(module, () => createEnv('carmen'));",
       "apiRouter.use('/carmen', await carmen(carmenEnv));",
       '',
     ]);
+  });
+});
+
+describe('the new backend system (examples/new-app)', () => {
+  const NEW_INDEX = 'packages/backend/src/index.ts';
+  const ADD = "backend.add(import('@internal/backstage-plugin-carmen-backend'));\n";
+
+  test('adds the plugin before backend.start(), after the last add, and the dependency', () => {
+    const repo = copyExample(NEW_APP);
+    const result = runCli(['carmen'], repo);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [`UPDATE ${BACKEND_JSON}`, `UPDATE ${NEW_INDEX}`, 'Wired carmen into packages/backend (new backend): 0 created, 2 updated, 0 unchanged.', ''].join('\n'),
+    );
+    expect(read(repo, NEW_INDEX)).toBe(
+      read(NEW_APP, NEW_INDEX).replace("backend.add(import('@backstage/plugin-search-backend-module-techdocs/alpha'));\n", `$&${ADD}`),
+    );
+    expect(read(repo, BACKEND_JSON)).toBe(read(NEW_APP, BACKEND_JSON).replace('    "better-sqlite3"', `${DEPENDENCY_LINE}    "better-sqlite3"`));
+    expect(fs.existsSync(path.join(repo, 'packages/backend/src/plugins'))).toBe(false);
+  });
+
+  test('a second run and --check find nothing to do; --remove restores every file byte for byte', () => {
+    const repo = copyExample(NEW_APP);
+    const original = snapshot(repo);
+    expect(runCli(['carmen'], repo).code).toBe(0);
+    const wired = snapshot(repo);
+    expect(runCli(['carmen'], repo).stdout).toContain('carmen is already wired into packages/backend (new backend): nothing to do.');
+    expect(runCli(['carmen', '--check'], repo).code).toBe(0);
+    expect(snapshot(repo)).toEqual(wired);
+    const removed = runCli(['carmen', '--remove'], repo);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain('Removed carmen from packages/backend (new backend): 2 updated, 0 unchanged.');
+    expect(snapshot(repo)).toEqual(original);
+    expect(runCli(['carmen', '--remove'], repo).stdout).toContain('carmen is not wired into packages/backend (new backend): nothing to remove.');
+  });
+
+  test('a legacy-only plugin goes through the legacyPlugin bridge, and comes out again', () => {
+    const repo = copyExample(NEW_APP);
+    fs.cpSync(path.join(LEGACY_APP, 'plugins', 'carmen-backend'), path.join(repo, 'plugins', 'dora-backend'), { recursive: true });
+    write(repo, 'plugins/dora-backend/package.json', read(repo, 'plugins/dora-backend/package.json').replace(/carmen/g, 'dora'));
+    const original = snapshot(repo);
+    const result = runCli(['dora'], repo);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const index = read(repo, NEW_INDEX);
+    expect(index).toContain("import { createBackend } from '@backstage/backend-defaults';\nimport { legacyPlugin } from '@backstage/backend-common';\n");
+    expect(index).toContain("backend.add(legacyPlugin('dora', import('./plugins/dora')));\n\nbackend.start();");
+    // backend-common at the range the legacy plugin itself uses.
+    expect(read(repo, BACKEND_JSON)).toContain('    "@backstage/backend-common": "^0.21.0",\n    "@backstage/backend-defaults"');
+    expect(read(repo, 'packages/backend/src/plugins/dora.ts')).toBe(
+      [
+        "import { createRouter } from '@internal/backstage-plugin-dora-backend';",
+        "import { Router } from 'express';",
+        '',
+        'export default async function createPlugin(',
+        '  env: Parameters<typeof createRouter>[0],',
+        '): Promise<Router> {',
+        '  return await createRouter({',
+        '    logger: env.logger,',
+        '  });',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(JSON.parse(runCli(['dora', '--json'], repo).stdout).plugins[0]).toMatchObject({ form: 'legacy-bridge', alreadyWired: true });
+    expect(runCli(['dora', '--remove'], repo).code).toBe(0);
+    expect(snapshot(repo)).toEqual(original);
+  });
+
+  test('--dry-run, --check and --json work with --remove too', () => {
+    const repo = copyExample(NEW_APP);
+    expect(runCli(['carmen'], repo).code).toBe(0);
+    const wired = snapshot(repo);
+    const check = runCli(['carmen', '--remove', '--check'], repo);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('Check failed: carmen still wired into packages/backend (new backend)');
+    const dry = runCli(['carmen', '--remove', '--dry-run'], repo);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`-${ADD}`);
+    const json = JSON.parse(runCli(['carmen', '--remove', '--json', '--dry-run'], repo).stdout);
+    expect(json).toMatchObject({ ok: true, action: 'remove', system: 'new', changed: true, written: false });
+    expect(snapshot(repo)).toEqual(wired);
+  });
+});
+
+describe('--remove on the legacy example', () => {
+  test('wiring then --remove gives every file back byte for byte', () => {
+    const repo = copyExample();
+    const original = snapshot(repo);
+    expect(runCli(['carmen'], repo).code).toBe(0);
+    const removed = runCli(['carmen', '--remove'], repo);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toBe(
+      [
+        `UPDATE ${BACKEND_JSON}`,
+        `DELETE ${PLUGIN_FILE}`,
+        `UPDATE ${INDEX}`,
+        'Removed carmen from packages/backend (legacy backend): 2 updated, 1 deleted, 0 unchanged.',
+        '',
+      ].join('\n'),
+    );
+    expect(snapshot(repo)).toEqual(original);
+  });
+
+  test('a plugin module the user changed is kept (with a warning) unless --force', () => {
+    const repo = copyExample();
+    expect(runCli(['carmen'], repo).code).toBe(0);
+    write(repo, PLUGIN_FILE, read(repo, PLUGIN_FILE).replace('logger: env.logger,', 'logger: env.logger,\n    extra: true,'));
+    const kept = runCli(['carmen', '--remove'], repo);
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toBe(`warning: ${PLUGIN_FILE}: kept (it differs from what wire-plugin generates; pass --force to delete it)\n`);
+    expect(fs.existsSync(path.join(repo, PLUGIN_FILE))).toBe(true);
+    expect(runCli(['carmen', '--remove', '--force'], repo).stdout).toContain(`DELETE ${PLUGIN_FILE}`);
+    expect(fs.existsSync(path.join(repo, PLUGIN_FILE))).toBe(false);
+  });
+});
+
+describe('the generated module passes what createRouter takes and the environment has', () => {
+  test('options the environment provides are passed; a required one it lacks is reported', () => {
+    const repo = copyExample();
+    write(
+      repo,
+      'plugins/carmen-backend/src/service/router.ts',
+      read(repo, 'plugins/carmen-backend/src/service/router.ts').replace(
+        'export interface RouterOptions {\n  logger: Logger;\n}',
+        'export interface RouterOptions {\n  logger: Logger;\n  database: PluginDatabaseManager;\n  identity?: IdentityApi;\n  catalogApi: CatalogApi;\n  cache?: PluginCacheManager;\n}',
+      ),
+    );
+    const result = runCli(['carmen'], repo);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      `warning: ${PLUGIN_FILE}: createRouter of @internal/backstage-plugin-carmen-backend needs catalogApi, which the plugin environment does not provide: finish the file by hand (tsc will point at it)\n`,
+    );
+    expect(read(repo, PLUGIN_FILE)).toContain(
+      '  return await createRouter({\n    logger: env.logger,\n    database: env.database,\n    identity: env.identity,\n    cache: env.cache,\n  });\n',
+    );
+  });
+
+  test("fields the app added to PluginEnvironment count too; ones it lacks are not passed", () => {
+    const repo = copyExample();
+    write(repo, 'packages/backend/src/types.ts', 'export type PluginEnvironment = {\n  logger: Logger;\n  catalogApi: CatalogApi;\n};\n');
+    write(
+      repo,
+      'plugins/carmen-backend/src/service/router.ts',
+      read(repo, 'plugins/carmen-backend/src/service/router.ts').replace('  logger: Logger;\n}', '  logger: Logger;\n  catalogApi: CatalogApi;\n  database?: unknown;\n}'),
+    );
+    expect(runCli(['carmen'], repo).stderr).toBe('');
+    expect(read(repo, PLUGIN_FILE)).toContain('    logger: env.logger,\n    catalogApi: env.catalogApi,\n  });');
   });
 });

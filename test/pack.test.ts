@@ -33,6 +33,6 @@ test('npx ./wire-plugin-<version>.tgz carmen wires a fresh copy of the example a
   });
   expect(run.stderr.split('\n').filter(line => line.includes('wire-plugin'))).toEqual([]);
   expect(run.status).toBe(0);
-  expect(run.stdout).toContain('Wired carmen into packages/backend (legacy backend): 1 created, 1 updated, 1 unchanged.');
+  expect(run.stdout).toContain('Wired carmen into packages/backend (legacy backend): 1 created, 2 updated, 0 unchanged.');
   expect(read(repo, 'packages/backend/src/index.ts')).toContain("apiRouter.use('/carmen', await carmen(carmenEnv));");
 }, 180_000);

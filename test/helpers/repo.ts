@@ -6,6 +6,7 @@ import * as path from 'path';
 export const PROJECT = path.join(__dirname, '..', '..');
 export const CLI = path.join(PROJECT, 'dist', 'src', 'cli.js');
 export const LEGACY_APP = path.join(PROJECT, 'examples', 'legacy-app');
+export const NEW_APP = path.join(PROJECT, 'examples', 'new-app');
 
 const made: string[] = [];
 
