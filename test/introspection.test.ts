@@ -27,7 +27,7 @@ test.each([
   ['options-extends', { createRouter: true, routerOptions: [req('database'), opt('tokenManager'), req('logger'), req('config')], resolvedWith: 'ts-morph' }],
   ['options-intersection', { createRouter: true, routerOptions: [req('logger'), req('catalogApi'), req('identity'), opt('discovery')], resolvedWith: 'ts-morph' }],
   ['library-only', { feature: false, createRouter: false, resolvedWith: 'syntax' }],
-  ['published-dts', { entry: 'dist/index.d.ts', feature: true, createRouter: true, routerOptions: [req('logger'), req('discovery'), opt('scheduler')], resolvedWith: 'syntax' }],
+  ['published-dts', { entry: 'types/index.d.ts', feature: true, createRouter: true, routerOptions: [req('logger'), req('discovery'), opt('scheduler')], resolvedWith: 'syntax' }],
   ['no-entry', { entry: undefined, resolvedWith: 'none' }],
 ])('%s', async (name, expected) => {
   const result = await shape(name);
