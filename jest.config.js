@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/transforms', '<rootDir>/test'],
   // Fixture packages and example apps have package.json files of their own; they are data, not modules.
-  modulePathIgnorePatterns: ['<rootDir>/test/fixtures', '<rootDir>/examples', '<rootDir>/dist'],
+  modulePathIgnorePatterns: ['<rootDir>/test/fixtures/', '<rootDir>/examples/', '<rootDir>/dist/'],
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
