@@ -1,0 +1,2 @@
+export * from './service/router';
+export { doraPlugin as default } from './plugin';

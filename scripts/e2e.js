@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+/**
+ * The end-to-end proof: for each example app, in a cached, installed copy,
+ * wire the plugins with the built CLI, type-check the app, start its backend
+ * on a free loopback port, call each plugin's /health, stop the backend, and
+ * check that a second run changes nothing and --remove restores every file.
+ *
+ *   npm run test:e2e            (builds first)
+ *
+ * Installs come from each app's committed yarn.lock (yarn classic, frozen)
+ * and are cached under $WIRE_PLUGIN_E2E_CACHE (default ~/.cache/wire-plugin-e2e),
+ * keyed by the hash of the lockfile and the package.json files.
+ */
+'use strict';
+const { spawn, spawnSync, execFileSync } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const http = require('http');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const PROJECT = path.join(__dirname, '..');
+const CLI = path.join(PROJECT, 'dist', 'src', 'cli.js');
+const CACHE = process.env.WIRE_PLUGIN_E2E_CACHE || path.join(os.homedir(), '.cache', 'wire-plugin-e2e');
+const YARN = 'yarn@1.22.22';
+const START_TIMEOUT_MS = 180_000;
+const TOKEN = 'e2e-test-only-static-token';
+
+const CASES = [
+  {
+    app: 'legacy-app',
+    // carmen: CLI 0.25's RouterOptions { logger }; dora: CLI 0.26's { logger, config } plus database and identity.
+    plugins: [
+      { id: 'carmen', form: 'legacy' },
+      { id: 'dora', form: 'legacy' },
+    ],
+  },
+  {
+    app: 'new-app',
+    // carmen: today's template (a backend feature); dora: a legacy-only plugin, through the legacyPlugin bridge.
+    plugins: [
+      { id: 'carmen', form: 'feature' },
+      { id: 'dora', form: 'legacy-bridge' },
+    ],
+  },
+];
+
+class StepError extends Error {
+  constructor(step, message, log) {
+    super(message);
+    this.step = step;
+    this.log = log;
+  }
+}
+
+function log(message) {
+  process.stdout.write(`e2e: ${message}\n`);
+}
+
+/** Every file of an app outside node_modules, as bytes. */
+function sources(dir) {
+  const files = new Map();
+  const visit = current => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      if (entry.name === 'node_modules') continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isFile()) files.set(path.relative(dir, full), fs.readFileSync(full));
+    }
+  };
+  visit(dir);
+  return files;
+}
+
+function sameFiles(a, b) {
+  const differences = [];
+  for (const [file, bytes] of a) if (!b.has(file) || !b.get(file).equals(bytes)) differences.push(file);
+  for (const file of b.keys()) if (!a.has(file)) differences.push(file);
+  return differences;
+}
+
+function cacheKey(exampleDir) {
+  const hash = crypto.createHash('sha256');
+  for (const [file, bytes] of [...sources(exampleDir)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (file === 'yarn.lock' || file.endsWith('package.json') || file === '.yarnrc') hash.update(file).update(bytes);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function run(step, command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  if (result.status !== 0) {
+    throw new StepError(step, `${path.basename(command)} ${args.join(' ')} exited ${result.status ?? result.signal}`, `${result.stdout}\n${result.stderr}`);
+  }
+  return result;
+}
+
+/** An installed copy of the example, reused while its lockfile and package.json files are unchanged. */
+function installedCopy(app) {
+  const example = path.join(PROJECT, 'examples', app);
+  const dir = path.join(CACHE, `${app}-${cacheKey(example)}`);
+  const marker = path.join(dir, 'node_modules', '.wire-plugin-e2e-installed');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.cpSync(example, dir, { recursive: true });
+    const registry = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
+    log(`${app}: installing from yarn.lock (cold; cached afterwards in ${dir})`);
+    const started = Date.now();
+    run('install', 'npx', ['--yes', YARN, 'install', '--frozen-lockfile', '--non-interactive', '--network-timeout', '600000',
+      '--cache-folder', path.join(CACHE, 'yarn-cache'), '--registry', registry], { cwd: dir });
+    fs.writeFileSync(marker, new Date().toISOString());
+    log(`${app}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  } else {
+    log(`${app}: reusing the install in ${dir}`);
+  }
+  // Reset the sources to the example's, whatever a previous run left.
+  const current = sources(dir);
+  const wanted = sources(example);
+  for (const file of current.keys()) if (!wanted.has(file)) fs.rmSync(path.join(dir, file));
+  for (const [file, bytes] of wanted) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), bytes);
+  }
+  const emptyPlugins = path.join(dir, 'packages', 'backend', 'src', 'plugins');
+  if (fs.existsSync(emptyPlugins) && fs.readdirSync(emptyPlugins).length === 0) fs.rmdirSync(emptyPlugins);
+  return { dir, original: wanted };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function get(port, urlPath) {
+  return new Promise(resolve => {
+    const request = http.get({ host: '127.0.0.1', port, path: urlPath, headers: { authorization: `Bearer ${TOKEN}` }, timeout: 5000 }, response => {
+      let body = '';
+      response.on('data', chunk => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode, body }));
+    });
+    request.on('error', error => resolve({ status: 0, body: String(error.message) }));
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+  });
+}
+
+/** Starts the backend, waits for every plugin's /health, and stops it by its process group. */
+async function startAndCall(dir, ids) {
+  const port = await freePort();
+  const override = path.join(dir, 'app-config.e2e.yaml');
+  fs.writeFileSync(override, `backend:\n  baseUrl: http://127.0.0.1:${port}\n  listen:\n    port: ${port}\n    host: 127.0.0.1\n`);
+  const backendDir = path.join(dir, 'packages', 'backend');
+  const logFile = path.join(dir, 'backend.e2e.log');
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, [path.join(dir, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/index.ts', '--config', '../../app-config.yaml', '--config', override], {
+    cwd: backendDir,
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' },
+  });
+  const lastLines = () => fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  try {
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (const id of ids) {
+      let last;
+      for (;;) {
+        if (exited) throw new StepError('start', `the backend exited before /api/${id}/health answered`, lastLines());
+        last = await get(port, `/api/${id}/health`);
+        if (last.status === 200) break;
+        if (Date.now() > deadline) throw new StepError('start', `no 200 from /api/${id}/health within ${START_TIMEOUT_MS / 1000} s (last: ${last.status} ${last.body.slice(0, 200)})`, lastLines());
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
+      let body;
+      try {
+        body = JSON.parse(last.body);
+      } catch {
+        body = last.body;
+      }
+      if (JSON.stringify(body) !== JSON.stringify({ status: 'ok' })) {
+        throw new StepError('health', `GET /api/${id}/health answered ${last.body}, expected {"status":"ok"}`, lastLines());
+      }
+      log(`  GET /api/${id}/health on port ${port}: ${last.body}`);
+    }
+  } finally {
+    stop();
+    await new Promise(resolve => {
+      if (exited) return resolve();
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Gone.
+        }
+        resolve();
+      }, 10_000);
+      child.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    fs.closeSync(out);
+    fs.rmSync(override, { force: true });
+  }
+  fs.rmSync(logFile, { force: true });
+}
+
+function wire(step, dir, args) {
+  return run(step, process.execPath, [CLI, ...args, '--cwd', dir]);
+}
+
+async function runCase({ app, plugins }) {
+  const started = Date.now();
+  const { dir, original } = installedCopy(app);
+  const ids = plugins.map(p => p.id);
+
+  for (const plugin of plugins) {
+    const result = wire('wire', dir, [plugin.id, '--json']);
+    const report = JSON.parse(result.stdout).plugins[0];
+    if (report.form !== plugin.form) throw new StepError('wire', `${plugin.id} was wired as ${report.form}, expected ${plugin.form}`, result.stdout);
+    log(`  wired ${plugin.id} (${report.form}): ${report.files.map(f => `${f.status} ${f.path}`).join(', ')}`);
+  }
+  run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
+  log('  tsc: no errors');
+  await startAndCall(dir, ids);
+
+  const wired = sources(dir);
+  const again = wire('second wire', dir, ids);
+  if (!again.stdout.includes('already wired')) throw new StepError('second wire', 'the second run did not report "already wired"', again.stdout);
+  const changed = sameFiles(wired, sources(dir));
+  if (changed.length) throw new StepError('second wire', `the second run changed ${changed.join(', ')}`, again.stdout);
+  log('  second run: nothing to do, no byte changed');
+
+  const removed = wire('remove', dir, [...ids, '--remove']);
+  const left = sameFiles(original, sources(dir));
+  if (left.length) throw new StepError('remove', `--remove left these files different from the example: ${left.join(', ')}`, removed.stdout);
+  log('  --remove: every file is the example\'s again, byte for byte');
+  log(`${app}: passed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+async function main() {
+  if (!fs.existsSync(CLI)) {
+    process.stderr.write('e2e: dist/src/cli.js is missing: run `npm run build` (npm run test:e2e does)\n');
+    process.exit(1);
+  }
+  fs.mkdirSync(CACHE, { recursive: true });
+  for (const testCase of CASES) {
+    log(`${testCase.app}: ${testCase.plugins.map(p => p.id).join(', ')}`);
+    try {
+      await runCase(testCase);
+    } catch (error) {
+      const step = error instanceof StepError ? error.step : 'unexpected';
+      process.stderr.write(`e2e: ${testCase.app}: step "${step}" failed: ${error.message}\n`);
+      if (error.log) process.stderr.write(`--- last output ---\n${error.log.trim()}\n---\n`);
+      process.exit(1);
+    }
+  }
+  log('all example apps passed');
+}
+
+main();
