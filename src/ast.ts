@@ -88,40 +88,42 @@ export function patternNames(pattern: LVal | Node | null | undefined, into: Set<
  * as surely as a redeclaration.
  */
 export function collectNames(root: Node): { declared: Set<string>; mentioned: Set<string> } {
-  const declared = new Set<string>();
-  const mentioned = new Set<string>();
-  walk(root, (node, ancestors) => {
-    const parent = ancestors[ancestors.length - 1];
-    switch (node.type) {
-      case 'Identifier':
-        if (parent && isPropertyName(node, parent)) break;
-        mentioned.add(node.name);
-        break;
-      case 'ImportSpecifier':
-      case 'ImportDefaultSpecifier':
-      case 'ImportNamespaceSpecifier':
-        declared.add(node.local.name);
-        break;
-      case 'VariableDeclarator':
-        patternNames(node.id, declared);
-        break;
-      case 'FunctionDeclaration':
-      case 'FunctionExpression':
-      case 'ArrowFunctionExpression':
-        if (node.type !== 'ArrowFunctionExpression' && node.id) declared.add(node.id.name);
-        for (const param of node.params) patternNames(param, declared);
-        break;
-      case 'ClassDeclaration':
-        if (node.id) declared.add(node.id.name);
-        break;
-      case 'CatchClause':
-        patternNames(node.param, declared);
-        break;
-      default:
-        break;
-    }
-  });
-  return { declared, mentioned };
+  const names = { declared: new Set<string>(), mentioned: new Set<string>() };
+  walk(root, (node, ancestors) => recordNames(node, ancestors[ancestors.length - 1], names));
+  return names;
+}
+
+/** One step of collectNames, for walks that gather names along with other things. */
+export function recordNames(node: Node, parent: Node | undefined, names: { declared: Set<string>; mentioned: Set<string> }): void {
+  const { declared, mentioned } = names;
+  switch (node.type) {
+    case 'Identifier':
+      if (parent && isPropertyName(node, parent)) break;
+      mentioned.add(node.name);
+      break;
+    case 'ImportSpecifier':
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+      declared.add(node.local.name);
+      break;
+    case 'VariableDeclarator':
+      patternNames(node.id, declared);
+      break;
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      if (node.type !== 'ArrowFunctionExpression' && node.id) declared.add(node.id.name);
+      for (const param of node.params) patternNames(param, declared);
+      break;
+    case 'ClassDeclaration':
+      if (node.id) declared.add(node.id.name);
+      break;
+    case 'CatchClause':
+      patternNames(node.param, declared);
+      break;
+    default:
+      break;
+  }
 }
 
 function isPropertyName(node: Node, parent: Node): boolean {

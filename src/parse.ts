@@ -14,6 +14,8 @@ export function parseTypeScript(source: string, file: string): File {
       plugins: ['typescript'],
       allowReturnOutsideFunction: false,
       errorRecovery: false,
+      // Comments stay in the text; nothing here reads them from nodes.
+      attachComment: false,
     });
   } catch (error) {
     const e = error as { message?: string; loc?: { line: number; column: number } };

@@ -28,7 +28,7 @@ import { FileChange, FileStatus, FileTree } from './tree';
 import { findRepoRoot, PackageInfo, validateRange, Workspace } from './workspace';
 import { manualLegacyLines, planLegacyWiring } from '../transforms/legacy-index';
 import { planLegacyRemoval } from '../transforms/legacy-index-remove';
-import { analyzeLegacyIndex } from '../transforms/lib/legacy-backend';
+import { analyzeLegacyIndex, LegacyIndex } from '../transforms/lib/legacy-backend';
 import { findNewBackend } from '../transforms/lib/new-backend';
 import { describeMissingBackend, LEGACY_PLUGIN_MODULE, planNewBackendWiring } from '../transforms/new-backend-index';
 import { planNewBackendRemoval } from '../transforms/new-backend-index-remove';
@@ -116,6 +116,8 @@ interface Context {
   readonly ast: File;
   readonly eol: '\n' | '\r\n';
   readonly system: BackendSystem;
+  /** The legacy index's analysis, made once while detecting the system. */
+  readonly legacy?: LegacyIndex;
 }
 
 interface Plugin {
@@ -154,6 +156,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   const indexDisplay = tree.display(indexPath);
   const backendJson = readPackageJson(backendJsonText, tree.display(backendJsonPath));
   const ast = parseTypeScript(indexText, indexDisplay);
+  const detected = detectSystem(options.system ?? 'auto', ast, indexText, indexDisplay, ids);
   const context: Context = {
     options,
     tree,
@@ -167,7 +170,8 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
     indexText,
     ast,
     eol: detectEol(indexText),
-    system: detectSystem(options.system ?? 'auto', ast, indexText, indexDisplay, ids),
+    system: detected.system,
+    legacy: detected.legacy,
   };
 
   const plugins: Plugin[] = [];
@@ -211,16 +215,26 @@ export async function wirePlugins(options: WireOptions & { dryRun?: boolean }): 
   return options.dryRun ? plan.report : applyPlan(plan);
 }
 
-/** Legacy (an api router and createEnv) or new (createBackend); a file with both is new (half migrated). */
-function detectSystem(choice: SystemChoice, ast: File, source: string, file: string, ids: readonly string[]): BackendSystem {
-  const isNew = findNewBackend(ast, source) !== undefined;
+/**
+ * Legacy (an api router and createEnv) or new (createBackend); a file with
+ * both is new (half migrated). A legacy file's analysis is kept for the planners.
+ */
+function detectSystem(
+  choice: SystemChoice,
+  ast: File,
+  source: string,
+  file: string,
+  ids: readonly string[],
+): { system: BackendSystem; legacy?: LegacyIndex } {
+  const isNew = choice !== 'legacy' && findNewBackend(ast, source) !== undefined;
   if (choice === 'new') {
     if (!isNew) throw describeMissingBackend(file);
-    return 'new';
+    return { system: 'new' };
   }
-  if (choice === 'legacy') return 'legacy';
-  if (isNew) return 'new';
-  if (!('kind' in analyzeLegacyIndex(ast, source))) return 'legacy';
+  if (isNew) return { system: 'new' };
+  const legacy = analyzeLegacyIndex(ast, source);
+  if (!('kind' in legacy)) return { system: 'legacy', legacy };
+  if (choice === 'legacy') return { system: 'legacy' };
   throw new WireError(
     `${file}: neither backend system found: expected \`const backend = createBackend();\` (new backend system) or an api router such as \`const apiRouter = Router();\` that plugins are mounted on (legacy backend)`,
     'For a legacy backend, add these lines by hand (imports at the top, the rest before the notFoundHandler() catch-all):\n' +
@@ -260,7 +274,7 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
   // index.ts: parsed once for all plugins.
   let indexWork: readonly { added: boolean; importsPluginModule: boolean; warnings: readonly string[] }[];
   if (context.system === 'legacy') {
-    const plan = planLegacyWiring(indexText, ids, indexDisplay, ast);
+    const plan = planLegacyWiring(indexText, ids, indexDisplay, ast, context.legacy);
     tree.write(context.indexPath, applyChanges(indexText, plan.changes));
     indexWork = plan.plugins.map(p => ({ added: p.added.length > 0, importsPluginModule: p.importsPluginModule, warnings: p.warnings }));
   } else {
@@ -306,7 +320,7 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
   let indexWork: { removed: boolean; warnings: readonly string[] }[];
   let removesBridgeImport = false;
   if (context.system === 'legacy') {
-    const plan = planLegacyRemoval(indexText, plugins.map(p => p.id), indexDisplay, ast);
+    const plan = planLegacyRemoval(indexText, plugins.map(p => p.id), indexDisplay, ast, context.legacy);
     tree.write(context.indexPath, applyChanges(indexText, plan.changes));
     indexWork = plan.plugins.map(p => ({ removed: p.removed.length > 0, warnings: p.warnings }));
   } else {
@@ -491,7 +505,7 @@ function validate(changes: readonly FileChange[]): void {
     if (change.after === undefined) continue;
     try {
       if (change.path.endsWith('.json')) JSON.parse(change.after);
-      else parseScript(change.after, { sourceType: 'module', plugins: ['typescript'] });
+      else parseScript(change.after, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
     } catch (error) {
       throw new WireError(`${change.displayPath}: the planned edit does not parse (${(error as Error).message}); nothing was written (this is a wire-plugin bug)`);
     }

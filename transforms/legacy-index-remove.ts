@@ -12,7 +12,7 @@ import { validatePluginId } from '../src/naming';
 import { parseTypeScript } from '../src/parse';
 import { nodeRange, Range, removeStatement, usedOutside } from '../src/removal';
 import { LegacyPiece } from './legacy-index';
-import { analyzeLegacyIndex, findPluginImport, findPluginRoutes } from './lib/legacy-backend';
+import { analyzeLegacyIndex, findPluginImport, findPluginRoutes, LegacyIndex } from './lib/legacy-backend';
 import { describeLegacyProblem } from './legacy-index';
 
 export interface LegacyPluginRemoval {
@@ -26,10 +26,16 @@ export interface LegacyRemovalPlan {
   readonly plugins: readonly LegacyPluginRemoval[];
 }
 
-export function planLegacyRemoval(source: string, ids: readonly string[], file = 'index.ts', parsed?: File): LegacyRemovalPlan {
+export function planLegacyRemoval(
+  source: string,
+  ids: readonly string[],
+  file = 'index.ts',
+  parsed?: File,
+  analyzed?: LegacyIndex,
+): LegacyRemovalPlan {
   for (const id of ids) validatePluginId(id);
   const ast = parsed ?? parseTypeScript(source, file);
-  const index = analyzeLegacyIndex(ast, source);
+  const index = analyzed ?? analyzeLegacyIndex(ast, source);
   if ('kind' in index) throw describeLegacyProblem(file, index, ids);
   const offsets = identifierOffsets(ast.program);
   const going: Range[] = [];

@@ -71,10 +71,16 @@ export function describeLegacyProblem(file: string, problem: { kind: string; nam
  * Plans the wiring of each plugin id into a legacy index.ts. Throws a
  * WireError naming the file when the file is not a legacy backend index.
  */
-export function planLegacyWiring(source: string, ids: readonly string[], file = 'index.ts', parsed?: File): LegacyWiringPlan {
+export function planLegacyWiring(
+  source: string,
+  ids: readonly string[],
+  file = 'index.ts',
+  parsed?: File,
+  analyzed?: LegacyIndex,
+): LegacyWiringPlan {
   for (const id of ids) validatePluginId(id);
   const ast = parsed ?? parseTypeScript(source, file);
-  const index = analyzeLegacyIndex(ast, source);
+  const index = analyzed ?? analyzeLegacyIndex(ast, source);
   if ('kind' in index) throw describeLegacyProblem(file, index, ids);
 
   const style = detectCodeStyle(source, ast);

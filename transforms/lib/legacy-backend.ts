@@ -12,7 +12,7 @@ import type {
   Statement,
   VariableDeclaration,
 } from '@babel/types';
-import { calleeName, collectNames, contains, enclosingStatement, staticString, StatementContainer, walk } from '../../src/ast';
+import { calleeName, contains, enclosingStatement, recordNames, staticString, StatementContainer, walk } from '../../src/ast';
 
 export interface ApiRouter {
   /** The variable holding the router (`apiRouter` in the template). */
@@ -122,66 +122,77 @@ function isNotFoundHandlerCall(node: Node): boolean {
   return calleeName(node) === 'notFoundHandler';
 }
 
+interface PendingDeclaration {
+  readonly node: VariableDeclaration;
+  readonly place: { container: StatementContainer; statement: Statement };
+}
+
+interface PendingUse {
+  readonly call: CallExpression;
+  readonly object: string;
+  readonly path: readonly Node[];
+}
+
 /**
- * Finds the api router: a variable initialised by `Router()` (from
- * express-promise-router or express). With several, the one mounted with
- * `.addRouter('/api', x)` wins, then the one with the catch-all, then one
- * named `apiRouter`.
+ * Reads everything the planners need from a legacy index.ts in one walk, or
+ * says which part it could not find. The api router is a variable
+ * initialised by `Router()` (from express-promise-router or express); with
+ * several, the one mounted with `.addRouter('/api', x)` wins, then the one
+ * with the catch-all, then one named `apiRouter`.
  */
-export function findApiRouter(ast: File): ApiRouter | LegacyIndexProblem {
+export function analyzeLegacyIndex(ast: File, source: string): LegacyIndex | LegacyIndexProblem {
   const imports = ast.program.body.filter((s): s is ImportDeclaration => s.type === 'ImportDeclaration');
   const factories = routerFactories(imports);
   const candidates: ApiRouter[] = [];
   const mountedOnApi = new Set<string>();
   const withCatchAll = new Set<string>();
+  const envFactories = new Set<string>(['createEnv']);
+  const factoryDeclarations: { name: string; place?: { container: StatementContainer; statement: Statement } }[] = [];
+  const declarations: PendingDeclaration[] = [];
+  const uses: PendingUse[] = [];
+  const names = { declared: new Set<string>(), mentioned: new Set<string>() };
+
   walk(ast.program, (node, ancestors) => {
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && isRouterCreation(node.init, factories)) {
-      const declaration = ancestors[ancestors.length - 1];
-      const place = enclosingStatement(declaration, ancestors.slice(0, -1));
-      if (place && declaration.type === 'VariableDeclaration') {
-        candidates.push({ name: node.id.name, declaration: place.statement, container: place.container });
+    const parent = ancestors[ancestors.length - 1];
+    recordNames(node, parent, names);
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
+      if (isRouterCreation(node.init, factories) && parent?.type === 'VariableDeclaration') {
+        const place = enclosingStatement(parent, ancestors.slice(0, -1));
+        if (place) candidates.push({ name: node.id.name, declaration: place.statement, container: place.container });
+      } else if (calleeName(node.init) === 'makeCreateEnv') {
+        // `const createEnv = makeCreateEnv(config);` names the factory; the template calls it createEnv.
+        envFactories.add(node.id.name);
+        factoryDeclarations.push({ name: node.id.name, place: enclosingStatement(parent, ancestors.slice(0, -1)) });
       }
+    } else if (node.type === 'VariableDeclaration') {
+      const place = enclosingStatement(node, ancestors);
+      if (place && node.declarations.some(d => d.init?.type === 'CallExpression')) declarations.push({ node, place });
     } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
       const property = node.callee.property;
       const method = property.type === 'Identifier' ? property.name : undefined;
       if (method === 'addRouter' && staticString(node.arguments[0]) === '/api') {
         const target = node.arguments[1];
         if (target?.type === 'Identifier') mountedOnApi.add(target.name);
-      } else if (method === 'use' && node.callee.object.type === 'Identifier' && node.arguments.some(isNotFoundHandlerCall)) {
-        withCatchAll.add(node.callee.object.name);
+      } else if (method === 'use' && node.callee.object.type === 'Identifier') {
+        if (node.arguments.some(isNotFoundHandlerCall)) withCatchAll.add(node.callee.object.name);
+        uses.push({ call: node, object: node.callee.object.name, path: [...ancestors, node] });
       }
     }
   });
+
+  let router: ApiRouter | undefined = candidates.length === 1 ? candidates[0] : undefined;
   if (candidates.length === 0) return { kind: 'no-router', candidates: 0 };
-  if (candidates.length === 1) return candidates[0];
   for (const preferred of [mountedOnApi, withCatchAll, new Set(['apiRouter'])]) {
+    if (router) break;
     const matches = candidates.filter(c => preferred.has(c.name));
-    if (matches.length === 1) return matches[0];
+    if (matches.length === 1) router = matches[0];
   }
-  return { kind: 'ambiguous-router', names: candidates.map(c => c.name) };
-}
+  if (!router) return { kind: 'ambiguous-router', names: candidates.map(c => c.name) };
+  const api = router;
 
-/**
- * Reads everything the planners need from a legacy index.ts, or says which
- * part it could not find.
- */
-export function analyzeLegacyIndex(ast: File, source: string): LegacyIndex | LegacyIndexProblem {
-  const router = findApiRouter(ast);
-  if ('kind' in router) return router;
-  const imports = ast.program.body.filter((s): s is ImportDeclaration => s.type === 'ImportDeclaration');
-
-  // `const createEnv = makeCreateEnv(config);` names the factory; the template calls it createEnv.
-  const envFactories = new Set<string>(['createEnv']);
-  let createEnvName = 'createEnv';
-  let createEnvDeclaration: Statement | undefined;
-  walk(ast.program, (node, ancestors) => {
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && calleeName(node.init) === 'makeCreateEnv') {
-      envFactories.add(node.id.name);
-      createEnvName = node.id.name;
-      const place = enclosingStatement(ancestors[ancestors.length - 1], ancestors.slice(0, -1));
-      if (place && place.container === router.container) createEnvDeclaration = place.statement;
-    }
-  });
+  const factory = factoryDeclarations[factoryDeclarations.length - 1];
+  const createEnvName = factory?.name ?? 'createEnv';
+  const createEnvDeclaration = factoryDeclarations.find(f => f.place?.container === api.container)?.place?.statement;
 
   let hotMemoizeName: string | undefined;
   for (const declaration of imports) {
@@ -192,63 +203,58 @@ export function analyzeLegacyIndex(ast: File, source: string): LegacyIndex | Leg
     }
   }
 
+  const envCall = (candidate: Node): string | undefined => {
+    const name = calleeName(candidate);
+    return name && envFactories.has(name) && candidate.type === 'CallExpression' ? staticString(candidate.arguments[0]) : undefined;
+  };
   const envDeclarations: EnvDeclaration[] = [];
+  for (const { node, place } of declarations) {
+    for (const declarator of node.declarations) {
+      if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
+      const init = declarator.init;
+      let pluginId = envCall(init);
+      let memoizedBy: string | undefined;
+      if (pluginId === undefined && init.type === 'CallExpression') {
+        // useHotMemoize(module, () => createEnv('x')) or any wrapper around the call.
+        walk(init, inner => {
+          if (pluginId !== undefined) return false;
+          pluginId = envCall(inner);
+          return undefined;
+        });
+        if (pluginId !== undefined) memoizedBy = calleeName(init);
+      }
+      if (pluginId === undefined) continue;
+      const text = source.slice(init.start ?? 0, init.end ?? 0);
+      const multiline = text.includes('\n');
+      envDeclarations.push({
+        pluginId,
+        variable: declarator.id.name,
+        statement: node,
+        container: place.container,
+        memoizedBy,
+        multiline,
+        trailingComma: multiline && /,\s*\)$/.test(text),
+      });
+      if (memoizedBy && !hotMemoizeName) hotMemoizeName = memoizedBy;
+    }
+  }
+
   const routes: MountedRoute[] = [];
   let catchAll: Statement | undefined;
-  walk(ast.program, (node, ancestors) => {
-    if (node.type === 'VariableDeclaration') {
-      for (const declarator of node.declarations) {
-        if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
-        let pluginId: string | undefined;
-        let memoizedBy: string | undefined;
-        const init = declarator.init;
-        const envCall = (candidate: Node): string | undefined => {
-          const name = calleeName(candidate);
-          return name && envFactories.has(name) && candidate.type === 'CallExpression'
-            ? staticString(candidate.arguments[0])
-            : undefined;
-        };
-        pluginId = envCall(init);
-        if (pluginId === undefined && init.type === 'CallExpression') {
-          // useHotMemoize(module, () => createEnv('x')) or any wrapper around the call.
-          walk(init, inner => {
-            if (pluginId !== undefined) return false;
-            pluginId = envCall(inner);
-            return undefined;
-          });
-          if (pluginId !== undefined) memoizedBy = calleeName(init);
-        }
-        if (pluginId === undefined) continue;
-        const place = enclosingStatement(node, ancestors);
-        if (!place) continue;
-        const text = source.slice(init.start ?? 0, init.end ?? 0);
-        const multiline = text.includes('\n');
-        envDeclarations.push({
-          pluginId,
-          variable: declarator.id.name,
-          statement: node,
-          container: place.container,
-          memoizedBy,
-          multiline,
-          trailingComma: multiline && /,\s*\)$/.test(text),
-        });
-        if (memoizedBy && !hotMemoizeName) hotMemoizeName = memoizedBy;
-      }
-    } else if (isUseCall(node, router.name)) {
-      const place = enclosingStatement(node, ancestors);
-      const topStatement = topStatementIn(router.container, [...ancestors, node]);
-      const parent = ancestors[ancestors.length - 1];
-      const statement = parent?.type === 'ExpressionStatement' && parent.expression === node ? parent : undefined;
-      routes.push({ path: staticString(node.arguments[0]), call: node, statement, topStatement });
-      if (!catchAll && node.arguments.some(isNotFoundHandlerCall) && place?.container === router.container) {
-        catchAll = place.statement;
-      }
+  for (const use of uses) {
+    if (use.object !== api.name) continue;
+    const parent = use.path[use.path.length - 2];
+    const statement = parent?.type === 'ExpressionStatement' && parent.expression === use.call ? parent : undefined;
+    const topStatement = topStatementIn(api.container, use.path);
+    routes.push({ path: staticString(use.call.arguments[0]), call: use.call, statement, topStatement });
+    if (!catchAll && use.call.arguments.some(isNotFoundHandlerCall)) {
+      const place = enclosingStatement(use.call, use.path.slice(0, -1));
+      if (place?.container === api.container) catchAll = place.statement;
     }
-  });
+  }
 
-  const names = collectNames(ast.program);
   return {
-    router,
+    router: api,
     createEnvName,
     createEnvDeclaration,
     envDeclarations,

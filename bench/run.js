@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+/**
+ * Whole-process wall times of wire-plugin against the floor (a bare Node
+ * start) and its peer (the jscodeshift CLI running the same transform),
+ * and its cost as the work grows. Every measurement is taken in each round,
+ * round after round, so that the ratios hold on a noisy machine.
+ *
+ *   npm run bench              (builds first; BENCH_RUNS=15 by default)
+ *
+ * Prints a table and writes it to bench/RESULTS.md.
+ */
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const PROJECT = path.join(__dirname, '..');
+const CLI = path.join(PROJECT, 'dist', 'src', 'cli.js');
+const JSCODESHIFT = path.join(PROJECT, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+const TRANSFORM = path.join(PROJECT, 'dist', 'transforms', 'legacy-index.js');
+const RUNS = Number(process.env.BENCH_RUNS || 15);
+const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-bench-'));
+const node = process.execPath;
+
+function copy(example, name) {
+  const dir = path.join(WORK, name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(path.join(PROJECT, 'examples', example), dir, { recursive: true });
+  return dir;
+}
+
+function mustRun(args, cwd) {
+  const result = spawnSync(args[0], args.slice(1), { cwd, encoding: 'utf8' });
+  if (result.status !== 0 && !(args.includes('--check') && result.status === 1)) {
+    throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  }
+  return result;
+}
+
+/** A scaffolded legacy plugin package, as CLI 0.25 makes them. */
+function addPluginPackage(repo, id) {
+  const dir = path.join(repo, 'plugins', `${id}-backend`);
+  fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `@internal/backstage-plugin-${id}-backend`, version: '0.1.0', main: 'src/index.ts', types: 'src/index.ts', backstage: { role: 'backend-plugin', pluginId: id } }, null, 2) + '\n');
+  fs.writeFileSync(path.join(dir, 'src', 'index.ts'), "import express from 'express';\n\nexport interface RouterOptions {\n  logger: unknown;\n}\n\nexport async function createRouter(options: RouterOptions): Promise<express.Router> {\n  void options;\n  return express.Router();\n}\n");
+}
+
+const ids20 = Array.from({ length: 20 }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
+
+/** A legacy index.ts with `count` plugins wired, in create-app's layout. */
+function largeIndex(template, count) {
+  const ids = Array.from({ length: count }, (_, i) => `plugin${i + 1}`);
+  return template
+    .replace("import catalog from './plugins/catalog';\n", m => m + ids.map(id => `import ${id} from './plugins/${id}';\n`).join(''))
+    .replace("  const catalogEnv = useHotMemoize(module, () => createEnv('catalog'));\n", m => m + ids.map(id => `  const ${id}Env = useHotMemoize(module, () => createEnv('${id}'));\n`).join(''))
+    .replace("  apiRouter.use('/catalog', await catalog(catalogEnv));\n", m => m + ids.map(id => `  apiRouter.use('/${id}', await ${id}(${id}Env));\n`).join(''));
+}
+
+const measurements = [
+  { key: 'floor', label: '1. `node -e 0` (the floor)', prepare: () => WORK, command: () => [node, '-e', '0'] },
+  {
+    key: 'check',
+    label: '2. `wire-plugin carmen --check`, legacy app already wired (no-op)',
+    setup() {
+      this.dir = copy('legacy-app', 'wired');
+      mustRun([node, CLI, 'carmen'], this.dir);
+    },
+    prepare() {
+      return this.dir;
+    },
+    command: () => [node, CLI, 'carmen', '--check'],
+  },
+  { key: 'legacy', label: '3. `wire-plugin carmen`, fresh legacy app (the whole job)', prepare: () => copy('legacy-app', 'legacy'), command: () => [node, CLI, 'carmen'] },
+  { key: 'new', label: '4. `wire-plugin carmen`, fresh new-backend app', prepare: () => copy('new-app', 'new'), command: () => [node, CLI, 'carmen'] },
+  {
+    key: 'jscodeshift',
+    label: '5a. jscodeshift CLI, same transform, same index.ts (default options)',
+    prepare: () => copy('legacy-app', 'jscs'),
+    command: () => [node, JSCODESHIFT, '-t', TRANSFORM, '--parser=ts', '--id=carmen', '--silent', 'packages/backend/src/index.ts'],
+  },
+  {
+    key: 'jscodeshiftInBand',
+    label: '5b. jscodeshift CLI, `--run-in-band`',
+    prepare: () => copy('legacy-app', 'jscs-band'),
+    command: () => [node, JSCODESHIFT, '-t', TRANSFORM, '--parser=ts', '--id=carmen', '--silent', '--run-in-band', 'packages/backend/src/index.ts'],
+  },
+  {
+    key: 'batch20',
+    label: '6a. 20 plugins in one call',
+    prepare() {
+      const dir = copy('legacy-app', 'batch');
+      for (const id of ids20) addPluginPackage(dir, id);
+      return dir;
+    },
+    command: () => [node, CLI, ...ids20],
+  },
+  {
+    key: 'separate20',
+    label: '6b. the same 20 plugins in 20 calls',
+    prepare() {
+      const dir = copy('legacy-app', 'separate');
+      for (const id of ids20) addPluginPackage(dir, id);
+      return dir;
+    },
+    commands: () => ids20.map(id => [node, CLI, id]),
+  },
+  {
+    key: 'large',
+    label: '7. `wire-plugin carmen`, index.ts with 200 wired plugins',
+    prepare() {
+      const dir = copy('legacy-app', 'large');
+      const index = path.join(dir, 'packages', 'backend', 'src', 'index.ts');
+      fs.writeFileSync(index, largeIndex(fs.readFileSync(index, 'utf8'), 200));
+      return dir;
+    },
+    command: () => [node, CLI, 'carmen'],
+  },
+  {
+    key: 'remove',
+    label: '8. `wire-plugin carmen --remove`, wired legacy app',
+    prepare() {
+      const dir = copy('legacy-app', 'remove');
+      mustRun([node, CLI, 'carmen'], dir);
+      return dir;
+    },
+    command: () => [node, CLI, 'carmen', '--remove'],
+  },
+];
+
+function time(commands, cwd) {
+  const start = process.hrtime.bigint();
+  for (const command of commands) mustRun(command, cwd);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+function main() {
+  if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run npm run build (npm run bench does)');
+  for (const m of measurements) m.setup?.();
+  const samples = Object.fromEntries(measurements.map(m => [m.key, []]));
+  // One warm-up round, not counted: the file system cache and Node's own caches.
+  for (let round = -1; round < RUNS; round++) {
+    for (const m of measurements) {
+      const cwd = m.prepare();
+      const commands = m.commands ? m.commands() : [m.command()];
+      const ms = time(commands, cwd);
+      if (round >= 0) samples[m.key].push(ms);
+    }
+    process.stderr.write(round < 0 ? 'warm-up done\n' : `round ${round + 1}/${RUNS}\n`);
+  }
+  const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]));
+  const fmt = n => `${n.toFixed(0)} ms`;
+  const rows = measurements.map(m => `| ${m.label} | ${fmt(s[m.key].median)} | ${fmt(s[m.key].min)} – ${fmt(s[m.key].max)} |`);
+  const ratio = (a, b) => s[a].median / s[b].median;
+  const checks = [
+    ['(3)/(1) whole job vs bare Node start', ratio('legacy', 'floor'), '≤ 2.5', v => v <= 2.5],
+    ['(5a)/(3) jscodeshift CLI vs wire-plugin', ratio('jscodeshift', 'legacy'), '≥ 4', v => v >= 4],
+    ['(5b)/(3) jscodeshift CLI --run-in-band vs wire-plugin', ratio('jscodeshiftInBand', 'legacy'), '(no target)', () => true],
+    ['(6a)/(6b) 20 plugins: one call vs 20 calls', ratio('batch20', 'separate20'), '(no target)', () => true],
+    ['(6a)/(3) 20 plugins in one call vs one plugin', ratio('batch20', 'legacy'), '≤ 1.5', v => v <= 1.5],
+    ['(7)/(3) 200-plugin index.ts vs the template', ratio('large', 'legacy'), '≤ 1.5', v => v <= 1.5],
+  ];
+  const cpu = os.cpus();
+  const report = [
+    '# Benchmark results',
+    '',
+    `Date: ${new Date().toISOString().slice(0, 10)}. Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.arch()}. Node ${process.version}. ${RUNS} runs each, interleaved, after one warm-up round. Wall time of whole processes.`,
+    '',
+    '| measurement | median | min – max |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    '| ratio | value | target | met |',
+    '| --- | --- | --- | --- |',
+    ...checks.map(([label, value, target, ok]) => `| ${label} | ${value.toFixed(2)} | ${target} | ${target.startsWith('(') ? '' : ok(value) ? 'yes' : '**no**'} |`),
+    '',
+  ].join('\n');
+  process.stdout.write(report);
+  fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report);
+  fs.rmSync(WORK, { recursive: true, force: true });
+}
+
+main();
