@@ -7,7 +7,13 @@
 import yargs from 'yargs';
 import { WireError } from './errors';
 import { unifiedDiff } from './diff';
-import { applyPlan, planWiring, WireReport } from './wire';
+import type { Lock } from './lock';
+import { applyPlan, lockBackend, planWiring, WireReport } from './wire';
+
+/** The lock of the run in progress, released on every way out, signals included. */
+let heldLock: Lock | undefined;
+/** Whether this run's changes are on disk (all of them: the write is one synchronous step). */
+let written = false;
 
 const EXIT_OK = 0;
 const EXIT_CHECK_FAILED = 1;
@@ -102,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     if (argv.length === 0) argv = ['--help'];
     args = parseArgs(argv);
     if (argv.includes('--help') || argv.includes('--version')) return EXIT_OK;
-    const plan = await planWiring({
+    const options = {
       plugins: args.pluginIds,
       cwd: args.cwd,
       backend: args.backend,
@@ -111,9 +117,14 @@ export async function main(argv: string[]): Promise<number> {
       force: args.force,
       system: args.system,
       remove: args.remove,
-    });
+    };
     const writes = !args.dryRun && !args.check;
+    // A run that writes holds the backend's lock from reading to writing, so concurrent runs take turns.
+    heldLock = writes ? await lockBackend(options) : undefined;
+    const plan = await planWiring(options);
     const report = writes ? applyPlan(plan) : plan.report;
+    written = report.written;
+    heldLock?.release();
     const exitCode = args.check && report.changed ? EXIT_CHECK_FAILED : EXIT_OK;
 
     if (args.json) {
@@ -133,6 +144,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return exitCode;
   } catch (error) {
+    heldLock?.release();
     if (!(error instanceof WireError)) {
       const detail = error instanceof Error ? error.stack ?? error.message : String(error);
       process.stderr.write(`wire-plugin: internal error: ${detail}\n`);
@@ -146,6 +158,16 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // Writes happen in one synchronous step, which a signal cannot cut in two; a signal before it
+  // leaves nothing but the lock, which goes here.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      heldLock?.release();
+      const state = written ? 'every change was already written' : 'nothing was written';
+      process.stderr.write(`wire-plugin: interrupted (${signal}); ${state}\n`);
+      process.exit(code);
+    });
+  }
   main(process.argv.slice(2)).then(code => {
     process.exitCode = code;
   });

@@ -7,7 +7,8 @@
  * or `await wirePlugins({ plugins: ['carmen'], cwd: repo })` for both steps.
  * Nothing here prints or exits; bad input throws a WireError with a one-line message.
  */
-export { planWiring, applyPlan, wirePlugins } from './wire';
+export { planWiring, applyPlan, wirePlugins, lockBackend } from './wire';
+export type { Lock } from './lock';
 export type { WireOptions, WirePlan, WireReport, PluginReport, FileReport } from './wire';
 export type { FileChange, FileStatus } from './tree';
 export { WireError } from './errors';

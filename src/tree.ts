@@ -7,6 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { WireError } from './errors';
 
+/** A backend's index.ts or package.json is a few kilobytes; anything this big is not one. */
+export const MAX_SOURCE_BYTES = 2 * 2 ** 20;
+
 export type FileStatus = 'created' | 'updated' | 'unchanged' | 'deleted';
 
 export interface FileChange {
@@ -84,10 +87,19 @@ export class FileTree {
     this.assertInsideRoot(absolute);
     let content: string | undefined;
     try {
+      const size = fs.statSync(absolute).size;
+      if (size > MAX_SOURCE_BYTES) {
+        throw new WireError(`${this.display(absolute)}: too large (${(size / 2 ** 20).toFixed(1)} MB); expected a source file under ${MAX_SOURCE_BYTES / 2 ** 20} MB`);
+      }
       content = fs.readFileSync(absolute, 'utf8');
     } catch (error) {
+      if (error instanceof WireError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EISDIR') throw new WireError(`${this.display(absolute)}: is a folder; expected a file`);
       if (code !== 'ENOENT') throw new WireError(`${this.display(absolute)}: cannot read the file (${code ?? String(error)})`);
+    }
+    if (content !== undefined && content.includes('\u0000')) {
+      throw new WireError(`${this.display(absolute)}: not a text file (it contains NUL bytes)`);
     }
     this.originals.set(absolute, content);
     return content;

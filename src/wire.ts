@@ -24,6 +24,7 @@ import {
   ROUTER_OPTIONS_ENVIRONMENT,
 } from './plugin-module';
 import { detectEol } from './text';
+import { acquireLock, Lock } from './lock';
 import { FileChange, FileStatus, FileTree } from './tree';
 import { findRepoRoot, PackageInfo, validateRange, Workspace } from './workspace';
 import { manualLegacyLines, planLegacyWiring } from '../transforms/legacy-index';
@@ -127,8 +128,16 @@ interface Plugin {
   readonly warnings: string[];
 }
 
-/** Computes everything a run would do, writing nothing. */
-export async function planWiring(options: WireOptions): Promise<WirePlan> {
+interface BackendLocation {
+  readonly cwd: string;
+  readonly root: string;
+  readonly backendDir: string;
+  /** The backend folder relative to the root, for messages. */
+  readonly backend: string;
+}
+
+/** Validates the options that need no file and finds the repo root and the backend package. */
+function locateBackend(options: WireOptions): BackendLocation {
   const ids = [...new Set(options.plugins)];
   if (ids.length === 0) throw new WireError('no plugin id given: expected at least one, such as carmen');
   for (const id of ids) validatePluginId(id);
@@ -139,10 +148,28 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (!fs.existsSync(cwd)) throw new WireError(`${cwd}: no such folder`);
   const root = findRepoRoot(cwd);
-  const tree = new FileTree(root);
-
   const backendDir = options.backend ? path.resolve(cwd, options.backend) : path.join(root, 'packages', 'backend');
-  const backend = tree.display(backendDir) || '.';
+  const backend = path.relative(root, backendDir).split(path.sep).join('/') || '.';
+  if (!fs.existsSync(path.join(backendDir, 'package.json'))) {
+    throw new WireError(`${backend}/package.json: not found: expected the backend package there (pass --backend DIR)`);
+  }
+  return { cwd, root, backendDir, backend };
+}
+
+/**
+ * Takes the backend's lock (`.wire-plugin.lock` beside its package.json) for
+ * a run that writes: concurrent runs on one repo take turns. Release it when done.
+ */
+export async function lockBackend(options: WireOptions, timeoutMs?: number): Promise<Lock> {
+  const location = locateBackend(options);
+  return acquireLock(location.backendDir, location.backend, timeoutMs);
+}
+
+/** Computes everything a run would do, writing nothing. */
+export async function planWiring(options: WireOptions): Promise<WirePlan> {
+  const ids = [...new Set(options.plugins)];
+  const { root, backendDir, backend } = locateBackend(options);
+  const tree = new FileTree(root);
   const backendJsonPath = path.join(backendDir, 'package.json');
   const indexPath = path.join(backendDir, 'src', 'index.ts');
   const backendJsonText = tree.read(backendJsonPath);
@@ -209,10 +236,15 @@ export function applyPlan(plan: WirePlan): WireReport {
   return { ...plan.report, written: plan.changes.length > 0 };
 }
 
-/** Plans and, unless `dryRun`, writes: the whole job. */
+/** Plans and, unless `dryRun`, writes, holding the backend's lock: the whole job. */
 export async function wirePlugins(options: WireOptions & { dryRun?: boolean }): Promise<WireReport> {
-  const plan = await planWiring(options);
-  return options.dryRun ? plan.report : applyPlan(plan);
+  if (options.dryRun) return (await planWiring(options)).report;
+  const lock = await lockBackend(options);
+  try {
+    return applyPlan(await planWiring(options));
+  } finally {
+    lock.release();
+  }
 }
 
 /**

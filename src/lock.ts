@@ -1,0 +1,66 @@
+/**
+ * One run at a time per backend: a lock file beside the backend package,
+ * created exclusively, holding the owner's pid. Two migration scripts wiring
+ * different plugins into one repo at the same moment then take turns, and
+ * neither loses the other's edit. A lock whose owner is gone is taken over.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { WireError } from './errors';
+
+export const LOCK_FILE = '.wire-plugin.lock';
+
+export interface Lock {
+  readonly path: string;
+  release(): void;
+}
+
+function ownerIsAlive(lockPath: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(lockPath, 'utf8').split('\n')[0]);
+  } catch {
+    return true; // Just being written or removed: treat as held, look again shortly.
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
+
+export async function acquireLock(dir: string, displayDir: string, timeoutMs = 30_000): Promise<Lock> {
+  const lockPath = path.join(dir, LOCK_FILE);
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx');
+      fs.writeSync(fd, `${process.pid}\n${new Date().toISOString()}\n`);
+      fs.closeSync(fd);
+      let released = false;
+      return {
+        path: lockPath,
+        release() {
+          if (released) return;
+          released = true;
+          fs.rmSync(lockPath, { force: true });
+        },
+      };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new WireError(`${displayDir}/${LOCK_FILE}: cannot create the lock file (${code ?? String(error)})`);
+    }
+    if (!ownerIsAlive(lockPath)) {
+      fs.rmSync(lockPath, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new WireError(`${displayDir}/${LOCK_FILE}: another wire-plugin run has held this backend for ${Math.round(timeoutMs / 1000)} s; nothing was written, try again`);
+    }
+    await sleep(Math.min(25 * 2 ** Math.min(attempt, 4), 200));
+  }
+}
