@@ -120,7 +120,8 @@ export async function main(argv: string[]): Promise<number> {
     };
     const writes = !args.dryRun && !args.check;
     // A run that writes holds the backend's lock from reading to writing, so concurrent runs take turns.
-    heldLock = writes ? await lockBackend(options) : undefined;
+    const lockTimeout = Number(process.env.WIRE_PLUGIN_LOCK_TIMEOUT_MS) || undefined;
+    heldLock = writes ? await lockBackend(options, lockTimeout) : undefined;
     const plan = await planWiring(options);
     const report = writes ? applyPlan(plan) : plan.report;
     written = report.written;

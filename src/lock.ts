@@ -15,14 +15,20 @@ export interface Lock {
   release(): void;
 }
 
+/** How long a lock file without a readable pid may be "being written" before it counts as abandoned. */
+const UNREADABLE_LOCK_GRACE_MS = 5_000;
+
 function ownerIsAlive(lockPath: string): boolean {
   let pid: number;
+  let age: number;
   try {
+    age = Date.now() - fs.statSync(lockPath).mtimeMs;
     pid = Number(fs.readFileSync(lockPath, 'utf8').split('\n')[0]);
   } catch {
-    return true; // Just being written or removed: treat as held, look again shortly.
+    return true; // Just removed: look again shortly.
   }
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+  // Created but its pid not written yet (the owner is between open and write), or left so by a crash.
+  if (!Number.isInteger(pid) || pid <= 0) return age < UNREADABLE_LOCK_GRACE_MS;
   try {
     process.kill(pid, 0);
     return true;

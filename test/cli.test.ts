@@ -287,6 +287,40 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     { name: 'space in id', args: ['a b'], message: `invalid plugin id "a b": ${ID_RULE}` },
     { name: 'empty id', args: [''], message: `invalid plugin id "": ${ID_RULE}` },
     { name: 'double dash', args: ['a--b'], message: `invalid plugin id "a--b": ${ID_RULE}` },
+    { name: 'unicode id', args: ['cármen'], message: `invalid plugin id "cármen": ${ID_RULE}` },
+    { name: 'path separator in id', args: ['plugins/carmen'], message: `invalid plugin id "plugins/carmen": ${ID_RULE}` },
+    { name: '300-character id', args: ['a'.repeat(300)], message: `invalid plugin id "${'a'.repeat(60)}…": ${ID_RULE}` },
+    {
+      name: 'empty package.json',
+      args: ['carmen'],
+      setup: repo => write(repo, BACKEND_JSON, ''),
+      message: 'packages/backend/package.json: invalid JSON: Unexpected end of JSON input',
+    },
+    {
+      name: 'package.json that is an array',
+      args: ['carmen'],
+      setup: repo => write(repo, BACKEND_JSON, '[]\n'),
+      message: 'packages/backend/package.json: expected a JSON object, found an array',
+    },
+    {
+      name: 'empty index.ts',
+      args: ['carmen'],
+      setup: repo => write(repo, INDEX, ''),
+      message:
+        'packages/backend/src/index.ts: neither backend system found: expected `const backend = createBackend();` (new backend system) or an api router such as `const apiRouter = Router();` that plugins are mounted on (legacy backend)',
+    },
+    {
+      name: 'binary index.ts',
+      args: ['carmen'],
+      setup: repo => write(repo, INDEX, 'import x\u0000from "y";\n'),
+      message: 'packages/backend/src/index.ts: not a text file (it contains NUL bytes)',
+    },
+    {
+      name: '20 MB index.ts',
+      args: ['carmen'],
+      setup: repo => write(repo, INDEX, ' '.repeat(20_000_000)),
+      message: 'packages/backend/src/index.ts: too large (19.1 MB); expected a source file under 2 MB',
+    },
     {
       name: 'no Backstage root',
       args: ['carmen'],
