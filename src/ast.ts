@@ -1,4 +1,4 @@
-import type { Node, Program, Statement, BlockStatement, LVal } from '@babel/types';
+import type { BlockStatement, CallExpression, LVal, Node, Program, Statement } from '@babel/types';
 
 /** A statement list that can receive new statements: a block or the program. */
 export type StatementContainer = BlockStatement | Program;
@@ -185,4 +185,16 @@ export function identifierOffsets(root: Node): Map<string, number[]> {
     offsets.set(node.name, list);
   });
   return offsets;
+}
+
+/** `object.method(...)` with `object` an identifier. */
+export function isMethodCall(node: Node, object: string, method: string): node is CallExpression {
+  return (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'MemberExpression' &&
+    node.callee.object.type === 'Identifier' &&
+    node.callee.object.name === object &&
+    node.callee.property.type === 'Identifier' &&
+    node.callee.property.name === method
+  );
 }

@@ -63,3 +63,8 @@ export function preferredAlias(id: string): string {
 export function preferredEnvName(id: string): string {
   return firstFreeName(envNameCandidates(id), new Set());
 }
+
+/** A jscodeshift `--id` option: one id, a comma-separated list, or an array. */
+export function pluginIdsOption(id: string | string[] | undefined): string[] {
+  return ([] as string[]).concat(id ?? []).flatMap(value => String(value).split(',')).filter(Boolean);
+}

@@ -8,19 +8,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { FIXTURES_ROOT, fixtureOptions } from './helpers/fixtures';
 import { parse } from '@babel/parser';
 import { WireError } from '../src/errors';
 
 type Transform = (file: { path: string; source: string }, api: unknown, options: Record<string, unknown>) => string;
 
-const ROOT = path.join(__dirname, '..', '__testfixtures__');
+const ROOT = FIXTURES_ROOT;
 
-function readOptions(dir: string, name: string): Record<string, unknown> {
-  for (const file of [path.join(dir, `${name}.options.json`), path.join(dir, 'options.json')]) {
-    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
-  }
-  return {};
-}
 
 function assertParses(text: string, ext: string): void {
   if (ext === 'json') JSON.parse(text);
@@ -48,7 +43,7 @@ describe.each(transforms)('%s', transformName => {
 
   describe.each(cases)('$name', ({ name, ext }) => {
     const input = fs.readFileSync(path.join(dir, `${name}.input.${ext}`), 'utf8');
-    const options = readOptions(dir, name);
+    const options = fixtureOptions(dir, name);
     const file = ext === 'json' ? 'package.json' : 'index.ts';
     const errorFile = path.join(dir, `${name}.error.txt`);
 

@@ -6,10 +6,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { FIXTURES_ROOT, fixtureOptions } from './helpers/fixtures';
 
 type Transform = (file: { path: string; source: string }, api: unknown, options: Record<string, unknown>) => string;
 
-const ROOT = path.join(__dirname, '..', '__testfixtures__');
+const ROOT = FIXTURES_ROOT;
 const PAIRS: { wire: string; remove: string; ext: string }[] = [
   { wire: 'legacy-index', remove: 'legacy-index-remove', ext: 'ts' },
   { wire: 'new-backend-index', remove: 'new-backend-index-remove', ext: 'ts' },
@@ -23,12 +24,6 @@ const PAIRS: { wire: string; remove: string; ext: string }[] = [
  */
 const KNOWN_EXCEPTIONS = new Set(['package-json-dependency/no-dependencies-block']);
 
-function options(dir: string, name: string): Record<string, unknown> {
-  for (const file of [path.join(dir, `${name}.options.json`), path.join(dir, 'options.json')]) {
-    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
-  }
-  return {};
-}
 
 describe.each(PAIRS)('$wire then $remove', ({ wire, remove, ext }) => {
   const dir = path.join(ROOT, wire);
@@ -43,7 +38,7 @@ describe.each(PAIRS)('$wire then $remove', ({ wire, remove, ext }) => {
   test.each(cases)('%s', name => {
     const input = fs.readFileSync(path.join(dir, `${name}.input.${ext}`), 'utf8');
     const output = fs.readFileSync(path.join(dir, `${name}.output.${ext}`), 'utf8');
-    const opts = options(dir, name);
+    const opts = fixtureOptions(dir, name);
     const removedFromOutput = unwire({ path: file, source: output }, {}, opts);
     const removedFromInput = unwire({ path: file, source: input }, {}, opts);
     if (KNOWN_EXCEPTIONS.has(`${wire}/${name}`)) {
@@ -57,7 +52,7 @@ describe.each(PAIRS)('$wire then $remove', ({ wire, remove, ext }) => {
     const exact = cases.filter(name => {
       const input = fs.readFileSync(path.join(dir, `${name}.input.${ext}`), 'utf8');
       const output = fs.readFileSync(path.join(dir, `${name}.output.${ext}`), 'utf8');
-      const opts = options(dir, name);
+      const opts = fixtureOptions(dir, name);
       const untouched = unwire({ path: file, source: input }, {}, opts) === input;
       return untouched && input !== output && unwire({ path: file, source: output }, {}, opts) === input;
     });
@@ -65,7 +60,7 @@ describe.each(PAIRS)('$wire then $remove', ({ wire, remove, ext }) => {
     const adding = cases.filter(name => {
       const input = fs.readFileSync(path.join(dir, `${name}.input.${ext}`), 'utf8');
       const output = fs.readFileSync(path.join(dir, `${name}.output.${ext}`), 'utf8');
-      return input !== output && unwire({ path: file, source: input }, {}, options(dir, name)) === input && !KNOWN_EXCEPTIONS.has(`${wire}/${name}`);
+      return input !== output && unwire({ path: file, source: input }, {}, fixtureOptions(dir, name)) === input && !KNOWN_EXCEPTIONS.has(`${wire}/${name}`);
     });
     expect(exact).toEqual(adding);
     expect(exact.length).toBeGreaterThanOrEqual(ext === 'json' ? 8 : 15);

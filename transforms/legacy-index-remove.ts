@@ -8,7 +8,7 @@ import type { File, Statement } from '@babel/types';
 import { identifierOffsets } from '../src/ast';
 import { applyChanges, TextChange } from '../src/changes';
 import { WireError } from '../src/errors';
-import { validatePluginId } from '../src/naming';
+import { pluginIdsOption, validatePluginId } from '../src/naming';
 import { parseTypeScript } from '../src/parse';
 import { nodeRange, Range, removeStatement, usedOutside } from '../src/removal';
 import { LegacyPiece } from './legacy-index';
@@ -93,7 +93,7 @@ export default function transformer(
   api?: { report?: (message: string) => void },
   options: { id?: string | string[] } = {},
 ): string {
-  const ids = ([] as string[]).concat(options.id ?? []).flatMap(id => String(id).split(',')).filter(Boolean);
+  const ids = pluginIdsOption(options.id);
   if (ids.length === 0) throw new WireError('legacy-index-remove: pass the plugin id with --id=<plugin-id>');
   const plan = planLegacyRemoval(file.source, ids, file.path ?? 'index.ts');
   for (const plugin of plan.plugins) for (const warning of plugin.warnings) api?.report?.(warning);

@@ -14,7 +14,7 @@ import type { CallExpression, File, ImportDeclaration, Node, Program } from '@ba
 import { applyChanges, insertAt, TextChange } from '../src/changes';
 import { CodeStyle, detectCodeStyle, stringLiteral } from '../src/code-style';
 import { WireError } from '../src/errors';
-import { envNameCandidates, firstFreeName, pluginAliasCandidates, preferredAlias, preferredEnvName, validatePluginId } from '../src/naming';
+import { envNameCandidates, firstFreeName, pluginAliasCandidates, preferredAlias, preferredEnvName, pluginIdsOption, validatePluginId } from '../src/naming';
 import { parseTypeScript } from '../src/parse';
 import { indentOf, LinePoint, pointAfterStatement, pointBeforeStatement } from '../src/text';
 import { analyzeLegacyIndex, EnvDeclaration, findPluginImport, findPluginRoutes, LegacyIndex, mountsOnRouter, pluginCallIn } from './lib/legacy-backend';
@@ -169,7 +169,7 @@ export default function transformer(
   _api?: unknown,
   options: { id?: string | string[] } = {},
 ): string {
-  const ids = ([] as string[]).concat(options.id ?? []).flatMap(id => String(id).split(',')).filter(Boolean);
+  const ids = pluginIdsOption(options.id);
   if (ids.length === 0) throw new WireError('legacy-index: pass the plugin id with --id=<plugin-id>');
   const plan = planLegacyWiring(file.source, ids, file.path ?? 'index.ts');
   return applyChanges(file.source, plan.changes);

@@ -12,7 +12,7 @@ import type {
   Statement,
   VariableDeclaration,
 } from '@babel/types';
-import { calleeName, contains, enclosingStatement, recordNames, staticString, StatementContainer, walk } from '../../src/ast';
+import { calleeName, contains, enclosingStatement, isMethodCall, recordNames, staticString, StatementContainer, walk } from '../../src/ast';
 
 export interface ApiRouter {
   /** The variable holding the router (`apiRouter` in the template). */
@@ -108,14 +108,7 @@ function isRouterCreation(node: Node, factories: { calls: Set<string>; namespace
 
 /** `<router>.use(...)` */
 function isUseCall(node: Node, router: string): node is CallExpression {
-  return (
-    node.type === 'CallExpression' &&
-    node.callee.type === 'MemberExpression' &&
-    node.callee.object.type === 'Identifier' &&
-    node.callee.object.name === router &&
-    node.callee.property.type === 'Identifier' &&
-    node.callee.property.name === 'use'
-  );
+  return isMethodCall(node, router, 'use');
 }
 
 function isNotFoundHandlerCall(node: Node): boolean {

@@ -4,7 +4,7 @@
  * form real repos write them) and `backend.start()`.
  */
 import type { CallExpression, File, ImportDeclaration, Node, Statement } from '@babel/types';
-import { calleeName, enclosingStatement, staticString, StatementContainer, walk } from '../../src/ast';
+import { calleeName, enclosingStatement, isMethodCall, staticString, StatementContainer, walk } from '../../src/ast';
 
 export interface BackendAdd {
   readonly call: CallExpression;
@@ -37,17 +37,6 @@ export function dynamicImportSource(node: Node): string | undefined {
   if (node.type === 'CallExpression' && node.callee.type === 'Import') return staticString(node.arguments[0]);
   if ((node.type as string) === 'ImportExpression') return staticString((node as unknown as { source: Node }).source);
   return undefined;
-}
-
-function isMethodCall(node: Node, object: string, method: string): boolean {
-  return (
-    node.type === 'CallExpression' &&
-    node.callee.type === 'MemberExpression' &&
-    node.callee.object.type === 'Identifier' &&
-    node.callee.object.name === object &&
-    node.callee.property.type === 'Identifier' &&
-    node.callee.property.name === method
-  );
 }
 
 /** `import('x').then(...)`, possibly chained. */
