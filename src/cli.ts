@@ -105,7 +105,7 @@ function summary(report: WireReport, args: Args): string {
 export async function main(argv: string[]): Promise<number> {
   let args: Args | undefined;
   try {
-    if (argv.length === 0) argv = ['--help'];
+    if (argv.length === 0) throw new WireError('no plugin id given: expected at least one, such as carmen (see --help)');
     args = parseArgs(argv);
     if (argv.includes('--help') || argv.includes('--version')) return EXIT_OK;
     const options = {

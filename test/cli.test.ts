@@ -425,6 +425,7 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
       message: /^packages\/backend\/src\/plugins\/carmen\.ts: resolves outside the repo \(to .+\); refusing to read or write it$/,
     },
     { name: 'unknown option', args: ['carmen', '--bogus'], message: 'Unknown argument: bogus' },
+    { name: 'no arguments at all', args: [], message: 'no plugin id given: expected at least one, such as carmen (see --help)' },
     { name: '--package with several ids', args: ['carmen', 'dora', '--package', 'x'], message: '--package and --range name one plugin: pass a single plugin id with them' },
   ];
 
