@@ -75,7 +75,11 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
-const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+/** Colour on a terminal, unless NO_COLOR; FORCE_COLOR (not 0) asks for it anyway. */
+const useColor = (): boolean =>
+  process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0'
+    ? true
+    : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const paint = (code: number) => (text: string) => (useColor() ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 const LABELS = { created: 'CREATE', updated: 'UPDATE', unchanged: 'UNCHANGED', deleted: 'DELETE' } as const;
