@@ -17,10 +17,6 @@ export function insertAt(position: number, text: string): TextChange {
   return { start: position, end: position, text };
 }
 
-export function removeRange(start: number, end: number): TextChange {
-  return { start, end, text: '' };
-}
-
 /**
  * Applies edits to `source`. Edits may not overlap; insertions at the same
  * offset are applied in the order given, so a planner that wires several

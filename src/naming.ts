@@ -27,10 +27,6 @@ export function camelCaseId(id: string): string {
   return camel;
 }
 
-export function isReservedWord(name: string): boolean {
-  return RESERVED.has(name);
-}
-
 /** The first candidate that is neither taken nor a reserved word. */
 export function firstFreeName(candidates: Iterable<string>, taken: ReadonlySet<string>): string {
   for (const name of candidates) {

@@ -93,8 +93,3 @@ export function printLegacyPluginModule(module: LegacyPluginModule, format: Modu
   ];
   return lines.join(format.endOfLine) + format.endOfLine;
 }
-
-/** The module the tool generates for a legacy plugin whose router takes a logger. */
-export function defaultRouterOptions(): RouterOption[] {
-  return [{ name: 'logger', value: 'env.logger' }];
-}

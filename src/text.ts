@@ -26,13 +26,6 @@ export function indentOf(source: string, offset: number): string {
   return source.slice(start, end);
 }
 
-/** The line ending used by the line holding `offset` (the file's when it has none). */
-export function eolOfLine(source: string, offset: number, fallback: string): string {
-  const nl = source.indexOf('\n', offset);
-  if (nl === -1) return fallback;
-  return nl > 0 && source.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
-}
-
 export interface LinePoint {
   /** Where to insert. */
   readonly offset: number;
