@@ -29,6 +29,12 @@ export interface PluginShape {
   readonly routerOptions?: readonly OptionProperty[];
   /** How the options were read. */
   readonly resolvedWith: 'syntax' | 'ts-morph' | 'none';
+  /**
+   * Where the backend feature is, when it is not the package root's default
+   * export: the subpath of the package's `exports` map (`/alpha` for many
+   * published plugins of Backstage 1.2x), to import as `<package>/alpha`.
+   */
+  readonly featureSubpath?: string;
 }
 
 const FEATURE_FACTORIES = new Set(['createBackendPlugin', 'createBackendModule', 'createBackendFeatureLoader']);
@@ -265,11 +271,59 @@ export function packageEntry(dir: string, json: Record<string, unknown>): string
   return undefined;
 }
 
+/** The types file of one subpath of a package's `exports` map (or its `typesVersions`), when there is one. */
+export function subpathTypesFile(dir: string, json: Record<string, unknown>, subpath: string): string | undefined {
+  const exportsField = json.exports as Record<string, unknown> | undefined;
+  const candidates: unknown[] = [];
+  const collect = (target: unknown): void => {
+    if (typeof target === 'string') {
+      candidates.push(target.replace(/\.(c|m)?js$/, '.d.ts'), target);
+    } else if (target && typeof target === 'object') {
+      const conditions = target as Record<string, unknown>;
+      if (conditions.types !== undefined) collect(conditions.types);
+      for (const [key, value] of Object.entries(conditions)) if (key !== 'types') collect(value);
+    }
+  };
+  if (exportsField && typeof exportsField === 'object') collect(exportsField[`.${subpath}`]);
+  const versions = (json.typesVersions as Record<string, Record<string, unknown>> | undefined)?.['*'];
+  const mapped = versions?.[subpath.slice(1)];
+  if (Array.isArray(mapped)) candidates.push(...mapped);
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'string' || !/\.(d\.)?tsx?$/.test(candidate)) continue;
+    const file = path.resolve(dir, candidate);
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
+/** The subpaths a package exports besides its root: `/alpha` first, then the rest in the map's order. */
+function exportedSubpaths(json: Record<string, unknown>): string[] {
+  const exportsField = json.exports as Record<string, unknown> | undefined;
+  const keys = exportsField && typeof exportsField === 'object' ? Object.keys(exportsField) : [];
+  const versions = (json.typesVersions as Record<string, Record<string, unknown>> | undefined)?.['*'];
+  for (const key of Object.keys(versions ?? {})) if (key !== 'index' && !key.includes('*')) keys.push(`./${key}`);
+  const subpaths = [...new Set(keys)].filter(key => key.startsWith('./') && !key.includes('*') && key !== './package.json').map(key => key.slice(1));
+  return subpaths.sort((a, b) => Number(b === '/alpha') - Number(a === '/alpha'));
+}
+
 /** Reads what a plugin package offers. Nothing here throws for an unreadable package: it says what is unknown. */
 export async function readPluginShape(dir: string | undefined, json: Record<string, unknown>): Promise<PluginShape> {
-  const entry = dir ? packageEntry(dir, json) : undefined;
-  if (!entry) return { resolvedWith: 'none' };
   const reader = new ModuleReader();
+  const entry = dir ? packageEntry(dir, json) : undefined;
+  const root = entry ? await readEntry(reader, entry) : { resolvedWith: 'none' as const };
+  if (root.feature || !dir) return root;
+  // The root's default export is no feature: look for one at a subpath (`/alpha`).
+  for (const subpath of exportedSubpaths(json)) {
+    const file = subpathTypesFile(dir, json, subpath);
+    const found = file && reader.read(file) ? reader.findExport(file, 'default') : undefined;
+    if (found && isFeature(found)) {
+      return { ...root, entry: root.entry ?? file, feature: true, featureSubpath: subpath, resolvedWith: root.resolvedWith === 'none' && !root.entry ? 'syntax' : root.resolvedWith };
+    }
+  }
+  return root;
+}
+
+async function readEntry(reader: ModuleReader, entry: string): Promise<PluginShape> {
   if (!reader.read(entry)) return { entry, resolvedWith: 'none' };
   const defaultExport = reader.findExport(entry, 'default');
   const feature = defaultExport ? isFeature(defaultExport) : false;

@@ -7,12 +7,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseScript } from '@babel/parser';
-import type { File } from '@babel/types';
+import { BackendFiles, BackendSystem, installCommand, locateBackend, readBackend, SystemChoice } from './backend';
 import { applyChanges } from './changes';
 import { commitChanges } from './commit';
 import { WireError } from './errors';
 import { resolveModuleFormat } from './format';
-import { preferredAlias, preferredEnvName, validatePluginId } from './naming';
+import { BackendRole, backstageIdentity, identityFromName } from './package-names';
 import { parseTypeScript } from './parse';
 import { CREATE_APP_ENVIRONMENT, LEGACY_BRIDGE_ENVIRONMENT, readPluginEnvironment } from './plugin-environment';
 import { PluginShape, readPluginShape } from './plugin-introspection';
@@ -23,25 +23,25 @@ import {
   printLegacyPluginModule,
   ROUTER_OPTIONS_ENVIRONMENT,
 } from './plugin-module';
-import { detectEol } from './text';
 import { acquireLock, Lock } from './lock';
+import { findPackageByName, isPackageArgument, PluginTarget, resolveTarget, validateTargetArguments } from './targets';
 import { FileChange, FileStatus, FileTree } from './tree';
-import { findRepoRoot, PackageInfo, validateRange, Workspace } from './workspace';
-import { manualLegacyLines, planLegacyWiring } from '../transforms/legacy-index';
+import { PackageInfo, validateRange, Workspace } from './workspace';
+import { planLegacyWiring } from '../transforms/legacy-index';
 import { planLegacyRemoval } from '../transforms/legacy-index-remove';
-import { analyzeLegacyIndex, LegacyIndex } from '../transforms/lib/legacy-backend';
-import { findNewBackend } from '../transforms/lib/new-backend';
-import { describeMissingBackend, LEGACY_PLUGIN_MODULE, planNewBackendWiring } from '../transforms/new-backend-index';
+import { LEGACY_PLUGIN_MODULE, planNewBackendWiring } from '../transforms/new-backend-index';
 import { planNewBackendRemoval } from '../transforms/new-backend-index-remove';
-import { DependencyEntry, planDependencies, planDependencyRemoval, readPackageJson } from '../transforms/package-json-dependency';
+import { DependencyEntry, planDependencies, planDependencyRemoval } from '../transforms/package-json-dependency';
 
-export type SystemChoice = 'auto' | 'legacy' | 'new';
-export type BackendSystem = 'legacy' | 'new';
+export type { BackendSystem, SystemChoice } from './backend';
 /** `legacy`: import, env and route in a legacy backend; `feature`: `backend.add(import(pkg))`; `legacy-bridge`: `backend.add(legacyPlugin(...))`. */
 export type WiringForm = 'legacy' | 'feature' | 'legacy-bridge';
 
 export interface WireOptions {
-  /** Plugin ids, such as `carmen` or `tech-insights`. */
+  /**
+   * Plugin ids, such as `carmen` or `tech-insights`, and package names, such
+   * as `@backstage/plugin-kubernetes-backend` or a module's package, mixed freely.
+   */
   readonly plugins: readonly string[];
   /** Where to start looking for the repo root (default: process.cwd()). */
   readonly cwd?: string;
@@ -66,8 +66,15 @@ export interface FileReport {
 }
 
 export interface PluginReport {
+  /** The argument as given: an id or a package name. */
+  readonly requested: string;
+  /** The plugin id (for a module, the id of the plugin it extends). */
   readonly id: string;
   readonly packageName: string;
+  /** A backend plugin, or a module of one (`backstage.role` `backend-plugin-module`). */
+  readonly role: BackendRole;
+  /** What `backend.add(import(...))` names, when it is not the package root: `<package>/alpha`. */
+  readonly importSpecifier?: string;
   /** How the plugin is (or was) wired. */
   readonly form?: WiringForm;
   /** The range the backend depends on the plugin with (existing or added), when wiring. */
@@ -94,6 +101,10 @@ export interface WireReport {
   readonly changed: boolean;
   /** Whether the changes were written to disk. */
   readonly written: boolean;
+  /** Dependencies this run adds to the backend's package.json. */
+  readonly addedDependencies: readonly string[];
+  /** What to run next when dependencies were added (`yarn install`, by the repo's lockfile). */
+  readonly nextStep?: string;
 }
 
 export interface WirePlan {
@@ -103,57 +114,24 @@ export interface WirePlan {
 }
 
 /** What every planning step shares: the tree, the backend's files, the parsed index. */
-interface Context {
+interface Context extends BackendFiles {
   readonly options: WireOptions;
-  readonly tree: FileTree;
   readonly workspace: Workspace;
-  readonly backendDir: string;
-  readonly backendJsonPath: string;
-  readonly backendJsonText: string;
-  readonly backendJson: Record<string, unknown>;
-  readonly indexPath: string;
-  readonly indexDisplay: string;
-  readonly indexText: string;
-  readonly ast: File;
-  readonly eol: '\n' | '\r\n';
-  readonly system: BackendSystem;
-  /** The legacy index's analysis, made once while detecting the system. */
-  readonly legacy?: LegacyIndex;
 }
 
-interface Plugin {
-  readonly id: string;
-  readonly pkg: PackageInfo;
+interface Plugin extends PluginTarget {
   readonly shape: PluginShape;
   readonly warnings: string[];
 }
 
-interface BackendLocation {
-  readonly cwd: string;
-  readonly root: string;
-  readonly backendDir: string;
-  /** The backend folder relative to the root, for messages. */
-  readonly backend: string;
-}
-
-/** Validates the options that need no file and finds the repo root and the backend package. */
-function locateBackend(options: WireOptions): BackendLocation {
-  const ids = [...new Set(options.plugins)];
-  if (ids.length === 0) throw new WireError('no plugin id given: expected at least one, such as carmen');
-  for (const id of ids) validatePluginId(id);
-  if (ids.length > 1 && (options.packageName !== undefined || options.range !== undefined)) {
+/** Validates the options that need no file. */
+function validateOptions(options: WireOptions): void {
+  const args = [...new Set(options.plugins)];
+  validateTargetArguments(args);
+  if (args.length > 1 && (options.packageName !== undefined || options.range !== undefined)) {
     throw new WireError('--package and --range name one plugin: pass a single plugin id with them');
   }
   if (options.range !== undefined) validateRange(options.range);
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  if (!fs.existsSync(cwd)) throw new WireError(`${cwd}: no such folder`);
-  const root = findRepoRoot(cwd);
-  const backendDir = options.backend ? path.resolve(cwd, options.backend) : path.join(root, 'packages', 'backend');
-  const backend = path.relative(root, backendDir).split(path.sep).join('/') || '.';
-  if (!fs.existsSync(path.join(backendDir, 'package.json'))) {
-    throw new WireError(`${backend}/package.json: not found: expected the backend package there (pass --backend DIR)`);
-  }
-  return { cwd, root, backendDir, backend };
 }
 
 /**
@@ -161,50 +139,29 @@ function locateBackend(options: WireOptions): BackendLocation {
  * a run that writes: concurrent runs on one repo take turns. Release it when done.
  */
 export async function lockBackend(options: WireOptions, timeoutMs?: number): Promise<Lock> {
+  validateOptions(options);
   const location = locateBackend(options);
   return acquireLock(location.backendDir, location.backend, timeoutMs);
 }
 
 /** Computes everything a run would do, writing nothing. */
 export async function planWiring(options: WireOptions): Promise<WirePlan> {
-  const ids = [...new Set(options.plugins)];
-  const { root, backendDir, backend } = locateBackend(options);
-  const tree = new FileTree(root);
-  const backendJsonPath = path.join(backendDir, 'package.json');
-  const indexPath = path.join(backendDir, 'src', 'index.ts');
-  const backendJsonText = tree.read(backendJsonPath);
-  if (backendJsonText === undefined) {
-    throw new WireError(`${backend}/package.json: not found: expected the backend package there (pass --backend DIR)`);
-  }
-  const indexText = tree.read(indexPath);
-  if (indexText === undefined) {
-    throw new WireError(`${backend}/src/index.ts: not found: expected the backend's entry point there (pass --backend DIR)`);
-  }
-  const indexDisplay = tree.display(indexPath);
-  const backendJson = readPackageJson(backendJsonText, tree.display(backendJsonPath));
-  const ast = parseTypeScript(indexText, indexDisplay);
-  const detected = detectSystem(options.system ?? 'auto', ast, indexText, indexDisplay, ids);
-  const context: Context = {
-    options,
-    tree,
-    workspace: new Workspace(root),
-    backendDir,
-    backendJsonPath,
-    backendJsonText,
-    backendJson,
-    indexPath,
-    indexDisplay,
-    indexText,
-    ast,
-    eol: detectEol(indexText),
-    system: detected.system,
-    legacy: detected.legacy,
-  };
+  validateOptions(options);
+  const args = [...new Set(options.plugins)];
+  const location = locateBackend(options);
+  const files = readBackend(location, options.system ?? 'auto', args.filter(arg => !isPackageArgument(arg)));
+  const { tree, root, backend } = files;
+  const context: Context = { ...files, options, workspace: new Workspace(root) };
+  const backendJsonDisplay = tree.display(files.backendJsonPath);
 
   const plugins: Plugin[] = [];
-  for (const id of ids) {
-    const pkg = options.remove ? findPackageToRemove(context, id) : context.workspace.findPluginPackage(backendDir, id, options.packageName);
-    plugins.push({ id, pkg, shape: await readPluginShape(pkg.dir, pkg.json), warnings: [] });
+  for (const argument of args) {
+    const target = options.remove
+      ? findTargetToRemove(context, argument)
+      : resolveTarget(context.workspace, { ...files, backendJsonDisplay }, argument, options);
+    // One package named twice (as an id and as a name) is wired once.
+    if (plugins.some(p => p.pkg.name === target.pkg.name)) continue;
+    plugins.push({ ...target, shape: await readPluginShape(target.pkg.dir, target.pkg.json), warnings: [] });
   }
   const reports = options.remove ? await planRemoval(context, plugins) : await planAddition(context, plugins);
 
@@ -216,6 +173,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
       if (!seen.has(file.path)) seen.set(file.path, { path: file.path, status: tree.status(path.join(root, file.path)) });
     }
   }
+  const addedDependencies = options.remove ? [] : addedDependencyNames(files.backendJson, tree.read(files.backendJsonPath) ?? '');
   const report: WireReport = {
     root,
     backend,
@@ -226,6 +184,8 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
     warnings: reports.flatMap(p => p.warnings),
     changed: changes.length > 0,
     written: false,
+    addedDependencies,
+    nextStep: addedDependencies.length ? installCommand(root) : undefined,
   };
   return { report, changes };
 }
@@ -247,39 +207,25 @@ export async function wirePlugins(options: WireOptions & { dryRun?: boolean }): 
   }
 }
 
-/**
- * Legacy (an api router and createEnv) or new (createBackend); a file with
- * both is new (half migrated). A legacy file's analysis is kept for the planners.
- */
-function detectSystem(
-  choice: SystemChoice,
-  ast: File,
-  source: string,
-  file: string,
-  ids: readonly string[],
-): { system: BackendSystem; legacy?: LegacyIndex } {
-  const isNew = choice !== 'legacy' && findNewBackend(ast, source) !== undefined;
-  if (choice === 'new') {
-    if (!isNew) throw describeMissingBackend(file);
-    return { system: 'new' };
-  }
-  if (isNew) return { system: 'new' };
-  const legacy = analyzeLegacyIndex(ast, source);
-  if (!('kind' in legacy)) return { system: 'legacy', legacy };
-  if (choice === 'legacy') return { system: 'legacy' };
-  throw new WireError(
-    `${file}: neither backend system found: expected \`const backend = createBackend();\` (new backend system) or an api router such as \`const apiRouter = Router();\` that plugins are mounted on (legacy backend)`,
-    'For a legacy backend, add these lines by hand (imports at the top, the rest before the notFoundHandler() catch-all):\n' +
-      ids.map(id => manualLegacyLines(id, preferredAlias(id), preferredEnvName(id))).join('\n'),
-  );
-}
-
 /** How a plugin goes into this backend, from what the plugin exports. */
 function chooseForm(context: Context, plugin: Plugin): WiringForm {
   const { shape, pkg } = plugin;
   const read = shape.entry ? ` (read ${path.relative(context.tree.root, shape.entry).split(path.sep).join('/')})` : '';
   const neither = (): WireError =>
     new WireError(`${pkg.name}: exports neither createRouter nor a backend feature as its default export${read}: there is nothing to wire`);
+  if (plugin.role === 'module') {
+    if (context.system === 'legacy') {
+      throw new WireError(
+        `${pkg.name} is a backend module (of the ${plugin.id} plugin) for the new backend system, so it cannot be wired into the legacy backend in ${context.indexDisplay}: migrate the backend to the new backend system first (wire-plugin migrate)`,
+      );
+    }
+    if (shape.feature) return 'feature';
+    if (shape.feature === false) {
+      throw new WireError(`${pkg.name}: a backend module whose default export is no backend feature${read} (at its root or any subpath it exports): there is nothing to wire`);
+    }
+    plugin.warnings.push(`${pkg.name}: could not read its exports; adding it as a backend feature at its root`);
+    return 'feature';
+  }
   if (context.system === 'legacy') {
     if (shape.createRouter) return 'legacy';
     if (shape.createRouter === false) {
@@ -310,7 +256,14 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
     tree.write(context.indexPath, applyChanges(indexText, plan.changes));
     indexWork = plan.plugins.map(p => ({ added: p.added.length > 0, importsPluginModule: p.importsPluginModule, warnings: p.warnings }));
   } else {
-    const requests = plugins.map((p, i) => ({ id: p.id, packageName: p.pkg.name, form: forms[i] === 'feature' ? ('feature' as const) : ('legacy' as const) }));
+    const requests = plugins.map((p, i) => ({
+      id: p.id,
+      packageName: p.pkg.name,
+      form: forms[i] === 'feature' ? ('feature' as const) : ('legacy' as const),
+      subpath: forms[i] === 'feature' ? p.shape.featureSubpath : undefined,
+      module: p.role === 'module',
+      follows: p.role === 'module' ? packagesOfPlugin(context, p) : undefined,
+    }));
     const plan = planNewBackendWiring(indexText, requests, indexDisplay, ast);
     tree.write(context.indexPath, applyChanges(indexText, plan.changes));
     indexWork = plan.plugins;
@@ -342,7 +295,19 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
     }
     files.push({ path: indexDisplay, status: indexWork[i].added ? 'updated' : 'unchanged' });
     const changed = files.some(f => f.status !== 'unchanged');
-    reports.push({ id: plugin.id, packageName: plugin.pkg.name, form: forms[i], range: entries[i].range, files, warnings, changed, alreadyWired: !changed });
+    reports.push({
+      requested: plugin.requested,
+      id: plugin.id,
+      packageName: plugin.pkg.name,
+      role: plugin.role,
+      importSpecifier: forms[i] === 'feature' && plugin.shape.featureSubpath ? plugin.pkg.name + plugin.shape.featureSubpath : undefined,
+      form: forms[i],
+      range: entries[i].range,
+      files,
+      warnings,
+      changed,
+      alreadyWired: !changed,
+    });
   }
   return reports;
 }
@@ -356,7 +321,7 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
     tree.write(context.indexPath, applyChanges(indexText, plan.changes));
     indexWork = plan.plugins.map(p => ({ removed: p.removed.length > 0, warnings: p.warnings }));
   } else {
-    const plan = planNewBackendRemoval(indexText, plugins.map(p => ({ id: p.id, packageName: p.pkg.name })), indexDisplay, ast);
+    const plan = planNewBackendRemoval(indexText, plugins.map(p => ({ id: p.id, packageName: p.pkg.name, module: p.role === 'module' })), indexDisplay, ast);
     tree.write(context.indexPath, applyChanges(indexText, plan.changes));
     indexWork = plan.plugins.map(p => ({ removed: p.removed > 0, warnings: p.warnings }));
     removesBridgeImport = plan.removesLegacyPluginImport;
@@ -364,8 +329,15 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
 
   const names = plugins.map(p => p.pkg.name);
   const modulePaths = plugins.map(p => pluginModulePath(context, p.id));
-  // The bridge's dependency goes when nothing else in the backend imports @backstage/backend-common.
-  if (removesBridgeImport && !otherBackendFilesImport(context, LEGACY_PLUGIN_MODULE, modulePaths)) names.push(LEGACY_PLUGIN_MODULE);
+  // The bridge's dependency goes when nothing else in the backend imports @backstage/backend-common
+  // (index.ts as it will be included: it may import other things from it).
+  if (
+    removesBridgeImport &&
+    !importsModule(tree.read(context.indexPath) ?? '', LEGACY_PLUGIN_MODULE) &&
+    !otherBackendFilesImport(context, LEGACY_PLUGIN_MODULE, modulePaths)
+  ) {
+    names.push(LEGACY_PLUGIN_MODULE);
+  }
   const dependencyPlan = planDependencyRemoval(context.backendJsonText, tree.display(context.backendJsonPath), names);
   tree.write(context.backendJsonPath, applyChanges(context.backendJsonText, dependencyPlan.changes));
 
@@ -376,7 +348,7 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
       { path: tree.display(context.backendJsonPath), status: dependencyPlan.existingRanges[i] !== undefined ? 'updated' : 'unchanged' },
     ];
     const modulePath = modulePaths[i];
-    const existing = tree.read(modulePath);
+    const existing = plugin.role === 'module' ? undefined : tree.read(modulePath);
     if (existing !== undefined) {
       const form: WiringForm = context.system === 'legacy' ? 'legacy' : 'legacy-bridge';
       const module = await pluginModule(context, plugin, form, modulePath, []);
@@ -385,21 +357,72 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
       files.push({ path: tree.display(modulePath), status: tree.status(modulePath) });
     }
     files.push({ path: indexDisplay, status: indexWork[i].removed ? 'updated' : 'unchanged' });
-    reports.push({ id: plugin.id, packageName: plugin.pkg.name, files, warnings, changed: files.some(f => f.status !== 'unchanged') });
+    reports.push({
+      requested: plugin.requested,
+      id: plugin.id,
+      packageName: plugin.pkg.name,
+      role: plugin.role,
+      files,
+      warnings,
+      changed: files.some(f => f.status !== 'unchanged'),
+    });
   }
   return reports;
 }
 
-/** The plugin package when unwiring: found as for wiring, else the backend's dependency named like one. */
-function findPackageToRemove(context: Context, id: string): PackageInfo {
+/**
+ * The target when unwiring: found as for wiring; else, for an id, the
+ * backend's dependency named like its plugin; a package name needs nothing
+ * installed (its adds and dependency line go by name).
+ */
+function findTargetToRemove(context: Context, argument: string): PluginTarget {
+  const backendJsonDisplay = context.tree.display(context.backendJsonPath);
+  if (isPackageArgument(argument)) {
+    const pkg = findPackageByName(context.workspace, context.backendDir, argument);
+    const identity = backstageIdentity(pkg.name, pkg.json) ?? identityFromName(argument);
+    if (identity) return { requested: argument, id: identity.pluginId, pkg, role: identity.role, pluginPackage: identity.pluginPackage };
+    return resolveTarget(context.workspace, { ...context, backendJsonDisplay }, argument, { ...context.options, remove: true });
+  }
   try {
-    return context.workspace.findPluginPackage(context.backendDir, id, context.options.packageName);
+    return resolveTarget(context.workspace, { ...context, backendJsonDisplay }, argument, context.options);
   } catch (error) {
     const deps = Object.keys((context.backendJson.dependencies ?? {}) as Record<string, unknown>);
-    const candidates = deps.filter(name => new RegExp(`(^|[/-])plugin-${id.replace(/-/g, '\\-')}-backend$`).test(name));
-    if (candidates.length === 1) return { name: candidates[0], json: {} };
+    const candidates = deps.filter(name => new RegExp(`(^|[/-])plugin-${argument.replace(/-/g, '\\-')}-backend$`).test(name));
+    if (candidates.length === 1) return { requested: argument, id: argument, pkg: { name: candidates[0], json: {} }, role: 'plugin' };
     throw error;
   }
+}
+
+/**
+ * The packages whose adds a module goes after: the plugin it extends, and
+ * the backend's dependencies that are that plugin's other modules (by their
+ * installed package.json, else their names).
+ */
+function packagesOfPlugin(context: Context, module: Plugin): string[] {
+  const packages = new Set<string>(module.pluginPackage ? [module.pluginPackage] : []);
+  for (const name of Object.keys((context.backendJson.dependencies ?? {}) as Record<string, unknown>)) {
+    if (name === module.pkg.name) continue;
+    const installed = context.workspace.packages.find(pkg => pkg.name === name) ?? context.workspace.findInstalled(context.backendDir, name);
+    const identity = installed ? backstageIdentity(name, installed.json) : identityFromName(name);
+    if (identity?.pluginId === module.id) packages.add(name);
+  }
+  return [...packages];
+}
+
+/** The dependency names the planned package.json has and the original lacks. */
+function addedDependencyNames(before: Record<string, unknown>, afterText: string): string[] {
+  const had = (before.dependencies ?? {}) as Record<string, unknown>;
+  try {
+    const after = (JSON.parse(afterText).dependencies ?? {}) as Record<string, unknown>;
+    return Object.keys(after).filter(name => !(name in had));
+  } catch {
+    return [];
+  }
+}
+
+/** Whether TypeScript source imports `module` (or a subpath of it). */
+function importsModule(source: string, module: string): boolean {
+  return new RegExp(`(from|import|import\\(|require\\()\\s*['"]${module.replace(/[/.-]/g, '\\$&')}(/[^'"]*)?['"]`).test(source);
 }
 
 function pluginModulePath(context: Context, id: string): string {

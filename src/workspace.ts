@@ -144,11 +144,7 @@ export class Workspace {
       }
       const inRepo = this.packages.find(pkg => pkg.name === explicitName);
       if (inRepo) return inRepo;
-      for (const base of [backendDir, root]) {
-        const installed = packageAt(path.join(base, 'node_modules', ...explicitName.split('/')), root);
-        if (installed) return { ...installed, name: explicitName };
-      }
-      return { name: explicitName, json: {} };
+      return this.findInstalled(backendDir, explicitName) ?? { name: explicitName, json: {} };
     }
     const conventional = packageAt(path.join(root, 'plugins', `${id}-backend`), root);
     if (conventional) return checked(conventional, root);
@@ -160,6 +156,15 @@ export class Workspace {
     throw new WireError(
       `plugin package for "${id}" not found: expected plugins/${id}-backend/package.json or a workspace package with "backstage": { "role": "backend-plugin", "pluginId": "${id}" } (or pass --package <name>)`,
     );
+  }
+
+  /** A package installed in the backend's node_modules or the root's (hoisted), under the name it is imported by. */
+  findInstalled(backendDir: string, name: string): PackageInfo | undefined {
+    for (const base of [backendDir, this.root]) {
+      const installed = packageAt(path.join(base, 'node_modules', ...name.split('/')), this.root);
+      if (installed) return { ...installed, name };
+    }
+    return undefined;
   }
 
   /**

@@ -66,3 +66,46 @@ describe.each(PAIRS)('$wire then $remove', ({ wire, remove, ext }) => {
     expect(exact.length).toBeGreaterThanOrEqual(ext === 'json' ? 8 : 15);
   });
 });
+
+/**
+ * The legacyPlugin bridge comes out as completely as it goes in: on every
+ * new-backend fixture input, wiring the plugin through the bridge and then
+ * removing it gives the same bytes as removing it from the input, and the
+ * input itself wherever the input holds no piece of the plugin.
+ */
+describe('bridge round trip on every new-backend fixture', () => {
+  const dir = path.join(ROOT, 'new-backend-index');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const wire: Transform = require('../transforms/new-backend-index').default;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const unwire: Transform = require('../transforms/new-backend-index-remove').default;
+  const cases = fs
+    .readdirSync(dir)
+    .filter(file => file.endsWith('.output.ts'))
+    .map(file => file.slice(0, -'.output.ts'.length));
+
+  test.each(cases)('%s', name => {
+    const input = fs.readFileSync(path.join(dir, `${name}.input.ts`), 'utf8');
+    const options = { ...fixtureOptions(dir, name), legacy: true, module: false, subpath: undefined };
+    const bridged = wire({ path: 'index.ts', source: input }, {}, options);
+    expect(unwire({ path: 'index.ts', source: bridged }, {}, options)).toBe(unwire({ path: 'index.ts', source: input }, {}, options));
+  });
+
+  test('the bridge, and its import where wiring added one, leave every byte as it was', () => {
+    const outcome = (name: string): 'present' | 'exact' | 'differs' => {
+      const input = fs.readFileSync(path.join(dir, `${name}.input.ts`), 'utf8');
+      const options = { ...fixtureOptions(dir, name), legacy: true, module: false, subpath: undefined };
+      const bridged = wire({ path: 'index.ts', source: input }, {}, options);
+      if (bridged === input) return 'present';
+      return unwire({ path: 'index.ts', source: bridged }, {}, options) === input ? 'exact' : 'differs';
+    };
+    const results = cases.map(name => [name, outcome(name)] as const);
+    // Where the plugin is not in the input already, the round trip is exact: no case differs.
+    expect(results.filter(([, result]) => result === 'differs')).toEqual([]);
+    const exact = results.filter(([, result]) => result === 'exact').map(([name]) => name);
+    expect(exact.length).toBeGreaterThanOrEqual(20);
+    // Most of them had no legacyPlugin import: wiring added it, and removal took it out again.
+    const addedImport = exact.filter(name => !fs.readFileSync(path.join(dir, `${name}.input.ts`), 'utf8').includes('legacyPlugin'));
+    expect(addedImport.length).toBeGreaterThanOrEqual(18);
+  });
+});

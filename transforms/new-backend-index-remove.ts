@@ -19,6 +19,8 @@ import { describeMissingBackend, isPluginModuleBridge, legacyPluginImport } from
 export interface NewBackendRemovalRequest {
   readonly id: string;
   readonly packageName: string;
+  /** A backend module of the plugin `id`: only its own adds go, never a bridge named `id`. */
+  readonly module?: boolean;
 }
 
 export interface NewBackendPluginRemoval {
@@ -41,7 +43,7 @@ export function planNewBackendRemoval(source: string, requests: readonly NewBack
   for (const request of requests) validatePluginId(request.id);
   const ast = parsed ?? parseTypeScript(source, file);
   const backend = findNewBackend(ast, source);
-  if (!backend) throw describeMissingBackend(file);
+  if (!backend) throw describeMissingBackend(file, ast);
   const changes: TextChange[] = [];
   const going: Range[] = [];
   const plugins: NewBackendPluginRemoval[] = [];
@@ -52,7 +54,7 @@ export function planNewBackendRemoval(source: string, requests: readonly NewBack
     let removed = 0;
     let removedBridge = false;
     for (const add of backend.adds) {
-      const bridge = isPluginModuleBridge(add, request.id);
+      const bridge = !request.module && isPluginModuleBridge(add, request.id);
       const direct = add.selfContained && addRefersTo(add, request.packageName);
       if ((bridge || direct) && add.statement && !taken.has(add)) {
         taken.add(add);
@@ -81,14 +83,15 @@ export function planNewBackendRemoval(source: string, requests: readonly NewBack
   return { changes, plugins, removesLegacyPluginImport };
 }
 
-/** jscodeshift-style entry: `--id=<id> --package=<name>`. */
+/** jscodeshift-style entry: `--id=<id> --package=<name> [--module]`. */
 export default function transformer(
   file: { path?: string; source: string },
   api?: { report?: (message: string) => void },
-  options: { id?: string; package?: string } = {},
+  options: { id?: string; package?: string; module?: boolean } = {},
 ): string {
   if (!options.id || !options.package) throw new WireError('new-backend-index-remove: pass --id=<plugin-id> and --package=<name>');
-  const plan = planNewBackendRemoval(file.source, [{ id: String(options.id), packageName: String(options.package) }], file.path ?? 'index.ts');
+  const request = { id: String(options.id), packageName: String(options.package), module: Boolean(options.module) };
+  const plan = planNewBackendRemoval(file.source, [request], file.path ?? 'index.ts');
   for (const plugin of plan.plugins) for (const warning of plugin.warnings) api?.report?.(warning);
   return applyChanges(file.source, plan.changes);
 }

@@ -10,7 +10,8 @@
  *   backend.add(legacyPlugin('carmen', import('./plugins/carmen')));
  *
  * `planNewBackendWiring` is pure and returns text changes; the default export
- * is a jscodeshift transform (`--id=carmen --package=<name> [--legacy]`).
+ * is a jscodeshift transform (`--id=carmen --package=<name> [--legacy]
+ * [--subpath=alpha] [--module --follows=<plugin package>]`).
  */
 import type { File, ImportDeclaration, Node, Program } from '@babel/types';
 import { collectNames } from '../src/ast';
@@ -20,7 +21,8 @@ import { WireError } from '../src/errors';
 import { firstFreeName, validatePluginId } from '../src/naming';
 import { parseTypeScript } from '../src/parse';
 import { indentOf, LinePoint, pointAfterStatement, pointBeforeStatement } from '../src/text';
-import { addRefersTo, BackendAdd, findNewBackend, NewBackend } from './lib/new-backend';
+import { addRefersTo, BackendAdd, findImportedBackend, findNewBackend, NewBackend } from './lib/new-backend';
+import { identityFromName, packageOfSpecifier } from '../src/package-names';
 
 export type NewBackendForm = 'feature' | 'legacy';
 
@@ -29,6 +31,16 @@ export interface NewBackendRequest {
   readonly packageName: string;
   /** `feature`: `backend.add(import(pkg))`; `legacy`: through `legacyPlugin` and `./plugins/<id>`. */
   readonly form: NewBackendForm;
+  /** Where the feature is, when not at the package root: `/alpha` adds `import('<package>/alpha')`. */
+  readonly subpath?: string;
+  /**
+   * A backend module (of the plugin `id`): only an add of this very package
+   * counts as present (an add of its plugin, or a bridge named `id`, does not),
+   * and the new add goes after the last add of `follows` when there is one.
+   */
+  readonly module?: boolean;
+  /** Packages whose adds this one goes after (a module's plugin and that plugin's other modules). */
+  readonly follows?: readonly string[];
 }
 
 export interface NewBackendPluginWiring {
@@ -51,7 +63,13 @@ export interface NewBackendPlan {
 export const LEGACY_PLUGIN_MODULE = '@backstage/backend-common';
 const PRINT_WIDTH = 80;
 
-export function describeMissingBackend(file: string): WireError {
+export function describeMissingBackend(file: string, ast?: File): WireError {
+  const imported = ast ? findImportedBackend(ast) : undefined;
+  if (imported) {
+    return new WireError(
+      `${file}: the backend is created in another module (${imported.name}, imported from '${imported.module}'): wire-plugin edits a backend created in this file with createBackend() or createSpecializedBackend(); add the plugin there by hand, or create the backend in this file`,
+    );
+  }
   return new WireError(
     `${file}: no new backend to extend: expected \`const backend = createBackend();\` (from @backstage/backend-defaults) and \`backend.start();\``,
   );
@@ -79,33 +97,40 @@ export function planNewBackendWiring(source: string, requests: readonly NewBacke
   for (const request of requests) validatePluginId(request.id);
   const ast = parsed ?? parseTypeScript(source, file);
   const backend = findNewBackend(ast, source);
-  if (!backend) throw describeMissingBackend(file);
+  if (!backend) throw describeMissingBackend(file, ast);
   const style = detectCodeStyle(source, ast);
   const semi = style.semicolons ? ';' : '';
   const q = style.quote;
   const anchor = addPoint(source, backend, style);
-  const layout = addLayout(source, backend, anchor.indent, semi, style.eol);
+  const layout = addLayout(source, backend, semi, style.eol);
 
-  const lines: string[] = [];
+  /** New lines by where they go: the default point, or after a module's plugin. */
+  const groups = new Map<number, { point: LinePoint & { indent: string }; lines: string[] }>();
+  const addLine = (point: LinePoint & { indent: string }, line: string): void => {
+    const group = groups.get(point.offset) ?? { point, lines: [] };
+    group.lines.push(line);
+    groups.set(point.offset, group);
+  };
   const plugins: NewBackendPluginWiring[] = [];
   let bridgeName = legacyPluginImport(backend.imports)?.local;
   let addsLegacyPluginImport = false;
   const seen = new Set<string>();
   for (const request of requests) {
-    if (seen.has(request.id)) continue;
-    seen.add(request.id);
+    const key = request.module ? request.packageName : request.id;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const warnings: string[] = [];
-    const viaBridge = backend.adds.find(add => isPluginModuleBridge(add, request.id));
+    const viaBridge = request.module ? undefined : backend.adds.find(add => isPluginModuleBridge(add, request.id));
     const direct = backend.adds.find(add => addRefersTo(add, request.packageName));
     const present = request.form === 'feature' ? direct ?? viaBridge : viaBridge ?? direct;
     if (present) {
       if (request.form === 'feature' && !direct && viaBridge) {
-        warnings.push(`${file}: ${request.id} is added through legacyPlugin(); it now exports a backend feature, so backend.add(import('${request.packageName}')) could replace the bridge`);
+        warnings.push(`${file}: ${request.id} is added through legacyPlugin(); it now exports a backend feature, so backend.add(import('${request.packageName}${request.subpath ?? ''}')) could replace the bridge`);
       }
       plugins.push({ id: request.id, form: request.form, added: false, importsPluginModule: Boolean(viaBridge && !direct), warnings });
       continue;
     }
-    let argument = `import(${stringLiteral(request.packageName, q)})`;
+    let argument = `import(${stringLiteral(request.packageName + (request.subpath ?? ''), q)})`;
     if (request.form === 'legacy') {
       if (!bridgeName) {
         const names = collectNames(ast.program);
@@ -114,7 +139,8 @@ export function planNewBackendWiring(source: string, requests: readonly NewBacke
       }
       argument = `${bridgeName}(${stringLiteral(request.id, q)}, import(${stringLiteral(`./plugins/${request.id}`, q)}))`;
     }
-    lines.push(layout(`${backend.name}.add`, argument));
+    const point = (request.module && modulePoint(source, backend, request, style)) || anchor;
+    addLine(point, layout(`${backend.name}.add`, argument, point.indent));
     plugins.push({ id: request.id, form: request.form, added: true, importsPluginModule: request.form === 'legacy', warnings });
   }
 
@@ -125,8 +151,8 @@ export function planNewBackendWiring(source: string, requests: readonly NewBacke
     const point = importPoint(source, ast.program, backend.imports, style);
     changes.push(insertAt(point.offset, point.before + text + point.after));
   }
-  if (lines.length) {
-    changes.push(insertAt(anchor.offset, anchor.before + lines.map(line => anchor.indent + line).join(style.eol) + anchor.after));
+  for (const { point, lines } of groups.values()) {
+    changes.push(insertAt(point.offset, point.before + lines.map(line => point.indent + line).join(style.eol) + point.after));
   }
   return { changes, plugins, addsLegacyPluginImport };
 }
@@ -155,11 +181,35 @@ function addPoint(source: string, backend: NewBackend, style: CodeStyle): LinePo
 }
 
 /**
+ * After the last add of the plugin a module extends (or of that plugin's
+ * other modules), at the backend's own level and before `backend.start()`;
+ * undefined when there is none, and the module goes where a plugin would.
+ */
+function modulePoint(source: string, backend: NewBackend, request: NewBackendRequest, style: CodeStyle): (LinePoint & { indent: string }) | undefined {
+  const follows = new Set(request.follows ?? []);
+  const body = backend.container.body;
+  const startAt = backend.start ? body.indexOf(backend.start) : body.length;
+  let last: Node | undefined;
+  for (const add of backend.adds) {
+    const statement = add.statement;
+    if (!statement || !body.includes(statement) || body.indexOf(statement) > startAt) continue;
+    const related = add.modules.some(module => {
+      const pkg = packageOfSpecifier(module);
+      if (pkg === undefined || pkg === request.packageName) return false;
+      return follows.has(pkg) || identityFromName(pkg)?.pluginId === request.id;
+    });
+    if (related && (!last || (statement.start ?? 0) > (last.start ?? 0))) last = statement;
+  }
+  if (!last) return undefined;
+  return { ...pointAfterStatement(source, last.end ?? 0, style.eol), indent: indentOf(source, last.start ?? 0) };
+}
+
+/**
  * How this file writes an add: on one line, or as prettier wraps a long one
  * (`backend.add(\n  import('...'),\n);`). A file that wraps adds that would
  * fit on a line wraps them all; otherwise only a line over 80 columns wraps.
  */
-function addLayout(source: string, backend: NewBackend, indent: string, semi: string, eol: string): (callee: string, argument: string) => string {
+function addLayout(source: string, backend: NewBackend, semi: string, eol: string): (callee: string, argument: string, indent: string) => string {
   const wrapped = backend.adds.filter(add => add.multiline && add.call.arguments.length === 1);
   const width = (text: string): number => text.replace(/\t/g, '  ').length;
   const oneLine = (callee: string, argument: string): string => `${callee}(${argument})${semi}`;
@@ -182,22 +232,25 @@ function addLayout(source: string, backend: NewBackend, indent: string, semi: st
     const indented = /^( +)\S/m.exec(source.replace(/^\s*\*.*$/gm, ''));
     if (indented) unit = indented[1];
   }
-  return (callee, argument) => {
+  return (callee, argument, indent) => {
     const line = oneLine(callee, argument);
     if (!wrapsShortOnes && width(indent + line) <= PRINT_WIDTH) return line;
     return `${callee}(${eol}${indent}${unit}${argument}${trailingComma ? ',' : ''}${eol}${indent})${semi}`;
   };
 }
 
-/** jscodeshift-style entry: `--id=<id> --package=<name> [--legacy]`. */
+/** jscodeshift-style entry: `--id=<id> --package=<name> [--legacy] [--subpath=alpha] [--module] [--follows=<packages>]`. */
 export default function transformer(
   file: { path?: string; source: string },
   _api?: unknown,
-  options: { id?: string; package?: string; legacy?: boolean } = {},
+  options: { id?: string; package?: string; legacy?: boolean; subpath?: string; module?: boolean; follows?: string | string[] } = {},
 ): string {
   if (!options.id || !options.package) throw new WireError('new-backend-index: pass --id=<plugin-id> and --package=<name>');
   const form: NewBackendForm = options.legacy ? 'legacy' : 'feature';
-  const plan = planNewBackendWiring(file.source, [{ id: String(options.id), packageName: String(options.package), form }], file.path ?? 'index.ts');
+  const subpath = options.subpath ? `/${String(options.subpath).replace(/^\/+/, '')}` : undefined;
+  const follows = ([] as string[]).concat(options.follows ?? []).flatMap(value => String(value).split(',')).filter(Boolean);
+  const request: NewBackendRequest = { id: String(options.id), packageName: String(options.package), form, subpath, module: Boolean(options.module), follows };
+  const plan = planNewBackendWiring(file.source, [request], file.path ?? 'index.ts');
   return applyChanges(file.source, plan.changes);
 }
 

@@ -50,19 +50,39 @@ function isThenOnImport(node: Node): boolean {
   return current !== node && dynamicImportSource(current) !== undefined;
 }
 
+/** The functions that make a new backend, and the packages that export them. */
+const BACKEND_FACTORIES: Readonly<Record<string, string>> = {
+  createBackend: '@backstage/backend-defaults',
+  createSpecializedBackend: '@backstage/backend-app-api',
+};
+
+/** Local names that make a backend: the factories' own names, and any name they are imported under. */
+function backendFactoryNames(imports: readonly ImportDeclaration[]): Set<string> {
+  const names = new Set(Object.keys(BACKEND_FACTORIES));
+  for (const declaration of imports) {
+    for (const specifier of declaration.specifiers) {
+      if (specifier.type !== 'ImportSpecifier') continue;
+      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+      if (BACKEND_FACTORIES[imported] === declaration.source.value) names.add(specifier.local.name);
+    }
+  }
+  return names;
+}
+
 export function findNewBackend(ast: File, source: string): NewBackend | undefined {
-  // A file that never says createBackend has none: skip the walk (most legacy files).
-  if (!source.includes('createBackend')) return undefined;
+  // A file that never names a factory has no backend: skip the walk (most legacy files).
+  if (!source.includes('createBackend') && !source.includes('createSpecializedBackend')) return undefined;
   const imports = ast.program.body.filter((s): s is ImportDeclaration => s.type === 'ImportDeclaration');
   const importedFrom = new Map<string, string>();
   for (const declaration of imports) {
     for (const specifier of declaration.specifiers) importedFrom.set(specifier.local.name, declaration.source.value);
   }
+  const factories = backendFactoryNames(imports);
 
   let backend: { name: string; declaration: Statement; container: StatementContainer } | undefined;
   walk(ast.program, (node, ancestors) => {
     if (backend) return false;
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && calleeName(node.init) === 'createBackend') {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && factories.has(calleeName(node.init) ?? '')) {
       const place = enclosingStatement(ancestors[ancestors.length - 1], ancestors.slice(0, -1));
       if (place) backend = { name: node.id.name, declaration: place.statement, container: place.container };
     }
@@ -119,4 +139,28 @@ export function findNewBackend(ast: File, source: string): NewBackend | undefine
 /** Whether an add refers to a package (or one of its subpath exports). */
 export function addRefersTo(add: BackendAdd, packageName: string): boolean {
   return add.modules.some(module => module === packageName || module.startsWith(`${packageName}/`));
+}
+
+/**
+ * A backend made in another module and imported here (`import { backend }
+ * from './backend'`, then `backend.start()`): the module and the local name.
+ */
+export function findImportedBackend(ast: File): { module: string; name: string } | undefined {
+  const imported = new Map<string, string>();
+  for (const statement of ast.program.body) {
+    if (statement.type !== 'ImportDeclaration') continue;
+    for (const specifier of statement.specifiers) imported.set(specifier.local.name, statement.source.value);
+  }
+  let found: { module: string; name: string } | undefined;
+  walk(ast.program, node => {
+    if (found) return false;
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.object.type !== 'Identifier') return undefined;
+    const property = node.callee.property;
+    const name = node.callee.object.name;
+    if (property.type === 'Identifier' && (property.name === 'start' || property.name === 'add') && imported.has(name)) {
+      found = { module: imported.get(name) as string, name };
+    }
+    return undefined;
+  });
+  return found;
 }

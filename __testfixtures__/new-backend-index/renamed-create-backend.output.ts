@@ -1,0 +1,7 @@
+import { createBackend as createDefaultBackend } from '@backstage/backend-defaults';
+
+const app = createDefaultBackend();
+
+app.add(import('@backstage/plugin-catalog-backend'));
+app.add(import('@internal/backstage-plugin-carmen-backend'));
+app.start();
