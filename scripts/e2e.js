@@ -35,6 +35,10 @@ const CASES = [
       { id: 'carmen', form: 'legacy' },
       { id: 'dora', form: 'legacy' },
     ],
+    // What `status` must say once both are wired (the catalog as the template mounts it).
+    status: { carmen: 'wired', catalog: 'wired', dora: 'wired' },
+    // Installed packages named by package: read from their real exports map and .d.ts files.
+    byName: [],
   },
   {
     app: 'new-app',
@@ -43,6 +47,8 @@ const CASES = [
       { id: 'carmen', form: 'feature' },
       { id: 'dora', form: 'legacy-bridge' },
     ],
+    status: { carmen: 'wired', catalog: 'wired', dora: 'bridged' },
+    byName: [{ package: '@backstage/plugin-catalog-backend', id: 'catalog', form: 'feature' }],
   },
 ];
 
@@ -224,7 +230,31 @@ function wire(step, dir, args) {
   return run(step, process.execPath, [CLI, ...args, '--cwd', dir]);
 }
 
-async function runCase({ app, plugins }) {
+/** `status --check --json` on the wired app: every plugin in the state expected, exit 0, nothing written. */
+function checkStatus(dir, expected) {
+  const before = sources(dir);
+  const result = wire('status', dir, ['status', '--check', '--json']);
+  const states = Object.fromEntries(JSON.parse(result.stdout).plugins.map(p => [p.id, p.state]));
+  if (JSON.stringify(states) !== JSON.stringify(expected)) {
+    throw new StepError('status', `status said ${JSON.stringify(states)}, expected ${JSON.stringify(expected)}`, result.stdout);
+  }
+  if (sameFiles(before, sources(dir)).length) throw new StepError('status', 'status changed a file', result.stdout);
+  log(`  status --check: ${Object.entries(states).map(([id, state]) => `${id} ${state}`).join(', ')}`);
+}
+
+/** Installed published packages named by their package name: already wired, found in the form expected. */
+function checkByName(dir, byName) {
+  for (const expected of byName) {
+    const result = wire('by name', dir, [expected.package, '--check', '--json']);
+    const report = JSON.parse(result.stdout).plugins[0];
+    if (report.id !== expected.id || report.form !== expected.form || !report.alreadyWired) {
+      throw new StepError('by name', `${expected.package}: id ${report.id}, form ${report.form}, already wired ${report.alreadyWired}; expected ${expected.id}, ${expected.form}, true`, result.stdout);
+    }
+    log(`  ${expected.package} by name: id ${report.id}, ${report.form}, already wired`);
+  }
+}
+
+async function runCase({ app, plugins, status, byName }) {
   const started = Date.now();
   const { dir, original } = installedCopy(app);
   const ids = plugins.map(p => p.id);
@@ -245,6 +275,8 @@ async function runCase({ app, plugins }) {
   const changed = sameFiles(wired, sources(dir));
   if (changed.length) throw new StepError('second wire', `the second run changed ${changed.join(', ')}`, again.stdout);
   log('  second run: nothing to do, no byte changed');
+  checkStatus(dir, status);
+  checkByName(dir, byName);
 
   const removed = wire('remove', dir, [...ids, '--remove']);
   const left = sameFiles(original, sources(dir));

@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import { WireError } from './errors';
 import { unifiedDiff } from './diff';
 import type { Lock } from './lock';
+import { backendStatus, StatusReport } from './status';
 import { applyPlan, lockBackend, planWiring, WireReport } from './wire';
 
 /** The lock of the run in progress, released on every way out, signals included. */
@@ -37,9 +38,11 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const parsed = yargs(argv)
     .scriptName('wire-plugin')
-    .usage('$0 <plugin-id..> [options]\n\nWire scaffolded backend plugins into packages/backend of a Backstage repo.')
+    .usage(
+      '$0 <plugin-id or package..> [options]\n$0 status [--json] [--check]\n\nWire backend plugins and modules into packages/backend of a Backstage repo, or show what is wired.',
+    )
     .command('$0 <plugin-id..>', false)
-    .positional('plugin-id', { type: 'string', array: true, describe: 'plugin id, such as carmen' })
+    .positional('plugin-id', { type: 'string', array: true, describe: 'plugin id (carmen) or package name (@backstage/plugin-kubernetes-backend)' })
     .option('cwd', { type: 'string', describe: 'folder inside the Backstage repo (default: current folder)' })
     .option('backend', { type: 'string', describe: 'backend package folder (default: <root>/packages/backend)' })
     .option('package', { type: 'string', describe: "the plugin's npm package name, when it is not plugins/<id>-backend" })
@@ -86,7 +89,7 @@ const LABELS = { created: 'CREATE', updated: 'UPDATE', unchanged: 'UNCHANGED', d
 
 function summary(report: WireReport, args: Args): string {
   const count = (status: string): number => report.files.filter(f => f.status === status).length;
-  const ids = report.plugins.map(p => p.id).join(', ');
+  const ids = report.plugins.map(p => p.requested).join(', ');
   const several = report.plugins.length > 1;
   const tally = (['created', 'updated', 'deleted', 'unchanged'] as const)
     .filter(status => status !== 'deleted' || count('deleted') > 0)
@@ -106,7 +109,87 @@ function summary(report: WireReport, args: Args): string {
   return `Wired ${ids} into ${where}: ${tally}.`;
 }
 
+interface StatusArgs {
+  cwd?: string;
+  backend?: string;
+  json: boolean;
+  check: boolean;
+  quiet: boolean;
+}
+
+function parseStatusArgs(argv: string[]): StatusArgs {
+  const parsed = yargs(argv)
+    .scriptName('wire-plugin status')
+    .usage('wire-plugin status [options]\n\nList the backend plugins and modules of the repo and how the backend wires each; writes nothing.')
+    .option('cwd', { type: 'string', describe: 'folder inside the Backstage repo (default: current folder)' })
+    .option('backend', { type: 'string', describe: 'backend package folder (default: <root>/packages/backend)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print one JSON report on stdout' })
+    .option('check', { type: 'boolean', default: false, describe: 'exit 1 unless every plugin is wired or bridged' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
+    .strict()
+    .help()
+    .version(false)
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw new WireError(message || String(error?.message ?? error));
+    })
+    .parseSync();
+  return { cwd: parsed.cwd, backend: parsed.backend, json: parsed.json, check: parsed.check, quiet: parsed.quiet };
+}
+
+const STATE_ORDER = ['wired', 'bridged', 'half-wired', 'not-installed', 'not-wired'] as const;
+
+function printStatus(report: StatusReport): void {
+  const system = report.system === 'new' ? 'new backend system' : 'legacy backend';
+  process.stdout.write(`${report.backend} (${system})\n`);
+  const width = (pick: (p: StatusReport['plugins'][number]) => string): number => Math.max(0, ...report.plugins.map(p => pick(p).length));
+  const idWidth = width(p => p.id + (p.role === 'module' ? ' (module)' : ''));
+  const packageWidth = width(p => p.package ?? '-');
+  for (const plugin of report.plugins) {
+    const name = (plugin.id + (plugin.role === 'module' ? ' (module)' : '')).padEnd(idWidth);
+    const detail = plugin.missing.length ? `missing ${plugin.missing.join(', ')}` : plugin.form ?? '';
+    const line = `  ${plugin.state.padEnd(13)} ${name}  ${(plugin.package ?? '-').padEnd(packageWidth)}  ${detail}`;
+    process.stdout.write(line.trimEnd() + '\n');
+  }
+  const counts = STATE_ORDER.map(state => [state, report.plugins.filter(p => p.state === state).length] as const).filter(([, n]) => n > 0);
+  const total = report.plugins.length;
+  const tally = counts.map(([state, n]) => `${n} ${state}`).join(', ');
+  process.stdout.write(`${total} plugin${total === 1 ? '' : 's'} and modules${tally ? `: ${tally}` : ''}.\n`);
+}
+
+async function status(argv: string[]): Promise<number> {
+  let args: StatusArgs | undefined;
+  try {
+    args = parseStatusArgs(argv);
+    if (argv.includes('--help')) return EXIT_OK;
+    const report = backendStatus({ cwd: args.cwd, backend: args.backend });
+    const exitCode = args.check && !report.complete ? EXIT_CHECK_FAILED : EXIT_OK;
+    if (args.json) {
+      process.stdout.write(JSON.stringify({ backend: report.backend, system: report.system, plugins: report.plugins }, null, 2) + '\n');
+    } else if (!args.quiet) {
+      printStatus(report);
+    }
+    return exitCode;
+  } catch (error) {
+    return reportError(error, args?.json ?? false, args?.quiet ?? false);
+  }
+}
+
+function reportError(error: unknown, json: boolean, quiet: boolean): number {
+  if (!(error instanceof WireError)) {
+    const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+    process.stderr.write(`wire-plugin: internal error: ${detail}\n`);
+    return EXIT_ERROR;
+  }
+  process.stderr.write(`wire-plugin: error: ${error.message}\n`);
+  if (error.hint && !quiet) process.stderr.write(`${error.hint}\n`);
+  if (json) process.stdout.write(JSON.stringify({ ok: false, exitCode: EXIT_ERROR, error: error.message }) + '\n');
+  return EXIT_ERROR;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  // `status` is a command of its own; a plugin whose id is status is wired by its package name.
+  if (argv[0] === 'status') return status(argv.slice(1));
   let args: Args | undefined;
   try {
     if (argv.length === 0) throw new WireError('no plugin id given: expected at least one, such as carmen (see --help)');
@@ -146,19 +229,15 @@ export async function main(argv: string[]): Promise<number> {
       }
       for (const file of report.files) process.stdout.write(`${LABELS[file.status]} ${file.path}\n`);
       process.stdout.write(summary(report, args) + '\n');
+      if (report.written && report.nextStep) {
+        const what = report.addedDependencies.length === 1 ? 'the added dependency' : `the ${report.addedDependencies.length} added dependencies`;
+        process.stdout.write(`Next: run \`${report.nextStep}\` to install ${what}.\n`);
+      }
     }
     return exitCode;
   } catch (error) {
     heldLock?.release();
-    if (!(error instanceof WireError)) {
-      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
-      process.stderr.write(`wire-plugin: internal error: ${detail}\n`);
-      return EXIT_ERROR;
-    }
-    process.stderr.write(`wire-plugin: error: ${error.message}\n`);
-    if (error.hint && !args?.quiet) process.stderr.write(`${error.hint}\n`);
-    if (args?.json) process.stdout.write(JSON.stringify({ ok: false, exitCode: EXIT_ERROR, error: error.message }) + '\n');
-    return EXIT_ERROR;
+    return reportError(error, args?.json ?? false, args?.quiet ?? false);
   }
 }
 

@@ -52,6 +52,7 @@ describe('wiring the example legacy app', () => {
         `CREATE ${PLUGIN_FILE}`,
         `UPDATE ${INDEX}`,
         'Wired carmen into packages/backend (legacy backend): 1 created, 2 updated, 0 unchanged.',
+        'Next: run `yarn install` to install the added dependency.',
         '',
       ].join('\n'),
     );
@@ -469,7 +470,7 @@ describe('the new backend system (examples/new-app)', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      [`UPDATE ${BACKEND_JSON}`, `UPDATE ${NEW_INDEX}`, 'Wired carmen into packages/backend (new backend): 0 created, 2 updated, 0 unchanged.', ''].join('\n'),
+      [`UPDATE ${BACKEND_JSON}`, `UPDATE ${NEW_INDEX}`, 'Wired carmen into packages/backend (new backend): 0 created, 2 updated, 0 unchanged.', 'Next: run `yarn install` to install the added dependency.', ''].join('\n'),
     );
     expect(read(repo, NEW_INDEX)).toBe(
       read(NEW_APP, NEW_INDEX).replace("backend.add(import('@backstage/plugin-catalog-backend'));\n", `$&${ADD}`),

@@ -34,3 +34,41 @@ test.each([
   expect(result).toMatchObject(expected);
   if (!('routerOptions' in expected)) expect(result.routerOptions).toBeUndefined();
 });
+
+/** Packages laid out as published (exports map, dist/*.d.ts): where the backend feature is. */
+const INSTALLED = path.join(__dirname, 'fixtures', 'installed');
+
+async function installedShape(name: string) {
+  const dir = path.join(INSTALLED, ...name.split('/'));
+  const result = await readPluginShape(dir, JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')));
+  return { ...result, entry: result.entry && path.relative(dir, result.entry) };
+}
+
+test.each([
+  // The root's default export is no feature; ./alpha's is (BackendFeatureCompat, as published for Backstage 1.2x).
+  ['@backstage/plugin-catalog-backend-module-github', { entry: 'dist/index.d.ts', feature: true, featureSubpath: '/alpha', createRouter: false }],
+  // A feature factory typed `() => BackendFeature` at ./alpha.
+  ['@backstage/plugin-kubernetes-backend', { entry: 'dist/index.d.ts', feature: true, featureSubpath: '/alpha', createRouter: false }],
+  // A feature at the root: no subpath.
+  ['@roadiehq/backstage-plugin-argo-cd-backend', { entry: 'dist/index.d.ts', feature: true, createRouter: false }],
+])('%s', async (name, expected) => {
+  const result = await installedShape(name);
+  expect(result).toMatchObject(expected);
+  if (!('featureSubpath' in expected)) expect(result.featureSubpath).toBeUndefined();
+});
+
+test('a subpath found only through typesVersions, and a root that does not exist', async () => {
+  const dir = path.join(INSTALLED, '@backstage', 'plugin-catalog-backend-module-github');
+  const json = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  delete json.exports;
+  json.types = 'dist/missing.d.ts';
+  expect(await readPluginShape(dir, json)).toMatchObject({ feature: true, featureSubpath: '/alpha', entry: path.join(dir, 'dist', 'alpha.d.ts') });
+});
+
+test('a workspace package whose exports map points at sources', async () => {
+  // The root (a library) has no feature; ./alpha points at a source file whose default export is one.
+  const dir = path.join(__dirname, 'fixtures', 'plugins', 'library-only');
+  const json = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const moved = { ...json, exports: { '.': './src/index.ts', './alpha': '../new-only/src/index.ts', './package.json': './package.json' } };
+  expect(await readPluginShape(dir, moved)).toMatchObject({ feature: true, featureSubpath: '/alpha' });
+});

@@ -31,6 +31,13 @@ test.each([
     spawnSync(process.execPath, [CLI, 'carmen'], { cwd: repo });
     return repo;
   }, ['carmen', '--check']],
+  ['status on the legacy app', () => copyExample(), ['status']],
+  ['status --json on the new app', () => copyExample(NEW_APP), ['status', '--json']],
+  ['a package name with its feature at /alpha', () => {
+    const repo = copyExample(NEW_APP);
+    fs.cpSync(path.join(__dirname, 'fixtures', 'installed'), path.join(repo, 'node_modules'), { recursive: true });
+    return repo;
+  }, ['@backstage/plugin-kubernetes-backend', '@backstage/plugin-catalog-backend-module-github']],
 ])('%s loads no heavy module', (_name, makeRepo, args) => {
   const loaded = loadedBy(args as string[], (makeRepo as () => string)());
   expect(loaded).toContain('@babel/parser');

@@ -104,11 +104,15 @@ export function planNewBackendWiring(source: string, requests: readonly NewBacke
   const anchor = addPoint(source, backend, style);
   const layout = addLayout(source, backend, semi, style.eol);
 
-  /** New lines by where they go: the default point, or after a module's plugin. */
-  const groups = new Map<number, { point: LinePoint & { indent: string }; lines: string[] }>();
-  const addLine = (point: LinePoint & { indent: string }, line: string): void => {
-    const group = groups.get(point.offset) ?? { point, lines: [] };
-    group.lines.push(line);
+  /**
+   * New lines by where they go: the default point, or after a module's
+   * plugin. Where both fall on one point (the plugin's add is the last),
+   * modules come first, so that each stays next to its plugin.
+   */
+  const groups = new Map<number, { point: LinePoint & { indent: string }; modules: string[]; lines: string[] }>();
+  const addLine = (point: LinePoint & { indent: string }, line: string, besidePlugin: boolean): void => {
+    const group = groups.get(point.offset) ?? { point, modules: [], lines: [] };
+    (besidePlugin ? group.modules : group.lines).push(line);
     groups.set(point.offset, group);
   };
   const plugins: NewBackendPluginWiring[] = [];
@@ -139,8 +143,9 @@ export function planNewBackendWiring(source: string, requests: readonly NewBacke
       }
       argument = `${bridgeName}(${stringLiteral(request.id, q)}, import(${stringLiteral(`./plugins/${request.id}`, q)}))`;
     }
-    const point = (request.module && modulePoint(source, backend, request, style)) || anchor;
-    addLine(point, layout(`${backend.name}.add`, argument, point.indent));
+    const besidePlugin = request.module ? modulePoint(source, backend, request, style) : undefined;
+    const point = besidePlugin ?? anchor;
+    addLine(point, layout(`${backend.name}.add`, argument, point.indent), besidePlugin !== undefined);
     plugins.push({ id: request.id, form: request.form, added: true, importsPluginModule: request.form === 'legacy', warnings });
   }
 
@@ -151,8 +156,9 @@ export function planNewBackendWiring(source: string, requests: readonly NewBacke
     const point = importPoint(source, ast.program, backend.imports, style);
     changes.push(insertAt(point.offset, point.before + text + point.after));
   }
-  for (const { point, lines } of groups.values()) {
-    changes.push(insertAt(point.offset, point.before + lines.map(line => point.indent + line).join(style.eol) + point.after));
+  for (const { point, modules, lines } of groups.values()) {
+    const text = [...modules, ...lines].map(line => point.indent + line).join(style.eol);
+    changes.push(insertAt(point.offset, point.before + text + point.after));
   }
   return { changes, plugins, addsLegacyPluginImport };
 }

@@ -1,0 +1,250 @@
+/**
+ * `wire-plugin status`: which backend plugins and modules the repo knows
+ * about, which the backend wires, and how. Reads package.json files and
+ * parses index.ts (and each `./plugins/*` module it names) once; writes
+ * nothing.
+ */
+import * as path from 'path';
+import type { File } from '@babel/types';
+import { walk } from './ast';
+import { BackendFiles, BackendSystem, locateBackend, readBackend, SystemChoice } from './backend';
+import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromName, packageOfSpecifier } from './package-names';
+import { parseTypeScript } from './parse';
+import { Workspace } from './workspace';
+import type { WiringForm } from './wire';
+import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../transforms/lib/legacy-backend';
+import { findNewBackend } from '../transforms/lib/new-backend';
+
+/**
+ * `wired`: package and wiring present; `not-wired`: the package is there and
+ * nothing wires it; `not-installed`: wired, but the backend does not depend
+ * on the package; `half-wired` (legacy): some of import, env and route are
+ * missing; `bridged` (new system): added through `legacyPlugin`.
+ */
+export type PluginState = 'wired' | 'not-wired' | 'not-installed' | 'half-wired' | 'bridged';
+export type LegacyPiece = 'import' | 'env' | 'route';
+
+export interface PluginStatus {
+  /** The plugin id (for a module, the id of the plugin it extends). */
+  readonly id: string;
+  /** The package; for an add of a local module, its specifier (`./features/x`); null when unknown. */
+  readonly package: string | null;
+  readonly role: BackendRole;
+  readonly state: PluginState;
+  /** How it is wired; null when it is not. */
+  readonly form: WiringForm | null;
+  /** For `half-wired`: the pieces missing. */
+  readonly missing: readonly LegacyPiece[];
+}
+
+export interface StatusReport {
+  readonly root: string;
+  /** The backend package folder, relative to the root. */
+  readonly backend: string;
+  readonly system: BackendSystem;
+  readonly plugins: readonly PluginStatus[];
+  /** Whether every entry is `wired` or `bridged`. */
+  readonly complete: boolean;
+}
+
+export interface StatusOptions {
+  readonly cwd?: string;
+  readonly backend?: string;
+  readonly system?: SystemChoice;
+}
+
+/** What index.ts wires, before it is matched with the packages. */
+interface Wiring {
+  readonly id: string;
+  readonly package?: string;
+  readonly role: BackendRole;
+  readonly form: WiringForm;
+  readonly missing: readonly LegacyPiece[];
+  /** An add of a module of this repo's backend (`import('./features/x')`): no dependency to check. */
+  readonly local?: boolean;
+}
+
+export function backendStatus(options: StatusOptions = {}): StatusReport {
+  const files = readBackend(locateBackend(options), options.system ?? 'auto');
+  const workspace = new Workspace(files.root);
+  const modules = new ModuleImports(files);
+  const dependencies = (files.backendJson.dependencies ?? {}) as Record<string, unknown>;
+
+  // The packages the repo knows about: workspace backend plugins and modules, and the backend's such dependencies.
+  const identities = new Map<string, BackstagePackageIdentity>();
+  const identify = (name: string): BackstagePackageIdentity | undefined => {
+    if (!identities.has(name)) {
+      const pkg = workspace.packages.find(p => p.name === name) ?? workspace.findInstalled(files.backendDir, name);
+      const identity = pkg ? backstageIdentity(name, pkg.json) : identityFromName(name);
+      if (identity) identities.set(name, identity);
+    }
+    return identities.get(name);
+  };
+  const known = new Set<string>();
+  for (const pkg of workspace.packages) {
+    if (pkg.dir === files.backendDir || !pkg.name) continue;
+    if (backstageIdentity(pkg.name, pkg.json)) {
+      identities.set(pkg.name, backstageIdentity(pkg.name, pkg.json) as BackstagePackageIdentity);
+      known.add(pkg.name);
+    }
+  }
+  for (const name of Object.keys(dependencies)) if (identify(name)) known.add(name);
+
+  const wirings = files.system === 'new' ? newSystemWirings(files, modules, identify) : legacyWirings(files, modules, identify);
+
+  const entries: PluginStatus[] = [];
+  const matched = new Set<string>();
+  for (const wiring of wirings) {
+    let pkg = wiring.package;
+    // A bridge or legacy mount whose module names no package: the known plugin package with that id.
+    if (pkg === undefined) {
+      pkg = [...known].find(name => !matched.has(name) && identities.get(name)?.role === 'plugin' && identities.get(name)?.pluginId === wiring.id);
+    }
+    if (pkg !== undefined) matched.add(pkg);
+    let state: PluginState = wiring.missing.length ? 'half-wired' : wiring.form === 'legacy-bridge' ? 'bridged' : 'wired';
+    if (pkg !== undefined && !wiring.local && !(pkg in dependencies)) state = 'not-installed';
+    const role = pkg !== undefined ? (identities.get(pkg)?.role ?? wiring.role) : wiring.role;
+    entries.push({ id: wiring.id, package: pkg ?? null, role, state, form: wiring.form, missing: wiring.missing });
+  }
+  for (const name of known) {
+    if (matched.has(name)) continue;
+    const identity = identities.get(name) as BackstagePackageIdentity;
+    entries.push({ id: identity.pluginId, package: name, role: identity.role, state: 'not-wired', form: null, missing: [] });
+  }
+  entries.sort(
+    (a, b) =>
+      compare(a.id, b.id) || Number(a.role === 'module') - Number(b.role === 'module') || compare(a.package ?? '', b.package ?? ''),
+  );
+  return {
+    root: files.root,
+    backend: files.backend,
+    system: files.system,
+    plugins: entries,
+    complete: entries.every(entry => entry.state === 'wired' || entry.state === 'bridged'),
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every `backend.add(...)`: a package's feature (at its root or a subpath), a local module, or a bridge. */
+function newSystemWirings(files: BackendFiles, modules: ModuleImports, identify: (name: string) => BackstagePackageIdentity | undefined): Wiring[] {
+  const backend = findNewBackend(files.ast, files.indexText);
+  const wirings: Wiring[] = [];
+  const seen = new Set<string>();
+  for (const add of backend?.adds ?? []) {
+    if (add.legacyBridge) {
+      const { id, module } = add.legacyBridge;
+      wirings.push({ id, package: modules.pluginPackageOf(module, id, identify), role: 'plugin', form: 'legacy-bridge', missing: [] });
+      continue;
+    }
+    for (const specifier of add.modules) {
+      const pkg = packageOfSpecifier(specifier);
+      const key = pkg ?? specifier;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (pkg === undefined) {
+        wirings.push({ id: path.basename(specifier).replace(/\.[cm]?[jt]sx?$/, ''), package: specifier, role: 'plugin', form: 'feature', missing: [], local: true });
+        continue;
+      }
+      const identity = identify(pkg);
+      wirings.push({ id: identity?.pluginId ?? pkg, package: pkg, role: identity?.role ?? 'plugin', form: 'feature', missing: [] });
+    }
+  }
+  return wirings;
+}
+
+/** Each plugin the legacy index names by its import of `./plugins/<id>`, its env or its route, with what is missing. */
+function legacyWirings(files: BackendFiles, modules: ModuleImports, identify: (name: string) => BackstagePackageIdentity | undefined): Wiring[] {
+  const index = files.legacy as LegacyIndex | undefined;
+  if (!index) return [];
+  const called = calledNames(files.ast);
+  const ids: string[] = [];
+  const add = (id: string): void => {
+    if (!ids.includes(id)) ids.push(id);
+  };
+  for (const declaration of index.imports) {
+    const match = /^\.\/plugins\/([a-z0-9-]+?)(?:\.[jt]s|\/index)?$/.exec(declaration.source.value);
+    if (match && declaration.importKind !== 'type') add(match[1]);
+  }
+  // An env or a route names a plugin of its own only when no imported plugin module uses it
+  // (`const techInsightsEnv = createEnv('tech_insights')` passed to `techInsights(...)` is tech-insights').
+  const aliases = new Set(ids.map(id => findPluginImport(index.imports, id)?.alias).filter((a): a is string => a !== undefined));
+  const consumed = new Set(index.routes.filter(route => aliases.has(pluginCallIn(route.call)?.callee ?? '')).map(route => pluginCallIn(route.call)?.argument));
+  for (const env of index.envDeclarations) if (!consumed.has(env.variable)) add(env.pluginId);
+  for (const route of index.routes) {
+    const id = route.path?.slice(1);
+    const callee = pluginCallIn(route.call)?.callee;
+    if (id && /^[a-z0-9-]+$/.test(id) && callee !== undefined && !aliases.has(callee)) add(id);
+  }
+  return ids.map(id => {
+    const imported = findPluginImport(index.imports, id);
+    const alias = imported?.alias;
+    const routes = findPluginRoutes(index, id, alias);
+    // The app plugin is mounted on the service builder (`.addRouter('', await app(appEnv))`), not on the api router.
+    const mounted = routes.length > 0 || (alias !== undefined && called.has(alias));
+    const passed = new Set(routes.map(route => route.call).flatMap(call => call.arguments).flatMap(argumentNames));
+    const hasEnv = index.envDeclarations.some(env => env.pluginId === id || passed.has(env.variable));
+    const missing: LegacyPiece[] = [];
+    if (!imported) missing.push('import');
+    if (!hasEnv) missing.push('env');
+    if (!mounted) missing.push('route');
+    const pkg = imported ? modules.pluginPackageOf(imported.declaration.source.value, id, identify) : undefined;
+    return { id, package: pkg, role: 'plugin' as const, form: 'legacy' as const, missing };
+  });
+}
+
+/** Names passed in `await x(xEnv)`-like arguments: `xEnv`. */
+function argumentNames(node: import('@babel/types').Node): string[] {
+  const names: string[] = [];
+  walk(node, inner => {
+    if (inner.type === 'CallExpression') for (const argument of inner.arguments) if (argument.type === 'Identifier') names.push(argument.name);
+  });
+  return names;
+}
+
+/** Every identifier called as a function anywhere in the file. */
+function calledNames(ast: File): Set<string> {
+  const names = new Set<string>();
+  walk(ast.program, node => {
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier') names.add(node.callee.name);
+  });
+  return names;
+}
+
+/** The backend's `./plugins/*` modules, each read and parsed once, and the packages they import. */
+class ModuleImports {
+  private readonly cache = new Map<string, string[]>();
+
+  constructor(private readonly files: BackendFiles) {}
+
+  /** The package a plugin module wraps: the imported backend plugin whose id is `id`, else the first backend plugin it imports. */
+  pluginPackageOf(specifier: string, id: string, identify: (name: string) => BackstagePackageIdentity | undefined): string | undefined {
+    const imported = this.importsOf(specifier).filter(name => identify(name)?.role === 'plugin');
+    return imported.find(name => identify(name)?.pluginId === id) ?? imported[0];
+  }
+
+  private importsOf(specifier: string): string[] {
+    if (!specifier.startsWith('.')) return [];
+    const base = path.resolve(path.dirname(this.files.indexPath), specifier).replace(/\.[jt]s$/, '');
+    const cached = this.cache.get(base);
+    if (cached) return cached;
+    let found: string[] = [];
+    for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts'), path.join(base, 'index.js')]) {
+      const source = this.files.tree.read(candidate);
+      if (source === undefined) continue;
+      try {
+        const ast = parseTypeScript(source, this.files.tree.display(candidate));
+        found = ast.program.body.flatMap(statement =>
+          statement.type === 'ImportDeclaration' ? [packageOfSpecifier(statement.source.value)].filter((n): n is string => n !== undefined) : [],
+        );
+      } catch {
+        found = [];
+      }
+      break;
+    }
+    this.cache.set(base, found);
+    return found;
+  }
+}
