@@ -4,10 +4,14 @@
  *   const plan = await planWiring({ plugins: ['carmen'], cwd: repo });
  *   if (plan.report.changed) applyPlan(plan);
  *
- * or `await wirePlugins({ plugins: ['carmen'], cwd: repo })` for both steps.
+ * or `await wirePlugins({ plugins: ['carmen'], cwd: repo })` for both steps, and
+ * `backendStatus({ cwd: repo })` for what is wired where.
  * Nothing here prints or exits; bad input throws a WireError with a one-line message.
  */
 export { planWiring, applyPlan, wirePlugins, lockBackend } from './wire';
+export { backendStatus } from './status';
+export type { StatusOptions, StatusReport, PluginStatus, PluginState, LegacyPiece } from './status';
+export type { BackendSystem, SystemChoice } from './backend';
 export type { Lock } from './lock';
 export type { WireOptions, WirePlan, WireReport, PluginReport, FileReport } from './wire';
 export type { FileChange, FileStatus } from './tree';
