@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import { WireError } from './errors';
 import { unifiedDiff } from './diff';
 import type { Lock } from './lock';
+import { applyMigration, lockForMigration, MigrationRefused, MigrationReport, planMigration } from './migrate/plan';
 import { backendStatus, StatusReport } from './status';
 import { applyPlan, lockBackend, planWiring, WireReport } from './wire';
 
@@ -187,9 +188,105 @@ function reportError(error: unknown, json: boolean, quiet: boolean): number {
   return EXIT_ERROR;
 }
 
+interface MigrateArgs extends StatusArgs {
+  dryRun: boolean;
+  versions: Record<string, string>;
+}
+
+function parseMigrateArgs(argv: string[]): MigrateArgs {
+  const parsed = yargs(argv)
+    .scriptName('wire-plugin migrate')
+    .usage('wire-plugin migrate [options]\n\nMove a legacy backend (createEnv, apiRouter) to the new backend system (createBackend).')
+    .option('cwd', { type: 'string', describe: 'folder inside the Backstage repo (default: current folder)' })
+    .option('backend', { type: 'string', describe: 'backend package folder (default: <root>/packages/backend)' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'print a diff of the changes, write nothing' })
+    .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the backend is not migrated' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the whole plan as one JSON report on stdout' })
+    .version(false)
+    .option('version', { type: 'string', array: true, describe: 'NAME@RANGE for a package to add whose version is not installed nor in the table' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
+    .strict()
+    .help()
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw new WireError(message || String(error?.message ?? error));
+    })
+    .parseSync();
+  const versions: Record<string, string> = {};
+  for (const entry of (parsed.version as string[] | undefined) ?? []) {
+    const at = entry.lastIndexOf('@');
+    if (at <= 0) throw new WireError(`invalid --version ${JSON.stringify(entry)}: expected NAME@RANGE, such as @backstage/backend-defaults@^0.4.1`);
+    versions[entry.slice(0, at)] = entry.slice(at + 1);
+  }
+  return { cwd: parsed.cwd, backend: parsed.backend, json: parsed.json, check: parsed.check, quiet: parsed.quiet, dryRun: parsed['dry-run'], versions };
+}
+
+function migrationSummary(report: MigrationReport, args: MigrateArgs): string {
+  const where = report.backend;
+  if (report.alreadyMigrated) return `${where} is on the new backend system already: nothing to migrate.`;
+  const counts = (['feature', 'module', 'bridge'] as const)
+    .map(target => [target, report.plugins.filter(p => p.target === target).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([target, n]) => `${n} ${target === 'bridge' ? 'bridged' : target === 'module' ? 'with modules' : 'as features'}`)
+    .join(', ');
+  const plugins = `${report.plugins.length} plugin${report.plugins.length === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}`;
+  if (args.check) return `Check failed: ${where} is a legacy backend; migrate would move ${plugins}.`;
+  if (args.dryRun) return `Dry run: migrating ${where} would move ${plugins}; nothing written.`;
+  return `Migrated ${where} to the new backend system: ${plugins}.`;
+}
+
+async function migrate(argv: string[]): Promise<number> {
+  let args: MigrateArgs | undefined;
+  try {
+    args = parseMigrateArgs(argv);
+    if (argv.includes('--help')) return EXIT_OK;
+    const options = { cwd: args.cwd, backend: args.backend, versions: args.versions };
+    const writes = !args.dryRun && !args.check;
+    heldLock = writes ? await lockForMigration(options, Number(process.env.WIRE_PLUGIN_LOCK_TIMEOUT_MS) || undefined) : undefined;
+    const plan = await planMigration(options);
+    if (plan.report.refused.length) {
+      heldLock?.release();
+      if (args.json) process.stdout.write(JSON.stringify({ ok: false, exitCode: EXIT_ERROR, dryRun: args.dryRun, check: args.check, ...plan.report }, null, 2) + '\n');
+      for (const line of plan.report.refused) process.stderr.write(`wire-plugin: error: ${line}\n`);
+      if (!args.quiet) process.stderr.write(`wire-plugin: migrate refused ${plan.report.refused.length} statement${plan.report.refused.length === 1 ? '' : 's'}; nothing was written\n`);
+      return EXIT_ERROR;
+    }
+    const report = writes ? applyMigration(plan) : plan.report;
+    written = report.written;
+    heldLock?.release();
+    const exitCode = args.check && report.changed ? EXIT_CHECK_FAILED : EXIT_OK;
+    if (args.json) {
+      process.stdout.write(JSON.stringify({ ok: true, exitCode, dryRun: args.dryRun, check: args.check, ...report }, null, 2) + '\n');
+      return exitCode;
+    }
+    if (args.quiet) return exitCode;
+    for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+    if (args.dryRun) {
+      const colors = { header: paint(1), hunk: paint(36), added: paint(32), removed: paint(31) };
+      for (const change of plan.changes) process.stdout.write(unifiedDiff(change.displayPath, change.before, change.after, colors));
+    }
+    for (const plugin of report.plugins) {
+      process.stdout.write(`  ${plugin.target.padEnd(7)} ${plugin.id}: ${plugin.target === 'bridge' ? plugin.adds[0] : plugin.adds.join(', ')} (${plugin.reason}${plugin.decidedBy === 'table' ? '; from the table' : ''})\n`);
+    }
+    for (const name of report.dependencies.removed) process.stdout.write(`  removed dependency ${name} (nothing imports it any more)\n`);
+    for (const file of report.files) process.stdout.write(`${LABELS[file.status]} ${file.path}\n`);
+    process.stdout.write(migrationSummary(report, args) + '\n');
+    if (report.written && report.nextStep) process.stdout.write(`Next: run \`${report.nextStep}\` to install the added dependencies.\n`);
+    return exitCode;
+  } catch (error) {
+    heldLock?.release();
+    if (error instanceof MigrationRefused) {
+      for (const line of error.refusals) process.stderr.write(`wire-plugin: error: ${line}\n`);
+      return EXIT_ERROR;
+    }
+    return reportError(error, args?.json ?? false, args?.quiet ?? false);
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
-  // `status` is a command of its own; a plugin whose id is status is wired by its package name.
+  // `status` and `migrate` are commands of their own; a plugin with such an id is wired by its package name.
   if (argv[0] === 'status') return status(argv.slice(1));
+  if (argv[0] === 'migrate') return migrate(argv.slice(1));
   let args: Args | undefined;
   try {
     if (argv.length === 0) throw new WireError('no plugin id given: expected at least one, such as carmen (see --help)');

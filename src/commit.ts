@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parse as parseScript } from '@babel/parser';
 import { WireError } from './errors';
 import type { FileChange } from './tree';
 
@@ -99,5 +100,18 @@ function removeIfEmpty(dir: string): void {
     if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
   } catch {
     // Not empty, or gone already: nothing to do.
+  }
+}
+
+/** Every new content must parse before anything is written: JSON as JSON, the rest as TypeScript. */
+export function validateChanges(changes: readonly FileChange[]): void {
+  for (const change of changes) {
+    if (change.after === undefined) continue;
+    try {
+      if (change.path.endsWith('.json')) JSON.parse(change.after);
+      else parseScript(change.after, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
+    } catch (error) {
+      throw new WireError(`${change.displayPath}: the planned edit does not parse (${(error as Error).message}); nothing was written (this is a wire-plugin bug)`);
+    }
   }
 }

@@ -82,7 +82,9 @@ export class FileTree {
     return out;
   }
 
-  private original(absolute: string): string | undefined {
+  /** What the file held on disk when first read (undefined when it did not exist), whatever was written since. */
+  original(file: string): string | undefined {
+    const absolute = path.resolve(this.root, file);
     if (this.originals.has(absolute)) return this.originals.get(absolute);
     this.assertInsideRoot(absolute);
     let content: string | undefined;

@@ -6,10 +6,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse as parseScript } from '@babel/parser';
 import { BackendFiles, BackendSystem, installCommand, locateBackend, readBackend, SystemChoice } from './backend';
 import { applyChanges } from './changes';
-import { commitChanges } from './commit';
+import { commitChanges, validateChanges } from './commit';
 import { WireError } from './errors';
 import { resolveModuleFormat } from './format';
 import { BackendRole, backstageIdentity, identityFromName } from './package-names';
@@ -166,7 +165,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   const reports = options.remove ? await planRemoval(context, plugins) : await planAddition(context, plugins);
 
   const changes = tree.changes();
-  validate(changes);
+  validateChanges(changes);
   const seen = new Map<string, FileReport>();
   for (const plugin of reports) {
     for (const file of plugin.files) {
@@ -552,17 +551,4 @@ function otherBackendFilesImport(context: Context, module: string, except: reado
     });
   };
   return visit(path.join(context.backendDir, 'src'));
-}
-
-/** Every new content must parse before anything is written. */
-function validate(changes: readonly FileChange[]): void {
-  for (const change of changes) {
-    if (change.after === undefined) continue;
-    try {
-      if (change.path.endsWith('.json')) JSON.parse(change.after);
-      else parseScript(change.after, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
-    } catch (error) {
-      throw new WireError(`${change.displayPath}: the planned edit does not parse (${(error as Error).message}); nothing was written (this is a wire-plugin bug)`);
-    }
-  }
 }

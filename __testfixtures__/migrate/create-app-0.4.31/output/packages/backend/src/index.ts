@@ -1,0 +1,19 @@
+/*
+ * Hi!
+ *
+ * Note that this is an EXAMPLE Backstage backend. Please check the README.
+ *
+ * Happy hacking!
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+import { legacyPlugin } from '@backstage/backend-common';
+
+const backend = createBackend();
+
+backend.add(legacyPlugin('app', import('./plugins/app')));
+backend.add(legacyPlugin('catalog', import('./plugins/catalog')));
+backend.add(legacyPlugin('scaffolder', import('./plugins/scaffolder')));
+backend.add(legacyPlugin('techdocs', import('./plugins/techdocs')));
+
+backend.start();

@@ -1,0 +1,14 @@
+import { CatalogBuilder } from '@backstage/plugin-catalog-backend';
+import { Router } from 'express';
+import { MyProvider } from './my-provider';
+import { PluginEnvironment } from '../types';
+
+export default async function createPlugin(
+  env: PluginEnvironment,
+): Promise<Router> {
+  const builder = await CatalogBuilder.create(env);
+  builder.addEntityProvider(MyProvider.fromConfig(env.config));
+  const { processingEngine, router } = await builder.build();
+  await processingEngine.start();
+  return router;
+}

@@ -1,0 +1,5 @@
+export class MyProvider {
+  static fromConfig(config: unknown) {
+    return new MyProvider();
+  }
+}

@@ -1,0 +1,1 @@
+export const metricsHandler = () => (_q: unknown, _s: unknown, next: () => void) => next();

@@ -1,0 +1,77 @@
+/**
+ * What migrate knows without node_modules: for Backstage's own backend
+ * packages, from which version each default-exported a backend feature, and
+ * where (`/alpha` first, later the package root); and, per Backstage
+ * release, the versions of the packages a migration adds. Every entry was
+ * read off the packages published on the npm registry (their dist/*.d.ts);
+ * a version below an entry's first one is unknown, and migrate bridges it.
+ */
+
+export interface FeatureHistory {
+  /** The first version checked with its feature default-exported at `/alpha`. */
+  readonly alpha?: string;
+  /** The first version checked with its feature default-exported at the root. */
+  readonly root?: string;
+}
+
+export const FEATURE_HISTORY: Readonly<Record<string, FeatureHistory>> = {
+  '@backstage/plugin-app-backend': { alpha: '0.3.53', root: '0.4.2' },
+  '@backstage/plugin-auth-backend': { root: '0.19.4' },
+  '@backstage/plugin-catalog-backend': { alpha: '1.13.3', root: '1.27.1' },
+  '@backstage/plugin-kubernetes-backend': { alpha: '0.18.4', root: '0.19.0' },
+  '@backstage/plugin-permission-backend': { alpha: '0.5.28', root: '0.5.50' },
+  '@backstage/plugin-proxy-backend': { alpha: '0.4.16', root: '0.5.7' },
+  '@backstage/plugin-scaffolder-backend': { alpha: '1.22.0', root: '1.26.0' },
+  '@backstage/plugin-search-backend': { alpha: '1.4.5', root: '1.6.0' },
+  '@backstage/plugin-techdocs-backend': { alpha: '1.7.2', root: '1.11.1' },
+  '@backstage/plugin-search-backend-module-catalog': { alpha: '0.1.9', root: '0.2.4' },
+  '@backstage/plugin-search-backend-module-techdocs': { alpha: '0.1.9', root: '0.3.1' },
+  '@backstage/plugin-catalog-backend-module-scaffolder-entity-model': { root: '0.1.2' },
+  '@backstage/plugin-permission-backend-module-allow-all-policy': { root: '0.1.20' },
+  '@backstage/plugin-auth-backend-module-guest-provider': { root: '0.1.9' },
+  '@backstage/plugin-auth-backend-module-github-provider': { root: '0.1.2' },
+  '@backstage/plugin-auth-backend-module-gitlab-provider': { root: '0.1.2' },
+  '@backstage/plugin-auth-backend-module-google-provider': { root: '0.1.2' },
+  '@backstage/plugin-auth-backend-module-okta-provider': { root: '0.0.2' },
+};
+
+/**
+ * Versions to add, by Backstage release (backstage.json), for the releases
+ * whose set on the registry is consistent: backend-defaults 0.4.1 is the one
+ * built against backend-common 0.23.3 and backend-plugin-api 0.7.0, as
+ * catalog-backend 1.24.0 (Backstage 1.29).
+ */
+export const RELEASE_VERSIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '1.29': {
+    '@backstage/backend-defaults': '^0.4.1',
+    '@backstage/backend-common': '^0.23.3',
+  },
+};
+
+/** `1.24.0` from `^1.24.0`, `~1.24.0`, `1.24.0`; undefined for ranges that name no version (`workspace:^`, `*`). */
+export function lowestVersion(range: string): string | undefined {
+  const match = /^[\^~>=]*\s*v?(\d+)\.(\d+)\.(\d+)/.exec(range.trim());
+  return match ? `${match[1]}.${match[2]}.${match[3]}` : undefined;
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+/** Where a version of a package has its feature, by the table: `''` (root), `'/alpha'`, or undefined when unknown. */
+export function featureFromTable(packageName: string, version: string): string | undefined {
+  const history = FEATURE_HISTORY[packageName];
+  if (!history) return undefined;
+  if (history.root && compareVersions(version, history.root) >= 0) return '';
+  if (history.alpha && compareVersions(version, history.alpha) >= 0) return '/alpha';
+  return undefined;
+}
+
+/** The range to add for a package at a Backstage release (`1.29.0` reads the `1.29` row). */
+export function versionForRelease(packageName: string, release: string | undefined): string | undefined {
+  const minor = release ? /^(\d+\.\d+)/.exec(release)?.[1] : undefined;
+  return minor ? RELEASE_VERSIONS[minor]?.[packageName] : undefined;
+}

@@ -1,0 +1,288 @@
+/**
+ * Reads a legacy `src/index.ts` statement by statement, top level and the
+ * body of `main()`, and sorts each into what the migration does with it:
+ * a plugin mount; a template statement the new system replaces; a statement
+ * carried over to the new index.ts (set-up whose meaning survives); or a
+ * refusal, with its line and what to do instead. Nothing is dropped unseen.
+ */
+import type { CallExpression, File, Node, Statement } from '@babel/types';
+import { walk } from '../ast';
+import { LegacyIndex, pluginCallIn } from '../../transforms/lib/legacy-backend';
+
+export interface PluginMount {
+  /** The mount path without its slash: the route the plugin had (`catalog`), `''` for the service root (app). */
+  readonly route: string;
+  /** The local name of the plugin module's import. */
+  readonly alias: string;
+  /** The plugin module's specifier (`./plugins/catalog`). */
+  readonly module: string;
+  /** The id given to createEnv. */
+  readonly envId?: string;
+  readonly line: number;
+}
+
+export interface StatementVerdict {
+  readonly line: number;
+  /** The statement's first line, trimmed, at most 100 characters. */
+  readonly code: string;
+  readonly why?: string;
+}
+
+export interface LegacyStatements {
+  readonly mounts: readonly PluginMount[];
+  /** Statements of main() or the top level carried into the new index.ts, in order. */
+  readonly carried: readonly (StatementVerdict & { readonly node: Node })[];
+  /** Import declarations the carried statements need (or side-effect imports), as they were. */
+  readonly carriedImports: readonly Node[];
+  /** Template statements the new backend system replaces. */
+  readonly replaced: readonly StatementVerdict[];
+  readonly refused: readonly StatementVerdict[];
+}
+
+function lineOf(source: string, offset: number): number {
+  return source.slice(0, offset).split('\n').length;
+}
+
+function firstLine(source: string, node: Node): string {
+  const text = source.slice(node.start ?? 0, node.end ?? 0).split(/\r?\n/)[0].trim();
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+}
+
+/** Every identifier a node mentions (property names excluded). */
+function mentions(node: Node): Set<string> {
+  const names = new Set<string>();
+  walk(node, (inner, ancestors) => {
+    if (inner.type !== 'Identifier') return;
+    const parent = ancestors[ancestors.length - 1];
+    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === inner && !parent.computed) return;
+    if (parent && parent.type === 'ObjectProperty' && parent.key === inner && !parent.computed) return;
+    names.add(inner.name);
+  });
+  return names;
+}
+
+function containsAwait(node: Node): boolean {
+  let found = false;
+  walk(node, inner => {
+    if (found) return false;
+    if (inner.type === 'ArrowFunctionExpression' || inner.type === 'FunctionExpression' || inner.type === 'FunctionDeclaration') return inner === node ? undefined : false;
+    if (inner.type === 'AwaitExpression') found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** The chain `createServiceBuilder(module).loadConfig(config).addRouter(...)...`: its calls, outermost last. */
+function builderChain(node: Node): CallExpression[] | undefined {
+  const chain: CallExpression[] = [];
+  let current: Node = node;
+  while (current.type === 'CallExpression') {
+    chain.unshift(current);
+    if (current.callee.type === 'Identifier') return current.callee.name === 'createServiceBuilder' ? chain : undefined;
+    if (current.callee.type !== 'MemberExpression') return undefined;
+    current = current.callee.object;
+  }
+  return undefined;
+}
+
+function methodName(call: CallExpression): string | undefined {
+  return call.callee.type === 'MemberExpression' && call.callee.property.type === 'Identifier' ? call.callee.property.name : undefined;
+}
+
+/** `await x(xEnv)` or `x(xEnv)` with `x` a plugin import: the alias and the env variable. */
+function pluginCall(node: Node | undefined, aliases: ReadonlyMap<string, string>): { alias: string; env?: string } | undefined {
+  if (!node) return undefined;
+  const call = node.type === 'AwaitExpression' ? node.argument : node;
+  if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !aliases.has(call.callee.name) || call.arguments.length !== 1) return undefined;
+  const argument = call.arguments[0];
+  return { alias: call.callee.name, env: argument.type === 'Identifier' ? argument.name : undefined };
+}
+
+export function readLegacyStatements(ast: File, source: string, index: LegacyIndex): LegacyStatements {
+  const mounts: PluginMount[] = [];
+  const carried: (StatementVerdict & { node: Node })[] = [];
+  const replaced: StatementVerdict[] = [];
+  const refused: StatementVerdict[] = [];
+  const verdict = (node: Node, why?: string): StatementVerdict => ({ line: lineOf(source, node.start ?? 0), code: firstLine(source, node), why });
+
+  // Plugin module imports (`import catalog from './plugins/catalog'`), by alias.
+  const aliases = new Map<string, string>();
+  const importedFrom = new Map<string, string>();
+  for (const declaration of index.imports) {
+    for (const specifier of declaration.specifiers) importedFrom.set(specifier.local.name, declaration.source.value);
+    const plugin = /^\.\/plugins\/[^'"]+$/.test(declaration.source.value);
+    const own = declaration.specifiers.find(s => s.type === 'ImportDefaultSpecifier');
+    if (plugin && own) aliases.set(own.local.name, declaration.source.value);
+  }
+  const envs = new Map(index.envDeclarations.map(env => [env.variable, env]));
+  const router = index.router.name;
+  const createEnvName = index.createEnvName;
+
+  // The function that holds the router (`main` in the template), and the names that only mean something in the legacy system.
+  const mainFunction = ast.program.body.find(
+    (s): s is Statement => s.type === 'FunctionDeclaration' && s.body === index.router.container,
+  );
+  const legacyNames = new Set<string>([router, createEnvName, 'makeCreateEnv', ...envs.keys(), ...aliases.keys()]);
+  for (const [local, from] of importedFrom) if (from === '@backstage/backend-common' || from === './types') legacyNames.add(local);
+  let configName: string | undefined;
+  let serviceName: string | undefined;
+
+  const why = (node: Node): string => {
+    const names = mentions(node);
+    if (names.has(router)) return 'mounts on the api router, which the new backend system does not have: move it into a plugin or a backend module (httpRouter)';
+    if (configName && names.has(configName)) return 'reads the legacy config object: read config in a plugin or a backend module (coreServices.rootConfig), or in app-config';
+    if (serviceName && names.has(serviceName)) return 'configures the legacy service builder: the new backend system configures its HTTP server from app-config (backend.*) and rootHttpRouter';
+    for (const name of names) if (envs.has(name)) return `uses ${name}, the legacy environment of plugin '${envs.get(name)?.pluginId}': move it into that plugin`;
+    for (const name of names) if (legacyNames.has(name)) return `uses ${name} from the legacy backend system: move it into a plugin or a backend module`;
+    return 'not understood by wire-plugin migrate: move it into a plugin or a backend module, or carry it over by hand';
+  };
+  const usesLegacy = (node: Node): boolean => {
+    const names = mentions(node);
+    if ((configName && names.has(configName)) || (serviceName && names.has(serviceName))) return true;
+    for (const name of names) if (legacyNames.has(name)) return true;
+    return false;
+  };
+  const carry = (node: Node): void => {
+    if (containsAwait(node)) {
+      refused.push(verdict(node, "awaits inside main(), and the new index.ts has no async main: move it into a plugin or a backend module"));
+    } else if (usesLegacy(node)) {
+      refused.push(verdict(node, why(node)));
+    } else {
+      carried.push({ ...verdict(node), node });
+    }
+  };
+
+  // main()'s body.
+  for (const statement of index.router.container.body) {
+    if (statement === index.router.declaration) {
+      replaced.push(verdict(statement, 'the api router: the new backend mounts each plugin at /api/<pluginId>'));
+      continue;
+    }
+    if (statement === index.createEnvDeclaration) {
+      replaced.push(verdict(statement, 'the plugin environment: the new backend gives each plugin its services'));
+      continue;
+    }
+    if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
+      const declarator = statement.declarations[0];
+      const init = declarator.init?.type === 'AwaitExpression' ? declarator.init.argument : declarator.init;
+      if (declarator.id.type === 'Identifier' && init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'loadBackendConfig') {
+        configName = declarator.id.name;
+        replaced.push(verdict(statement, 'config loading: the new backend loads app-config itself (coreServices.rootConfig)'));
+        continue;
+      }
+      if (declarator.id.type === 'Identifier' && envs.has(declarator.id.name)) {
+        replaced.push(verdict(statement, `the environment of '${envs.get(declarator.id.name)?.pluginId}'`));
+        continue;
+      }
+      const chain = init ? builderChain(init) : undefined;
+      if (chain && declarator.id.type === 'Identifier') {
+        serviceName = declarator.id.name;
+        let understood = true;
+        for (const call of chain.slice(1)) {
+          const method = methodName(call);
+          if (method === 'loadConfig') continue;
+          if (method === 'addRouter') {
+            const mountPath = call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
+            const target = call.arguments[1];
+            if (mountPath === '/api' && target?.type === 'Identifier' && target.name === router) continue;
+            const plugin = pluginCall(target, aliases);
+            if (mountPath !== undefined && plugin) {
+              mounts.push({ route: mountPath.replace(/^\//, ''), alias: plugin.alias, module: aliases.get(plugin.alias) as string, envId: plugin.env ? envs.get(plugin.env)?.pluginId : undefined, line: lineOf(source, call.start ?? 0) });
+              continue;
+            }
+          }
+          understood = false;
+          refused.push({
+            line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0),
+            code: `.${source.slice(call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0, call.end ?? 0).split(/\r?\n/)[0].trim().slice(0, 100)}`,
+            why:
+              method === 'addRouter'
+                ? 'mounts a router that is not a plugin module on the service: move it into a backend plugin (httpRouter) or a rootHttpRouter module'
+                : 'configures the legacy service builder: set it in app-config (backend.*) or a rootHttpRouter module',
+          });
+        }
+        if (understood) replaced.push(verdict(statement, 'the service builder: the new backend serves the plugins itself'));
+        continue;
+      }
+    }
+    if (statement.type === 'ExpressionStatement') {
+      const expression = statement.expression;
+      const call = expression.type === 'CallExpression' ? expression : undefined;
+      // apiRouter.use(...)
+      if (call && call.callee.type === 'MemberExpression' && call.callee.object.type === 'Identifier' && call.callee.object.name === router) {
+        const mountPath = call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
+        const isCatchAll = call.arguments.length === 1 && call.arguments[0].type === 'CallExpression' && call.arguments[0].callee.type === 'Identifier' && call.arguments[0].callee.name === 'notFoundHandler';
+        if (isCatchAll) {
+          replaced.push(verdict(statement, 'the 404 catch-all: the new backend answers unknown routes itself'));
+          continue;
+        }
+        const plugin = call.arguments.length === 2 ? pluginCall(call.arguments[1], aliases) : undefined;
+        if (mountPath !== undefined && plugin) {
+          mounts.push({ route: mountPath.replace(/^\//, ''), alias: plugin.alias, module: aliases.get(plugin.alias) as string, envId: plugin.env ? envs.get(plugin.env)?.pluginId : undefined, line: lineOf(source, statement.start ?? 0) });
+          continue;
+        }
+        const withMiddleware = call.arguments.length > 2 && pluginCallIn(call) !== undefined;
+        refused.push(
+          verdict(
+            statement,
+            withMiddleware
+              ? 'a plugin route with middleware before it: the new backend mounts plugins itself; move the middleware into the plugin (httpRouter.use) or a backend module'
+              : why(statement),
+          ),
+        );
+        continue;
+      }
+      // await service.start().catch(...)
+      const awaited = expression.type === 'AwaitExpression' ? expression.argument : expression;
+      if (serviceName && awaited.type === 'CallExpression' && mentions(awaited).has(serviceName) && /\.start\(\)/.test(source.slice(awaited.start ?? 0, awaited.end ?? 0))) {
+        replaced.push(verdict(statement, 'starting the service: backend.start() does it'));
+        continue;
+      }
+    }
+    if (statement.type === 'IfStatement' && mentions(statement).has(router)) {
+      refused.push(verdict(statement, 'plugins mounted inside a condition: the new backend adds features unconditionally; decide in app-config or a backend module, or add the plugin by hand under the condition'));
+      continue;
+    }
+    carry(statement);
+  }
+
+  // The top level.
+  for (const statement of ast.program.body) {
+    if (statement.type === 'ImportDeclaration') continue;
+    if (statement === mainFunction) continue;
+    if (statement.type === 'FunctionDeclaration' && statement.id?.name === 'makeCreateEnv') {
+      replaced.push(verdict(statement, 'makeCreateEnv: the new backend creates the services (logger, database, cache, discovery, ...)'));
+      continue;
+    }
+    const text = source.slice(statement.start ?? 0, statement.end ?? 0);
+    if (statement.type === 'ExpressionStatement' && /^module\.hot\??\.accept\(\)/.test(text)) {
+      replaced.push(verdict(statement, 'hot module reloading of the legacy backend'));
+      continue;
+    }
+    if (mainFunction?.type === 'FunctionDeclaration' && statement.type === 'ExpressionStatement' && mentions(statement).has(mainFunction.id?.name ?? 'main')) {
+      replaced.push(verdict(statement, 'starting main(): backend.start() does it'));
+      continue;
+    }
+    carry(statement);
+  }
+
+  // The imports the carried statements need, and side-effect imports, as they were.
+  const needed = new Set<string>();
+  for (const { node } of carried) for (const name of mentions(node)) needed.add(name);
+  const carriedImports: Node[] = [];
+  for (const declaration of index.imports) {
+    if (declaration.specifiers.length === 0) {
+      carriedImports.push(declaration);
+      continue;
+    }
+    const used = declaration.specifiers.filter(s => needed.has(s.local.name));
+    if (used.length === 0) continue;
+    if (used.some(s => legacyNames.has(s.local.name))) {
+      refused.push(verdict(declaration, `carried code needs ${used.map(s => s.local.name).join(', ')} from the legacy backend system`));
+      continue;
+    }
+    carriedImports.push(declaration);
+  }
+  refused.sort((a, b) => a.line - b.line);
+  return { mounts, carried, carriedImports, replaced, refused };
+}

@@ -1,0 +1,455 @@
+/**
+ * `wire-plugin migrate`: moves a legacy backend (createEnv, useHotMemoize,
+ * apiRouter.use) to the new backend system, as Backstage's guide "Migrating
+ * your Backend to the New Backend System" does by hand. Reads the legacy
+ * index.ts and every plugin module it mounts, decides each plugin's target
+ * (its feature, the modules for the template's customisations, or the
+ * legacyPlugin bridge), prints the new index.ts, edits package.json, and
+ * deletes the files nothing needs any more: all in the file tree, validated,
+ * then written all or nothing. Never prints, never exits.
+ */
+import * as path from 'path';
+import { BackendFiles, locateBackend, readBackend } from '../backend';
+import { applyChanges } from '../changes';
+import { detectCodeStyle } from '../code-style';
+import { commitChanges, validateChanges } from '../commit';
+import { WireError } from '../errors';
+import { acquireLock, Lock } from '../lock';
+import { LEGACY_BRIDGE_ENVIRONMENT, readPluginEnvironment } from '../plugin-environment';
+import { readPluginShape } from '../plugin-introspection';
+import { installCommand } from '../backend';
+import { parseTypeScript } from '../parse';
+import { packageOfSpecifier } from '../package-names';
+import type { FileChange, FileStatus } from '../tree';
+import { PackageInfo, Workspace } from '../workspace';
+import { analyzeLegacyIndex, LegacyIndex } from '../../transforms/lib/legacy-backend';
+import { findNewBackend } from '../../transforms/lib/new-backend';
+import { planDependencies, planDependencyRemoval } from '../../transforms/package-json-dependency';
+import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
+import { featureFromTable, lowestVersion, versionForRelease } from './feature-table';
+import { LegacyStatements, readLegacyStatements, StatementVerdict } from './legacy-statements';
+import { headerOf, NewIndex, printNewIndex } from './print-index';
+
+export interface MigrateOptions {
+  readonly cwd?: string;
+  readonly backend?: string;
+  /** Ranges for packages the migration adds, when neither node_modules nor the release table has them. */
+  readonly versions?: Readonly<Record<string, string>>;
+}
+
+/** `feature`: `backend.add(import(pkg))`; `module`: the feature and the modules for the template's customisations; `bridge`: `legacyPlugin`. */
+export type MigrationTarget = 'feature' | 'module' | 'bridge';
+
+export interface MigratedPlugin {
+  /** The route it had (`catalog`; `app` for the one mounted at the service root). */
+  readonly id: string;
+  /** The legacy module it was mounted from (`./plugins/catalog`). */
+  readonly module: string;
+  readonly package: string | null;
+  readonly target: MigrationTarget;
+  /** What `backend.add(...)` gets for it, in order. */
+  readonly adds: readonly string[];
+  /** What the decision rests on: the installed package, the table shipped with wire-plugin, or the module's code alone. */
+  readonly decidedBy: 'installed' | 'table' | 'module';
+  readonly reason: string;
+}
+
+export interface MigrationReport {
+  readonly root: string;
+  readonly backend: string;
+  /** The system found before the run. */
+  readonly system: 'legacy' | 'new';
+  /** True when the backend is on the new system already: nothing to do. */
+  readonly alreadyMigrated: boolean;
+  readonly plugins: readonly MigratedPlugin[];
+  readonly carried: readonly StatementVerdict[];
+  readonly replaced: readonly StatementVerdict[];
+  /** Statements the migration cannot carry: a run with any writes nothing and exits 2. */
+  readonly refused: readonly string[];
+  readonly dependencies: { readonly added: readonly { name: string; range: string }[]; readonly removed: readonly string[] };
+  readonly files: readonly { path: string; status: FileStatus }[];
+  readonly warnings: readonly string[];
+  readonly changed: boolean;
+  readonly written: boolean;
+  readonly nextStep?: string;
+}
+
+export interface MigrationPlan {
+  readonly report: MigrationReport;
+  readonly changes: readonly FileChange[];
+}
+
+/** Thrown by `migrateBackend` when statements were refused; `refusals` holds one `file:LINE: code: why` line each. */
+export class MigrationRefused extends WireError {
+  constructor(readonly refusals: readonly string[]) {
+    super(refusals[0] ?? 'migration refused');
+    this.name = 'MigrationRefused';
+  }
+}
+
+const DEFAULTS_PACKAGE = '@backstage/backend-defaults';
+const COMMON_PACKAGE = '@backstage/backend-common';
+
+interface Context {
+  readonly files: BackendFiles;
+  readonly workspace: Workspace;
+  readonly options: MigrateOptions;
+  readonly release?: string;
+  readonly warnings: string[];
+}
+
+/** Computes the whole migration, writing nothing. Refusals are in the report; `migrateBackend` turns them into an error. */
+export async function planMigration(options: MigrateOptions = {}): Promise<MigrationPlan> {
+  const files = readBackend(locateBackend(options), 'auto');
+  const { tree, root, backend } = files;
+  const base = { root, backend, plugins: [], carried: [], replaced: [], dependencies: { added: [], removed: [] }, warnings: [], written: false };
+  if (files.system === 'new') {
+    const legacy = analyzeLegacyIndex(files.ast, files.indexText);
+    if ('kind' in legacy) {
+      const report: MigrationReport = { ...base, system: 'new', alreadyMigrated: true, refused: [], files: [], changed: false };
+      return { report, changes: [] };
+    }
+    // Half migrated: createBackend() beside an api router. Say which legacy lines stand in the way.
+    const refused = halfMigratedLines(files, legacy);
+    return { report: { ...base, system: 'new', alreadyMigrated: false, refused, files: [], changed: false }, changes: [] };
+  }
+  const index = files.legacy as LegacyIndex;
+  const context: Context = { files, workspace: new Workspace(root), options, release: readRelease(files), warnings: [] };
+  const statements = readLegacyStatements(files.ast, files.indexText, index);
+  const refused = statements.refused.map(r => `${files.indexDisplay}:${r.line}: ${r.code}: ${r.why}`);
+
+  // Each mounted plugin: its target, and the files it keeps or frees.
+  const plugins: MigratedPlugin[] = [];
+  const deletions: string[] = [];
+  const keptModules: string[] = [];
+  const addedPackages = new Map<string, string>();
+  const environment = pluginEnvironmentFields(files);
+  for (const mount of orderedMounts(statements)) {
+    const decided = await decidePlugin(context, mount.module, mount.route || mount.envId || path.basename(mount.module), environment);
+    plugins.push(decided.plugin);
+    if (decided.modulePath) (decided.plugin.target === 'bridge' ? keptModules : deletions).push(decided.modulePath);
+    for (const [name, range] of decided.packages) addedPackages.set(name, range);
+  }
+  if (plugins.some(p => p.target === 'bridge')) addedPackages.set(COMMON_PACKAGE, '');
+  addedPackages.set(DEFAULTS_PACKAGE, '');
+
+  // index.ts
+  const style = detectCodeStyle(files.indexText, files.ast);
+  const header = headerOf(files.indexText, files.ast.program.body[0]);
+  const newIndex = printNewIndex(
+    files.indexText,
+    header,
+    {
+      adds: plugins.flatMap((p): NewIndex['adds'] =>
+        p.target === 'bridge' ? [{ bridge: p.id, module: p.module }] : p.adds.map(specifier => ({ import: specifier })),
+      ),
+      bridges: plugins.some(p => p.target === 'bridge'),
+      carriedImports: statements.carriedImports,
+      carried: statements.carried.map(c => c.node),
+    },
+    {
+      ...style,
+      unit: indentUnit(files.indexText),
+      trailingComma: index.envDeclarations.some(env => env.multiline) ? index.envDeclarations.some(env => env.trailingComma) : true,
+      finalNewline: /\n$/.test(files.indexText),
+    },
+  );
+  tree.write(files.indexPath, newIndex);
+  for (const file of deletions) tree.delete(file);
+
+  // types.ts goes when nothing left imports it.
+  const typesPath = path.join(files.backendDir, 'src', 'types.ts');
+  if (tree.read(typesPath) !== undefined && !remainingFilesImport(context, typesPath, keptModules)) tree.delete(typesPath);
+
+  // package.json: what the new index needs, minus what nothing imports any more.
+  const dependencies = (files.backendJson.dependencies ?? {}) as Record<string, unknown>;
+  const toAdd: { name: string; range: string }[] = [];
+  for (const [name, known] of addedPackages) {
+    if (name in dependencies) continue;
+    const range = known || versionFor(context, name);
+    if (range === undefined) {
+      refused.push(
+        `${tree.display(files.backendJsonPath)}: ${name}: no version known for it (not installed; backstage.json's release ${context.release ?? '(none)'} is not in wire-plugin's table): pass --version ${name}@<range>`,
+      );
+      continue;
+    }
+    toAdd.push({ name, range });
+  }
+  const removable = removableDependencies(context, statements, deletions, keptModules, newIndex, new Set([...addedPackages.keys()]));
+  let jsonText = files.backendJsonText;
+  const display = tree.display(files.backendJsonPath);
+  if (removable.length) jsonText = applyChanges(jsonText, planDependencyRemoval(jsonText, display, removable).changes);
+  if (toAdd.length) jsonText = applyChanges(jsonText, planDependencies(jsonText, display, toAdd).changes);
+  tree.write(files.backendJsonPath, jsonText);
+
+  const changes = tree.changes();
+  validateChanges(changes);
+  const touched = [files.backendJsonPath, files.indexPath, ...deletions, typesPath];
+  const report: MigrationReport = {
+    ...base,
+    system: 'legacy',
+    alreadyMigrated: false,
+    plugins,
+    carried: statements.carried.map(({ line, code }) => ({ line, code })),
+    replaced: statements.replaced,
+    refused,
+    dependencies: { added: toAdd, removed: removable },
+    files: [...new Set(touched)].filter(file => tree.status(file) !== 'unchanged' || file === files.backendJsonPath || file === files.indexPath).map(file => ({ path: tree.display(file), status: tree.status(file) })),
+    warnings: context.warnings,
+    changed: changes.length > 0,
+    nextStep: toAdd.length ? installCommand(root) : undefined,
+  };
+  return { report, changes };
+}
+
+/** Writes a plan, all or nothing; refuses (nothing written) when the plan refused any statement. */
+export function applyMigration(plan: MigrationPlan): MigrationReport {
+  if (plan.report.refused.length) throw new MigrationRefused(plan.report.refused);
+  commitChanges(plan.changes);
+  return { ...plan.report, written: plan.changes.length > 0 };
+}
+
+/** Takes the backend's lock for a run that writes. */
+export async function lockForMigration(options: MigrateOptions, timeoutMs?: number): Promise<Lock> {
+  const location = locateBackend(options);
+  return acquireLock(location.backendDir, location.backend, timeoutMs);
+}
+
+/** Plans and, unless `dryRun`, writes, holding the backend's lock: the whole job. */
+export async function migrateBackend(options: MigrateOptions & { dryRun?: boolean }): Promise<MigrationReport> {
+  if (options.dryRun) {
+    const plan = await planMigration(options);
+    if (plan.report.refused.length) throw new MigrationRefused(plan.report.refused);
+    return plan.report;
+  }
+  const lock = await lockForMigration(options);
+  try {
+    return applyMigration(await planMigration(options));
+  } finally {
+    lock.release();
+  }
+}
+
+/** Mounts on the service root (the app plugin) first, then the api router's in the order they were mounted. */
+function orderedMounts(statements: LegacyStatements): LegacyStatements['mounts'] {
+  return [...statements.mounts].sort((a, b) => Number(a.route !== '') - Number(b.route !== '') || a.line - b.line);
+}
+
+function readRelease(files: BackendFiles): string | undefined {
+  const text = files.tree.read(path.join(files.root, 'backstage.json'));
+  if (text === undefined) return undefined;
+  try {
+    const version = JSON.parse(text).version;
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function indentUnit(source: string): string {
+  if (/^\t/m.test(source)) return '\t';
+  const indented = /^( +)\S/m.exec(source.replace(/^\s*\*.*$/gm, ''));
+  return indented ? indented[1] : '  ';
+}
+
+/** The fields of PluginEnvironment beyond what legacyPlugin provides: a bridged module that reads one is reported. */
+function pluginEnvironmentFields(files: BackendFiles): readonly string[] {
+  const typesPath = path.join(files.backendDir, 'src', 'types.ts');
+  const text = files.tree.read(typesPath);
+  return (text === undefined ? undefined : readPluginEnvironment(text, files.tree.display(typesPath))) ?? [];
+}
+
+interface Decision {
+  readonly plugin: MigratedPlugin;
+  /** The module file (`src/plugins/x.ts`), deleted unless bridged. */
+  readonly modulePath?: string;
+  /** Packages the new index imports for it, with a range where one is known already ('' otherwise). */
+  readonly packages: ReadonlyMap<string, string>;
+}
+
+/** Finds a package in the workspace or node_modules. */
+function installed(context: Context, name: string): PackageInfo | undefined {
+  return context.workspace.packages.find(pkg => pkg.name === name) ?? context.workspace.findInstalled(context.files.backendDir, name);
+}
+
+/** Where a package's feature is: from the installed package, else the table by the backend's range; undefined when unknown. */
+async function featureOf(context: Context, name: string): Promise<{ subpath?: string; decidedBy: 'installed' | 'table'; version?: string }> {
+  const pkg = installed(context, name);
+  if (pkg?.dir) {
+    const shape = await readPluginShape(pkg.dir, pkg.json);
+    return { subpath: shape.feature ? shape.featureSubpath ?? '' : undefined, decidedBy: 'installed', version: pkg.version };
+  }
+  const declared = ((context.files.backendJson.dependencies ?? {}) as Record<string, unknown>)[name];
+  const range = typeof declared === 'string' ? declared : versionFor(context, name);
+  const version = range ? lowestVersion(range) : undefined;
+  return { subpath: version ? featureFromTable(name, version) : undefined, decidedBy: 'table', version };
+}
+
+async function decidePlugin(context: Context, specifier: string, id: string, environment: readonly string[]): Promise<Decision> {
+  const { files } = context;
+  const base = path.resolve(path.dirname(files.indexPath), specifier).replace(/\.[jt]s$/, '');
+  const candidates = [`${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts')];
+  const modulePath = candidates.find(file => files.tree.read(file) !== undefined);
+  const bridge = (reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Decision => ({
+    plugin: { id, module: specifier, package: packageName ?? null, target: 'bridge', adds: [`legacyPlugin('${id}', import('${specifier}'))`], decidedBy, reason },
+    modulePath,
+    packages: new Map(),
+  });
+  if (!modulePath) return bridge(`${specifier} was not found; bridged as it is imported`, 'module');
+  const source = files.tree.read(modulePath) as string;
+  const reading = readPluginModule(parseTypeScript(source, files.tree.display(modulePath)), source);
+  const display = files.tree.display(modulePath);
+
+  const warnBridged = (): void => {
+    for (const [field, line] of reading.envFields) {
+      if (environment.includes(field) && !LEGACY_BRIDGE_ENVIRONMENT.includes(field)) {
+        context.warnings.push(`${display}:${line}: env.${field}: PluginEnvironment declares it, but legacyPlugin does not provide it; give the plugin that service another way (or migrate the plugin)`);
+      }
+    }
+  };
+  if (!reading.stock || !reading.packageName) {
+    warnBridged();
+    return bridge(`custom code (${reading.custom}): kept behind legacyPlugin`, 'module', reading.packageName);
+  }
+  const packageName = reading.packageName;
+  const feature = await featureOf(context, packageName);
+  if (feature.subpath === undefined) {
+    warnBridged();
+    const why =
+      feature.decidedBy === 'installed'
+        ? `the installed ${packageName}${feature.version ? ` ${feature.version}` : ''} exports no backend feature`
+        : `not installed, and wire-plugin's table does not say where ${packageName}${feature.version ? ` ${feature.version}` : ''} has its feature`;
+    return bridge(why, feature.decidedBy, packageName);
+  }
+  const adds = [`${packageName}${feature.subpath}`];
+  const packages = new Map<string, string>([[packageName, '']]);
+  let decidedBy: MigratedPlugin['decidedBy'] = feature.decidedBy;
+  const modules = [
+    ...reading.customisations.map(c => CUSTOMISATION_MODULES[c]),
+    ...reading.authProviders.map(provider => `@backstage/plugin-auth-backend-module-${provider}-provider`),
+  ];
+  for (const moduleName of modules) {
+    const found = await featureOf(context, moduleName);
+    if (found.subpath === undefined) {
+      warnBridged();
+      return bridge(`its customisation needs ${moduleName}, whose feature${found.version ? ` in ${found.version}` : ''} wire-plugin cannot place (install it, or pass --version ${moduleName}@<range>)`, found.decidedBy, packageName);
+    }
+    if (found.decidedBy === 'table') decidedBy = 'table';
+    adds.push(`${moduleName}${found.subpath}`);
+    packages.set(moduleName, '');
+  }
+  for (const provider of reading.authProviders) {
+    context.warnings.push(`${display}: the ${provider} provider's sign-in resolver moves to app-config: auth.providers.${provider}.<environment>.signIn.resolvers`);
+  }
+  if (id !== 'app' && packageOfSpecifier(packageName) && !packageName.includes(`plugin-${id}-backend`)) {
+    context.warnings.push(`${display}: was mounted at /api/${id}; as a feature, ${packageName} serves at /api/<its plugin id>`);
+  }
+  const target: MigrationTarget = modules.length ? 'module' : 'feature';
+  const reason = target === 'module' ? `template customisations replaced by ${modules.join(', ')}` : 'the module is the stock shape: environment fields and the template\'s own calls only';
+  return { plugin: { id, module: specifier, package: packageName, target, adds, decidedBy, reason }, modulePath, packages };
+}
+
+/** The range to add for a package: the installed version (in the file's pinning style), else the release table, else --version. */
+function versionFor(context: Context, name: string): string | undefined {
+  const explicit = context.options.versions?.[name];
+  if (explicit) return explicit;
+  const pkg = installed(context, name);
+  const deps = (context.files.backendJson.dependencies ?? {}) as Record<string, unknown>;
+  const backstageRanges = Object.entries(deps).filter(([dep]) => dep.startsWith('@backstage/')).map(([, range]) => String(range));
+  if (backstageRanges.length && backstageRanges.every(range => range === 'backstage:^')) return 'backstage:^';
+  // Follow the file: exact pins where every Backstage dependency is pinned, else caret ranges.
+  const exact = backstageRanges.length > 0 && backstageRanges.every(range => /^\d/.test(range));
+  if (pkg?.version) return exact ? pkg.version : `^${pkg.version}`;
+  const fromTable = versionForRelease(name, context.release);
+  return fromTable && exact ? fromTable.replace(/^\^/, '') : fromTable;
+}
+
+/** Packages a file imports (or requires, or import()s). */
+function importedPackages(source: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of source.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)) {
+    const pkg = packageOfSpecifier(match[1]);
+    if (pkg) out.add(pkg);
+  }
+  return out;
+}
+
+/** Source files of the backend that stay: every .ts/.js under src except index.ts and the deleted modules. */
+function remainingSources(context: Context, deleted: readonly string[]): string[] {
+  const { files } = context;
+  const out: string[] = [];
+  const visit = (dir: string): void => {
+    let entries: import('fs').Dirent[] = [];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      entries = (require('fs') as typeof import('fs')).readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') visit(full);
+      } else if (/\.(ts|tsx|js)$/.test(entry.name) && full !== files.indexPath && !deleted.includes(full)) {
+        out.push(full);
+      }
+    }
+  };
+  visit(path.join(files.backendDir, 'src'));
+  return out.sort();
+}
+
+function remainingFilesImport(context: Context, target: string, keptModules: readonly string[]): boolean {
+  const stem = target.replace(/\.ts$/, '');
+  void keptModules;
+  for (const file of remainingSources(context, []).filter(f => f !== target)) {
+    if (context.files.tree.status(file) === 'deleted') continue;
+    const text = context.files.tree.read(file) ?? '';
+    for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](\.[^'"]+)['"]/g)) {
+      const resolved = path.resolve(path.dirname(file), match[1]).replace(/\.[jt]s$/, '');
+      if (resolved === stem) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Dependencies to remove: those the old index.ts or a deleted module
+ * imported, which nothing left in the backend imports (and the new index
+ * does not name). Others are never touched.
+ */
+function removableDependencies(
+  context: Context,
+  statements: LegacyStatements,
+  deleted: readonly string[],
+  kept: readonly string[],
+  newIndex: string,
+  added: ReadonlySet<string>,
+): string[] {
+  const { files } = context;
+  const before = importedPackages(files.indexText);
+  const gone = [...deleted, ...remainingSources(context, []).filter(file => files.tree.status(file) === 'deleted')];
+  for (const file of gone) for (const pkg of importedPackages(files.tree.original(file) ?? '')) before.add(pkg);
+  const still = importedPackages(newIndex);
+  for (const file of [...remainingSources(context, deleted), ...kept]) {
+    if (files.tree.status(file) === 'deleted') continue;
+    for (const pkg of importedPackages(files.tree.read(file) ?? '')) still.add(pkg);
+  }
+  void statements;
+  const dependencies = Object.keys((files.backendJson.dependencies ?? {}) as Record<string, unknown>);
+  return dependencies.filter(name => before.has(name) && !still.has(name) && !added.has(name));
+}
+
+/** The legacy statements beside createBackend() in a half-migrated index.ts, one line each. */
+function halfMigratedLines(files: BackendFiles, legacy: LegacyIndex): string[] {
+  const backend = findNewBackend(files.ast, files.indexText);
+  const lineOf = (offset: number): number => files.indexText.slice(0, offset).split('\n').length;
+  const code = (start: number, end: number): string => files.indexText.slice(start, end).split(/\r?\n/)[0].trim().slice(0, 100);
+  const out: string[] = [];
+  const why = `a legacy api router beside createBackend() (${backend?.name ?? 'backend'}): half migrated; mount these plugins with backend.add(legacyPlugin('<id>', import('./plugins/<id>'))) or their features, then remove the router, its envs and createEnv, and run migrate again`;
+  for (const statement of [legacy.router.declaration, ...legacy.routes.map(r => r.topStatement).filter((s): s is NonNullable<typeof s> => s !== undefined)]) {
+    out.push(`${files.indexDisplay}:${lineOf(statement.start ?? 0)}: ${code(statement.start ?? 0, statement.end ?? 0)}: ${why}`);
+  }
+  return [...new Set(out)];
+}
+

@@ -1,0 +1,73 @@
+/**
+ * Prints the new-backend-system `src/index.ts` that replaces a legacy one,
+ * in the old file's style: its licence header kept byte for byte, its
+ * quotes, semicolons, indentation unit and line endings; adds longer than
+ * 80 columns wrapped as prettier wraps them.
+ */
+import type { Node } from '@babel/types';
+import { CodeStyle, stringLiteral } from '../code-style';
+import { indentOf, lineStartOf } from '../text';
+
+const PRINT_WIDTH = 80;
+
+export interface NewIndex {
+  /** What `backend.add(...)` gets, one entry per add: `{ import: '<specifier>' }` or a bridge. */
+  readonly adds: readonly ({ readonly import: string } | { readonly bridge: string; readonly module: string })[];
+  /** Whether a bridge is used, so `legacyPlugin` is imported. */
+  readonly bridges: boolean;
+  readonly carriedImports: readonly Node[];
+  readonly carried: readonly Node[];
+}
+
+export interface IndexStyle extends CodeStyle {
+  /** One level of indentation. */
+  readonly unit: string;
+  readonly trailingComma: boolean;
+  readonly finalNewline: boolean;
+}
+
+/** The leading comments of a file (a licence header), up to its first statement, with the blank lines after them. */
+export function headerOf(source: string, firstStatement: Node | undefined): string {
+  const end = firstStatement ? lineStartOf(source, firstStatement.start ?? 0) : 0;
+  const head = source.slice(0, end);
+  return /^\s*$/.test(head) ? '' : head;
+}
+
+/** A statement's text, from the start of its line, with the indentation it had in main() removed. */
+function dedented(source: string, node: Node, eol: string): string {
+  const start = lineStartOf(source, node.start ?? 0);
+  const indent = indentOf(source, node.start ?? 0);
+  const text = source.slice(start, node.end ?? 0);
+  return text
+    .split(/\r?\n/)
+    .map(line => (line.startsWith(indent) ? line.slice(indent.length) : line.replace(/^[ \t]+/, '')))
+    .join(eol);
+}
+
+export function printNewIndex(source: string, header: string, index: NewIndex, style: IndexStyle): string {
+  const { eol } = style;
+  const q = style.quote;
+  const semi = style.semicolons ? ';' : '';
+  const lines: string[] = [];
+  lines.push(`import { createBackend } from ${stringLiteral('@backstage/backend-defaults', q)}${semi}`);
+  if (index.bridges) lines.push(`import { legacyPlugin } from ${stringLiteral('@backstage/backend-common', q)}${semi}`);
+  for (const declaration of index.carriedImports) lines.push(source.slice(declaration.start ?? 0, declaration.end ?? 0).replace(/\r?\n/g, eol));
+  lines.push('');
+  if (index.carried.length) {
+    for (const statement of index.carried) lines.push(dedented(source, statement, eol));
+    lines.push('');
+  }
+  lines.push(`const backend = createBackend()${semi}`);
+  lines.push('');
+  for (const add of index.adds) {
+    const argument =
+      'import' in add
+        ? `import(${stringLiteral(add.import, q)})`
+        : `legacyPlugin(${stringLiteral(add.bridge, q)}, import(${stringLiteral(add.module, q)}))`;
+    const oneLine = `backend.add(${argument})${semi}`;
+    lines.push(oneLine.length <= PRINT_WIDTH ? oneLine : `backend.add(${eol}${style.unit}${argument}${style.trailingComma ? ',' : ''}${eol})${semi}`);
+  }
+  if (index.adds.length) lines.push('');
+  lines.push(`backend.start()${semi}`);
+  return header.replace(/\r?\n/g, eol) + lines.join(eol) + (style.finalNewline ? eol : '');
+}
