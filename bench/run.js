@@ -47,6 +47,23 @@ function addPluginPackage(repo, id) {
 }
 
 const ids20 = Array.from({ length: 20 }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
+const ids15 = ids20.slice(0, 15);
+const ids29 = Array.from({ length: 29 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`);
+
+/** A legacy app with `ids` scaffolded and wired (made once; each round copies it). */
+function wiredApp(name, ids) {
+  const dir = copy('legacy-app', name);
+  for (const id of ids) addPluginPackage(dir, id);
+  mustRun([node, CLI, ...ids], dir);
+  return dir;
+}
+
+function copyDir(from, name) {
+  const dir = path.join(WORK, name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(from, dir, { recursive: true });
+  return dir;
+}
 
 /** A legacy index.ts with `count` plugins wired, in create-app's layout. */
 function largeIndex(template, count) {
@@ -126,6 +143,28 @@ const measurements = [
     },
     command: () => [node, CLI, 'carmen', '--remove'],
   },
+  {
+    key: 'migrate16',
+    label: '9. `wire-plugin migrate`, legacy backend with 16 plugins (catalog and 15 internal ones)',
+    setup() {
+      this.base = wiredApp('migrate-base', ids15);
+    },
+    prepare() {
+      return copyDir(this.base, 'migrate');
+    },
+    command: () => [node, CLI, 'migrate'],
+  },
+  {
+    key: 'status30',
+    label: '10. `wire-plugin status`, legacy backend with 30 plugins wired',
+    setup() {
+      this.dir = wiredApp('status', ids29);
+    },
+    prepare() {
+      return this.dir;
+    },
+    command: () => [node, CLI, 'status'],
+  },
 ];
 
 function time(commands, cwd) {
@@ -166,6 +205,8 @@ function main() {
     ['(6a)/(6b) 20 plugins: one call vs 20 calls', ratio('batch20', 'separate20'), '(no target)', () => true],
     ['(6a)/(3) 20 plugins in one call vs one plugin', ratio('batch20', 'legacy'), '≤ 1.5', v => v <= 1.5],
     ['(7)/(3) 200-plugin index.ts vs the template', ratio('large', 'legacy'), '≤ 1.5', v => v <= 1.5],
+    ['(9)/(1) migrate of 16 plugins vs bare Node start', ratio('migrate16', 'floor'), '≤ 3', v => v <= 3],
+    ['(10)/(1) status of 30 plugins vs bare Node start', ratio('status30', 'floor'), '≤ 2.0', v => v <= 2.0],
   ];
   const cpu = os.cpus();
   const report = [

@@ -158,7 +158,7 @@ function get(port, urlPath) {
 }
 
 /** Starts the backend, waits for every plugin's /health, and stops it by its process group. */
-async function startAndCall(dir, ids) {
+async function startAndCall(dir, ids, extraPaths = []) {
   const port = await freePort();
   const override = path.join(dir, 'app-config.e2e.yaml');
   fs.writeFileSync(override, `backend:\n  baseUrl: http://127.0.0.1:${port}\n  listen:\n    port: ${port}\n    host: 127.0.0.1\n`);
@@ -202,6 +202,11 @@ async function startAndCall(dir, ids) {
         throw new StepError('health', `GET /api/${id}/health answered ${last.body}, expected {"status":"ok"}`, lastLines());
       }
       log(`  GET /api/${id}/health on port ${port}: ${last.body}`);
+    }
+    for (const extra of extraPaths) {
+      const answer = await get(port, extra);
+      if (answer.status !== 200) throw new StepError('health', `GET ${extra} answered ${answer.status} ${answer.body.slice(0, 200)}`, lastLines());
+      log(`  GET ${extra} on port ${port}: ${answer.status} ${answer.body.slice(0, 60)}`);
     }
   } finally {
     stop();
@@ -285,6 +290,42 @@ async function runCase({ app, plugins, status, byName }) {
   log(`${app}: passed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
+/**
+ * Migrate examples/legacy-app to the new backend system with its plugins
+ * wired, install the result from the committed lockfile (frozen: the lockfile
+ * holds both the legacy and the migrated set), type-check it, start it, and
+ * call the catalog and both plugins through the forms they got; a second
+ * migrate changes nothing.
+ */
+async function migrateCase() {
+  const started = Date.now();
+  const { dir } = installedCopy('legacy-app');
+  wire('wire', dir, ['carmen', 'dora', '-q']);
+  const result = wire('migrate', dir, ['migrate', '--json']);
+  const report = JSON.parse(result.stdout);
+  const targets = Object.fromEntries(report.plugins.map(p => [p.id, p.target]));
+  const expected = { catalog: 'feature', carmen: 'bridge', dora: 'feature' };
+  if (JSON.stringify(targets) !== JSON.stringify(expected)) {
+    throw new StepError('migrate', `targets ${JSON.stringify(targets)}, expected ${JSON.stringify(expected)}`, result.stdout);
+  }
+  log(`  migrated: ${report.plugins.map(p => `${p.id} ${p.target} (${p.adds.join(', ')})`).join('; ')}`);
+  const registry = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
+  const installStarted = Date.now();
+  run('migrated install', 'npx', ['--yes', YARN, 'install', '--frozen-lockfile', '--non-interactive', '--network-timeout', '600000',
+    '--cache-folder', path.join(CACHE, 'yarn-cache'), '--registry', registry], { cwd: dir });
+  log(`  yarn install --frozen-lockfile of the migrated app: ${Math.round((Date.now() - installStarted) / 1000)} s`);
+  run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
+  log('  tsc: no errors');
+  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities']);
+  const migrated = sources(dir);
+  const again = wire('second migrate', dir, ['migrate']);
+  if (!again.stdout.includes('nothing to migrate')) throw new StepError('second migrate', 'the second migrate did not report "nothing to migrate"', again.stdout);
+  const changed = sameFiles(migrated, sources(dir));
+  if (changed.length) throw new StepError('second migrate', `the second migrate changed ${changed.join(', ')}`, again.stdout);
+  log('  second migrate: nothing to do, no byte changed');
+  log(`legacy-app migrated: passed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
 async function main() {
   if (!fs.existsSync(CLI)) {
     process.stderr.write('e2e: dist/src/cli.js is missing: run `npm run build` (npm run test:e2e does)\n');
@@ -301,6 +342,15 @@ async function main() {
       if (error.log) process.stderr.write(`--- last output ---\n${error.log.trim()}\n---\n`);
       process.exit(1);
     }
+  }
+  log('legacy-app: migrate to the new backend system');
+  try {
+    await migrateCase();
+  } catch (error) {
+    const step = error instanceof StepError ? error.step : 'unexpected';
+    process.stderr.write(`e2e: legacy-app migrate: step "${step}" failed: ${error.message}\n`);
+    if (error.log) process.stderr.write(`--- last output ---\n${error.log.trim()}\n---\n`);
+    process.exit(1);
   }
   log('all example apps passed');
 }

@@ -5,11 +5,14 @@
  *   if (plan.report.changed) applyPlan(plan);
  *
  * or `await wirePlugins({ plugins: ['carmen'], cwd: repo })` for both steps, and
- * `backendStatus({ cwd: repo })` for what is wired where.
+ * `backendStatus({ cwd: repo })` for what is wired where, and
+ * `migrateBackend({ cwd: repo })` to move a legacy backend to the new system.
  * Nothing here prints or exits; bad input throws a WireError with a one-line message.
  */
 export { planWiring, applyPlan, wirePlugins, lockBackend } from './wire';
 export { backendStatus } from './status';
+export { planMigration, applyMigration, migrateBackend, MigrationRefused } from './migrate/plan';
+export type { MigrateOptions, MigrationPlan, MigrationReport, MigratedPlugin, MigrationTarget } from './migrate/plan';
 export type { StatusOptions, StatusReport, PluginStatus, PluginState, LegacyPiece } from './status';
 export type { BackendSystem, SystemChoice } from './backend';
 export type { Lock } from './lock';

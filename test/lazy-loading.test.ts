@@ -32,6 +32,7 @@ test.each([
     return repo;
   }, ['carmen', '--check']],
   ['status on the legacy app', () => copyExample(), ['status']],
+  ['migrate --dry-run of the legacy app', () => copyExample(), ['migrate', '--dry-run']],
   ['status --json on the new app', () => copyExample(NEW_APP), ['status', '--json']],
   ['a package name with its feature at /alpha', () => {
     const repo = copyExample(NEW_APP);

@@ -159,7 +159,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
 
   // types.ts goes when nothing left imports it.
   const typesPath = path.join(files.backendDir, 'src', 'types.ts');
-  if (tree.read(typesPath) !== undefined && !remainingFilesImport(context, typesPath, keptModules)) tree.delete(typesPath);
+  if (tree.read(typesPath) !== undefined && !remainingFilesImport(context, typesPath)) tree.delete(typesPath);
 
   // package.json: what the new index needs, minus what nothing imports any more.
   const dependencies = (files.backendJson.dependencies ?? {}) as Record<string, unknown>;
@@ -175,7 +175,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     }
     toAdd.push({ name, range });
   }
-  const removable = removableDependencies(context, statements, deletions, keptModules, newIndex, new Set([...addedPackages.keys()]));
+  const removable = removableDependencies(context, deletions, keptModules, newIndex, new Set([...addedPackages.keys()]));
   let jsonText = files.backendJsonText;
   const display = tree.display(files.backendJsonPath);
   if (removable.length) jsonText = applyChanges(jsonText, planDependencyRemoval(jsonText, display, removable).changes);
@@ -399,9 +399,9 @@ function remainingSources(context: Context, deleted: readonly string[]): string[
   return out.sort();
 }
 
-function remainingFilesImport(context: Context, target: string, keptModules: readonly string[]): boolean {
+/** Whether a backend source file that stays imports `target` (by a relative specifier). */
+function remainingFilesImport(context: Context, target: string): boolean {
   const stem = target.replace(/\.ts$/, '');
-  void keptModules;
   for (const file of remainingSources(context, []).filter(f => f !== target)) {
     if (context.files.tree.status(file) === 'deleted') continue;
     const text = context.files.tree.read(file) ?? '';
@@ -420,7 +420,6 @@ function remainingFilesImport(context: Context, target: string, keptModules: rea
  */
 function removableDependencies(
   context: Context,
-  statements: LegacyStatements,
   deleted: readonly string[],
   kept: readonly string[],
   newIndex: string,
@@ -435,7 +434,6 @@ function removableDependencies(
     if (files.tree.status(file) === 'deleted') continue;
     for (const pkg of importedPackages(files.tree.read(file) ?? '')) still.add(pkg);
   }
-  void statements;
   const dependencies = Object.keys((files.backendJson.dependencies ?? {}) as Record<string, unknown>);
   return dependencies.filter(name => before.has(name) && !still.has(name) && !added.has(name));
 }

@@ -1,0 +1,163 @@
+/**
+ * `wire-plugin migrate` through the built CLI, on scratch copies of the
+ * legacy example with carmen and dora wired (no node_modules: the catalog's
+ * target comes from the shipped table), and on the new example.
+ */
+import { cleanup, copyExample, LEGACY_APP, NEW_APP, read, runCli, snapshot, write } from './helpers/repo';
+
+const INDEX = 'packages/backend/src/index.ts';
+const BACKEND_JSON = 'packages/backend/package.json';
+
+afterAll(cleanup);
+
+function wiredLegacyApp(): string {
+  const repo = copyExample(LEGACY_APP);
+  expect(runCli(['carmen', 'dora', '-q'], repo).code).toBe(0);
+  return repo;
+}
+
+const MIGRATED_INDEX = `/*
+ * Hi!
+ *
+ * Note that this is an EXAMPLE Backstage backend. Please check the README.
+ *
+ * Happy hacking!
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+import { legacyPlugin } from '@backstage/backend-common';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-catalog-backend/alpha'));
+backend.add(legacyPlugin('carmen', import('./plugins/carmen')));
+backend.add(import('@internal/backstage-plugin-dora-backend'));
+
+backend.start();
+`;
+
+describe('migrate the legacy example', () => {
+  test('--dry-run shows the diff and the plan and writes nothing; --check exits 1', () => {
+    const repo = wiredLegacyApp();
+    const before = snapshot(repo);
+    const dry = runCli(['migrate', '--dry-run'], repo);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toBe('');
+    expect(dry.stdout).toContain("+backend.add(legacyPlugin('carmen', import('./plugins/carmen')));\n");
+    expect(dry.stdout).toContain('--- a/packages/backend/src/plugins/catalog.ts\n+++ /dev/null\n');
+    expect(dry.stdout).toContain('  removed dependency express-promise-router (nothing imports it any more)\n');
+    expect(dry.stdout.trimEnd().split('\n').pop()).toBe('Dry run: migrating packages/backend would move 3 plugins (2 as features, 1 bridged); nothing written.');
+    expect(snapshot(repo)).toEqual(before);
+    expect(runCli(['migrate', '--check'], repo).code).toBe(1);
+    expect(snapshot(repo)).toEqual(before);
+  });
+
+  test('--dry-run --json lists the whole plan: each target, what decided it, carried and replaced statements, dependencies', () => {
+    const repo = wiredLegacyApp();
+    const result = runCli(['migrate', '--dry-run', '--json'], repo);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.plugins.map((p: Record<string, unknown>) => [p.id, p.target, p.adds, p.decidedBy])).toEqual([
+      ['catalog', 'feature', ['@backstage/plugin-catalog-backend/alpha'], 'table'],
+      ['carmen', 'bridge', ["legacyPlugin('carmen', import('./plugins/carmen'))"], 'installed'],
+      ['dora', 'feature', ['@internal/backstage-plugin-dora-backend'], 'installed'],
+    ]);
+    expect(report.refused).toEqual([]);
+    expect(report.carried).toEqual([]);
+    expect(report.replaced.map((r: { code: string }) => r.code)).toEqual([
+      'const config = await loadBackendConfig({',
+      'const createEnv = makeCreateEnv(config);',
+      "const catalogEnv = useHotMemoize(module, () => createEnv('catalog'));",
+      "const carmenEnv = useHotMemoize(module, () => createEnv('carmen'));",
+      "const doraEnv = useHotMemoize(module, () => createEnv('dora'));",
+      'const apiRouter = Router();',
+      'apiRouter.use(notFoundHandler());',
+      'const service = createServiceBuilder(module)',
+      'await service.start().catch(err => {',
+      'function makeCreateEnv(config: Config) {',
+      'module.hot?.accept();',
+      'main().catch(error => {',
+    ]);
+    expect(report.dependencies).toEqual({
+      added: [{ name: '@backstage/backend-defaults', range: '0.4.1' }],
+      removed: ['@backstage/plugin-permission-node', 'express-promise-router'],
+    });
+    expect(report.nextStep).toBe('yarn install');
+  });
+
+  test('migrates: the new index, the dependencies, the freed modules gone, types.ts kept for the bridged module; a second run changes nothing', () => {
+    const repo = wiredLegacyApp();
+    const wiredJson = read(repo, BACKEND_JSON);
+    const result = runCli(['migrate'], repo);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(read(repo, INDEX)).toBe(MIGRATED_INDEX);
+    expect(read(repo, BACKEND_JSON)).toBe(
+      wiredJson
+        .replace('    "@backstage/backend-common": "0.23.3",\n', '$&    "@backstage/backend-defaults": "0.4.1",\n')
+        .replace('    "@backstage/plugin-permission-node": "0.8.0",\n', '')
+        .replace('    "express-promise-router": "4.1.1",\n', ''),
+    );
+    const after = snapshot(repo);
+    expect(after.has('packages/backend/src/plugins/catalog.ts')).toBe(false);
+    expect(after.has('packages/backend/src/plugins/dora.ts')).toBe(false);
+    expect(after.has('packages/backend/src/plugins/carmen.ts')).toBe(true);
+    expect(after.has('packages/backend/src/types.ts')).toBe(true);
+    expect(result.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      'Migrated packages/backend to the new backend system: 3 plugins (2 as features, 1 bridged).',
+      'Next: run `yarn install` to install the added dependencies.',
+    ]);
+
+    const again = runCli(['migrate'], repo);
+    expect(again).toEqual({ code: 0, stdout: 'packages/backend is on the new backend system already: nothing to migrate.\n', stderr: '' });
+    expect(snapshot(repo)).toEqual(after);
+    expect(runCli(['migrate', '--check'], repo).code).toBe(0);
+    // And the migrated backend is one that wire-plugin wires into.
+    expect(runCli(['status', '--json'], repo).stdout).toContain('"state": "bridged"');
+  });
+
+  test('a statement it cannot carry: exit 2, one line per statement, nothing written; --json lists the plan with them', () => {
+    const repo = wiredLegacyApp();
+    write(
+      repo,
+      INDEX,
+      read(repo, INDEX)
+        .replace("  apiRouter.use('/catalog', await catalog(catalogEnv));\n", "  apiRouter.use(cookieParser());\n$&")
+        .replace("import Router from 'express-promise-router';\n", "$&import cookieParser from 'cookie-parser';\n"),
+    );
+    const before = snapshot(repo);
+    const line = read(repo, INDEX).split('\n').indexOf('  apiRouter.use(cookieParser());') + 1;
+    const refusal = `packages/backend/src/index.ts:${line}: apiRouter.use(cookieParser());: mounts on the api router, which the new backend system does not have: move it into a plugin or a backend module (httpRouter)`;
+    const result = runCli(['migrate'], repo);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`wire-plugin: error: ${refusal}\nwire-plugin: migrate refused 1 statement; nothing was written\n`);
+    expect(snapshot(repo)).toEqual(before);
+    const json = runCli(['migrate', '--dry-run', '--json'], repo);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, refused: [refusal] });
+    expect(snapshot(repo)).toEqual(before);
+  });
+
+  test('--version gives a range the table lacks; a malformed one is bad input', () => {
+    const repo = wiredLegacyApp();
+    write(repo, 'backstage.json', '{\n  "version": "1.18.0"\n}\n');
+    const refused = runCli(['migrate', '--dry-run'], repo);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('@backstage/backend-defaults: no version known for it');
+    const given = runCli(['migrate', '--version', '@backstage/backend-defaults@0.4.1', '-q'], repo);
+    expect(given.code).toBe(0);
+    expect(read(repo, BACKEND_JSON)).toContain('    "@backstage/backend-defaults": "0.4.1",\n');
+    expect(runCli(['migrate', '--version', 'nonsense'], copyExample(LEGACY_APP)).stderr).toBe(
+      'wire-plugin: error: invalid --version "nonsense": expected NAME@RANGE, such as @backstage/backend-defaults@^0.4.1\n',
+    );
+  });
+});
+
+test('on a new-system backend, migrate does nothing and exits 0', () => {
+  const repo = copyExample(NEW_APP);
+  const before = snapshot(repo);
+  expect(runCli(['migrate'], repo)).toEqual({ code: 0, stdout: 'packages/backend is on the new backend system already: nothing to migrate.\n', stderr: '' });
+  expect(runCli(['migrate', '--check', '--json'], repo).code).toBe(0);
+  expect(snapshot(repo)).toEqual(before);
+});
