@@ -9,7 +9,7 @@ const os = require('os');
 const path = require('path');
 
 const project = path.join(__dirname, '..');
-const cli = path.join(project, 'dist', 'src', 'cli.js');
+const cli = path.join(project, 'dist', 'cli.js');
 const scratchRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-demo-'));
 
 function step(cwd, title, args) {

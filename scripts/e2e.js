@@ -21,7 +21,7 @@ const os = require('os');
 const path = require('path');
 
 const PROJECT = path.join(__dirname, '..');
-const CLI = path.join(PROJECT, 'dist', 'src', 'cli.js');
+const CLI = path.join(PROJECT, 'dist', 'cli.js');
 const CACHE = process.env.WIRE_PLUGIN_E2E_CACHE || path.join(os.homedir(), '.cache', 'wire-plugin-e2e');
 const YARN = 'yarn@1.22.22';
 const START_TIMEOUT_MS = 180_000;
@@ -328,7 +328,7 @@ async function migrateCase() {
 
 async function main() {
   if (!fs.existsSync(CLI)) {
-    process.stderr.write('e2e: dist/src/cli.js is missing: run `npm run build` (npm run test:e2e does)\n');
+    process.stderr.write('e2e: dist/cli.js is missing: run `npm run build` (npm run test:e2e does)\n');
     process.exit(1);
   }
   fs.mkdirSync(CACHE, { recursive: true });

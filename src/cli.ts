@@ -4,6 +4,8 @@
  * code. 0: done or nothing to do; 1: --check found work; 2: bad input or
  * failure, with nothing written.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import yargs from 'yargs';
 import { WireError } from './errors';
 import { unifiedDiff } from './diff';
@@ -36,8 +38,25 @@ interface Args {
   remove: boolean;
 }
 
+/** This package's version, from its package.json (above dist/ or dist/src/, bundled or not): read only for --version. */
+function ownVersion(): string {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    try {
+      const json = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (json.name === 'wire-plugin' && typeof json.version === 'string') return json.version;
+    } catch {
+      // Not here; look further up.
+    }
+  }
+  return 'unknown';
+}
+
 function parseArgs(argv: string[]): Args {
-  const parsed = yargs(argv)
+  const parser = yargs(argv);
+  // Read only when asked for: it costs a file read.
+  if (argv.includes('--version')) parser.version(ownVersion());
+  else parser.version(false);
+  const parsed = parser
     .scriptName('wire-plugin')
     .usage(
       '$0 <plugin-id or package..> [options]\n$0 status [--json] [--check]\n\nWire backend plugins and modules into packages/backend of a Backstage repo, or show what is wired.',
@@ -57,7 +76,6 @@ function parseArgs(argv: string[]): Args {
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
     .strict()
     .help()
-    .version()
     .exitProcess(false)
     .fail((message, error) => {
       throw new WireError(message || String(error?.message ?? error));
@@ -338,7 +356,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** The process entry: signal handling, then main() with the process's arguments, then the exit code. */
+export function run(): void {
   // Writes happen in one synchronous step, which a signal cannot cut in two; a signal before it
   // leaves nothing but the lock, which goes here.
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
@@ -353,3 +372,5 @@ if (require.main === module) {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) run();

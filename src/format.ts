@@ -107,7 +107,10 @@ export async function resolveModuleFormat(file: string, repoEol: '\n' | '\r\n', 
 
   let config: Record<string, unknown> | null;
   try {
-    const prettier = await import('prettier');
+    // require, not import(): prettier 3 ships a CommonJS entry, and the bundled CLI loads
+    // modules through require only (its code cache runs outside Node's ESM loader).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const prettier = require('prettier') as typeof import('prettier');
     config = (await prettier.resolveConfig(file, { editorconfig: true })) as Record<string, unknown> | null;
   } catch (error) {
     const reason = String((error as Error).message ?? error).split('\n')[0];

@@ -29,6 +29,27 @@ export function validateRange(range: string): void {
   }
 }
 
+/**
+ * Root package.json files read while looking for the root, so that a run
+ * reads each once; an entry counts only while the file's size and time are
+ * unchanged (a library caller may edit it between runs).
+ */
+const rootPackageJson = new Map<string, { stamp: string; json: Record<string, unknown> }>();
+
+function stampOf(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function cachedRootJson(root: string): Record<string, unknown> | undefined {
+  const entry = rootPackageJson.get(root);
+  return entry && entry.stamp === stampOf(path.join(root, 'package.json')) ? entry.json : undefined;
+}
+
 /** The nearest folder, from `start` upwards, with a backstage.json or a package.json that declares workspaces. */
 export function findRepoRoot(start: string): string {
   let dir = path.resolve(start);
@@ -38,7 +59,10 @@ export function findRepoRoot(start: string): string {
     if (fs.existsSync(pkg)) {
       try {
         const json = JSON.parse(fs.readFileSync(pkg, 'utf8'));
-        if (json && typeof json === 'object' && json.workspaces) return dir;
+        if (json && typeof json === 'object' && json.workspaces) {
+          rootPackageJson.set(dir, { stamp: stampOf(pkg) ?? '', json });
+          return dir;
+        }
       } catch {
         // A broken package.json below the root is not the root; keep walking.
       }
@@ -65,7 +89,7 @@ export function readPackageFile(file: string, displayPath: string): Record<strin
 
 /** The workspace package folders named by the root package.json (`packages/*`, `plugins/*`, ...). */
 export function workspaceDirs(root: string): string[] {
-  const json = readPackageFile(path.join(root, 'package.json'), 'package.json');
+  const json = cachedRootJson(root) ?? readPackageFile(path.join(root, 'package.json'), 'package.json');
   const workspaces = json.workspaces as unknown;
   const patterns: unknown[] = Array.isArray(workspaces)
     ? workspaces

@@ -21,7 +21,7 @@ test('npx ./wire-plugin-<version>.tgz carmen wires a fresh copy of the example a
   execFileSync(NPM, ['pack', '--ignore-scripts', '--pack-destination', out, '--silent'], { cwd: PROJECT, stdio: 'pipe' });
   const tarball = `wire-plugin-${version}.tgz`;
   const listing = execFileSync('tar', ['-tzf', path.join(out, tarball)], { encoding: 'utf8' }).split('\n');
-  expect(listing).toEqual(expect.arrayContaining(['package/dist/src/cli.js', 'package/dist/src/index.d.ts', 'package/dist/transforms/legacy-index.js']));
+  expect(listing).toEqual(expect.arrayContaining(['package/dist/cli.js', 'package/dist/wire-plugin.js', 'package/dist/index.js', 'package/dist/src/index.d.ts', 'package/dist/transforms/legacy-index.js']));
   expect(listing.filter(file => /\.(spec|test)\.|__testfixtures__|examples\//.test(file))).toEqual([]);
 
   const repo = copyExample();

@@ -8,6 +8,7 @@
  * deletes the files nothing needs any more: all in the file tree, validated,
  * then written all or nothing. Never prints, never exits.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { BackendFiles, locateBackend, readBackend } from '../backend';
 import { applyChanges } from '../changes';
@@ -379,10 +380,9 @@ function remainingSources(context: Context, deleted: readonly string[]): string[
   const { files } = context;
   const out: string[] = [];
   const visit = (dir: string): void => {
-    let entries: import('fs').Dirent[] = [];
+    let entries: fs.Dirent[] = [];
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      entries = (require('fs') as typeof import('fs')).readdirSync(dir, { withFileTypes: true });
+      entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }

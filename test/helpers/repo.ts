@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 export const PROJECT = path.join(__dirname, '..', '..');
-export const CLI = path.join(PROJECT, 'dist', 'src', 'cli.js');
+export const CLI = path.join(PROJECT, 'dist', 'cli.js');
 export const LEGACY_APP = path.join(PROJECT, 'examples', 'legacy-app');
 export const NEW_APP = path.join(PROJECT, 'examples', 'new-app');
 

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * wire-plugin's command: loads the CLI, bundled into one file
+ * (./wire-plugin.js), with its compiled code cached between runs so that a
+ * run pays for compiling the parser once, not every time. Node 22 and later
+ * cache through module.enableCompileCache(); on Node 18 and 20 the same V8
+ * code cache is kept by hand (vm.Script cachedData) in the OS temp folder,
+ * keyed by Node's version and the bundle's size and time. A cache that
+ * cannot be read or written is simply not used.
+ */
+'use strict';
+const Module = require('module');
+const path = require('path');
+
+const bundle = path.join(__dirname, 'wire-plugin.js');
+
+function loadWithCodeCache(file) {
+  const fs = require('fs');
+  const os = require('os');
+  const vm = require('vm');
+  // A shebang is no JavaScript inside the module wrapper; blank it, keeping the line count.
+  const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  const stat = fs.statSync(file);
+  const user = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  const dir = path.join(os.tmpdir(), `wire-plugin-code-cache-${user}`);
+  const cacheFile = path.join(dir, `${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}.bin`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const loaded = new Module(file, module);
+  loaded.filename = file;
+  loaded.paths = Module._nodeModulePaths(path.dirname(file));
+  const localRequire = id => loaded.require(id);
+  localRequire.resolve = (request, options) => Module._resolveFilename(request, loaded, false, options);
+  localRequire.main = require.main;
+  script.runInThisContext().call(loaded.exports, loaded.exports, localRequire, loaded, file, path.dirname(file));
+  loaded.loaded = true;
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // Written at exit, so that it holds the functions this run compiled too.
+    process.once('exit', () => {
+      try {
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const temporary = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, script.createCachedData());
+        fs.renameSync(temporary, cacheFile);
+      } catch {
+        // No cache this time.
+      }
+    });
+  }
+  return loaded.exports;
+}
+
+if (typeof Module.enableCompileCache === 'function') {
+  try {
+    Module.enableCompileCache();
+  } catch {
+    // Caching is an optimisation only.
+  }
+  require(bundle).run();
+} else if (process.env.WIRE_PLUGIN_NO_CODE_CACHE) {
+  require(bundle).run();
+} else {
+  loadWithCodeCache(bundle).run();
+}
