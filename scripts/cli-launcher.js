@@ -5,8 +5,9 @@
  * run pays for compiling the parser once, not every time. Node 22 and later
  * cache through module.enableCompileCache(); on Node 18 and 20 the same V8
  * code cache is kept by hand (vm.Script cachedData) in the OS temp folder,
- * keyed by Node's version and the bundle's size and time. A cache that
- * cannot be read or written is simply not used.
+ * keyed by Node's version, the bundle's size and time, and Node's flags. A
+ * cache that cannot be read or written, or that V8 rejects, is not used (and
+ * is written anew at exit).
  */
 'use strict';
 const Module = require('module');
@@ -23,7 +24,10 @@ function loadWithCodeCache(file) {
   const stat = fs.statSync(file);
   const user = typeof process.getuid === 'function' ? process.getuid() : 'user';
   const dir = path.join(os.tmpdir(), `wire-plugin-code-cache-${user}`);
-  const cacheFile = path.join(dir, `${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}.bin`);
+  // V8 rejects a cache made under other flags (--cpu-prof, --max-semi-space-size, ...): one cache per set.
+  let flags = 5381;
+  for (const ch of `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS || ''}`) flags = ((flags * 33) ^ ch.charCodeAt(0)) >>> 0;
+  const cacheFile = path.join(dir, `${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}-${flags.toString(36)}.bin`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);

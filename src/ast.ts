@@ -19,11 +19,12 @@ export function walk(root: Node, visit: (node: Node, ancestors: readonly Node[])
   const step = (node: Node): void => {
     if (visit(node, ancestors) === false) return;
     ancestors.push(node);
-    for (const key of Object.keys(node)) {
-      if (SKIPPED_KEYS.has(key)) continue;
+    // for-in and the cheap typeof test first: this loop runs for every key of every node.
+    for (const key in node) {
       const value = (node as unknown as Record<string, unknown>)[key];
+      if (typeof value !== 'object' || value === null || SKIPPED_KEYS.has(key)) continue;
       if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) step(item);
+        for (let i = 0; i < value.length; i++) if (isNode(value[i])) step(value[i]);
       } else if (isNode(value)) {
         step(value);
       }

@@ -49,9 +49,28 @@ export function formatFromOptions(config: Record<string, unknown>, repoEol: '\n'
 
 type Quick = { kind: 'none' } | { kind: 'backstage' } | { kind: 'options'; options: Record<string, unknown> } | { kind: 'unknown' };
 
+/**
+ * Quick readings by folder, for one run: wiring 20 plugins creates 20 modules
+ * in one folder, and the config is looked up once. `forgetPrettierConfigs`
+ * starts a run afresh (a library caller may change the config between runs).
+ */
+const quickByFolder = new Map<string, Quick>();
+
+export function forgetPrettierConfigs(): void {
+  quickByFolder.clear();
+}
+
 /** Reads the config prettier would find for `file`, when it is one of the simple layouts. */
 export function quickPrettierConfig(file: string): Quick {
   const start = path.dirname(path.resolve(file));
+  const known = quickByFolder.get(start);
+  if (known) return known;
+  const found = readQuickPrettierConfig(start);
+  quickByFolder.set(start, found);
+  return found;
+}
+
+function readQuickPrettierConfig(start: string): Quick {
   // Prettier merges .editorconfig (found anywhere above) under the config: leave that to prettier.
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, '.editorconfig'))) return { kind: 'unknown' };

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as parse from './parse';
-import { backendStatus } from './status';
+import { backendStatus, importBlock } from './status';
 
 const LEGACY_APP = path.join(__dirname, '..', 'examples', 'legacy-app');
 
@@ -45,4 +45,10 @@ test('an env named differently from its plugin belongs to the plugin whose route
   } finally {
     fs.rmSync(repo, { recursive: true, force: true });
   }
+});
+
+test('importBlock ends after the last import statement, multi-line and side-effect imports included', () => {
+  const source = "import a from 'a';\nimport {\n  b,\n  c,\n} from '@scope/b';\nimport 'side-effect';\n\nexport default function f() {\n  return import('late');\n}\n";
+  expect(importBlock(source)).toBe("import a from 'a';\nimport {\n  b,\n  c,\n} from '@scope/b';\nimport 'side-effect';");
+  expect(importBlock('export const x = 1;\n')).toBe('export const x = 1;\n');
 });

@@ -234,17 +234,35 @@ class ModuleImports {
     for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts'), path.join(base, 'index.js')]) {
       const source = this.files.tree.read(candidate);
       if (source === undefined) continue;
-      try {
-        const ast = parseTypeScript(source, this.files.tree.display(candidate));
-        found = ast.program.body.flatMap(statement =>
+      const display = this.files.tree.display(candidate);
+      const imported = (text: string): string[] =>
+        parseTypeScript(text, display).program.body.flatMap(statement =>
           statement.type === 'ImportDeclaration' ? [packageOfSpecifier(statement.source.value)].filter((n): n is string => n !== undefined) : [],
         );
+      try {
+        // Only the imports matter: parse the file up to the end of its last import statement.
+        found = imported(importBlock(source));
       } catch {
-        found = [];
+        try {
+          found = imported(source);
+        } catch {
+          found = [];
+        }
       }
       break;
     }
     this.cache.set(base, found);
     return found;
   }
+}
+
+/**
+ * The start of a module up to the end of its last top-level import
+ * statement (the whole source when that prefix does not look complete):
+ * the part of a plugin module status needs, parsed instead of the rest.
+ */
+export function importBlock(source: string): string {
+  let end = 0;
+  for (const match of source.matchAll(/^import\b[^;]*?(?:from\s*)?['"][^'"\n]+['"][ \t]*;?/gm)) end = (match.index ?? 0) + match[0].length;
+  return end === 0 ? source : source.slice(0, end);
 }

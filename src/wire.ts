@@ -10,7 +10,7 @@ import { BackendFiles, BackendSystem, installCommand, locateBackend, readBackend
 import { applyChanges } from './changes';
 import { commitChanges, validateChanges } from './commit';
 import { WireError } from './errors';
-import { resolveModuleFormat } from './format';
+import { forgetPrettierConfigs, resolveModuleFormat } from './format';
 import { BackendRole, backstageIdentity, identityFromName } from './package-names';
 import { parseTypeScript } from './parse';
 import { CREATE_APP_ENVIRONMENT, LEGACY_BRIDGE_ENVIRONMENT, readPluginEnvironment } from './plugin-environment';
@@ -146,6 +146,7 @@ export async function lockBackend(options: WireOptions, timeoutMs?: number): Pro
 /** Computes everything a run would do, writing nothing. */
 export async function planWiring(options: WireOptions): Promise<WirePlan> {
   validateOptions(options);
+  forgetPrettierConfigs();
   const args = [...new Set(options.plugins)];
   const location = locateBackend(options);
   const files = readBackend(location, options.system ?? 'auto', args.filter(arg => !isPackageArgument(arg)));

@@ -71,7 +71,7 @@ describe('the code cache of the bundled CLI (Node 18 and 20; Node 22 and later u
     expect(cacheDirs).toHaveLength(1);
     const cacheDir = path.join(tmp, cacheDirs[0]);
     const [cacheFile] = fs.readdirSync(cacheDir);
-    expect(cacheFile).toMatch(new RegExp(`^${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+\\.bin$`));
+    expect(cacheFile).toMatch(new RegExp(`^${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+-[0-9a-z]+\\.bin$`));
     const written = fs.statSync(path.join(cacheDir, cacheFile)).mtimeMs;
     const second = runOnce();
     expect(second).toMatchObject({ status: 1, stdout: first.stdout, stderr: first.stderr });
