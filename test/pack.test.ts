@@ -36,3 +36,18 @@ test('npx ./wire-plugin-<version>.tgz carmen wires a fresh copy of the example a
   expect(run.stdout).toContain('Wired carmen into packages/backend (legacy backend): 1 created, 2 updated, 0 unchanged.');
   expect(read(repo, 'packages/backend/src/index.ts')).toContain("apiRouter.use('/carmen', await carmen(carmenEnv));");
 }, 180_000);
+
+test("the package's main, the bundled library, works as a library", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const main = JSON.parse(fs.readFileSync(path.join(PROJECT, 'package.json'), 'utf8')).main as string;
+  expect(main).toBe('dist/index.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const library = require(path.join(PROJECT, main)) as typeof import('../src/index');
+  const repo = copyExample();
+  const plan = await library.planWiring({ plugins: ['carmen'], cwd: repo });
+  expect(plan.report.changed).toBe(true);
+  library.applyPlan(plan);
+  expect(library.backendStatus({ cwd: repo }).plugins.find(p => p.id === 'carmen')?.state).toBe('wired');
+  expect((await library.planMigration({ cwd: repo })).report.plugins.map(p => p.target)).toEqual(['feature', 'bridge']);
+  expect(() => library.backendStatus({ cwd: emptyDir() })).toThrow(library.WireError);
+});
