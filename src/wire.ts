@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BackendFiles, BackendSystem, installCommand, locateBackend, readBackend, SystemChoice } from './backend';
+import { addedDependencyNames, importsModule, otherBackendFilesImport } from './backend-imports';
 import { applyChanges } from './changes';
 import { commitChanges, validateChanges } from './commit';
 import { WireError } from './errors';
@@ -334,7 +335,7 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
   if (
     removesBridgeImport &&
     !importsModule(tree.read(context.indexPath) ?? '', LEGACY_PLUGIN_MODULE) &&
-    !otherBackendFilesImport(context, LEGACY_PLUGIN_MODULE, modulePaths)
+    !otherBackendFilesImport(context.backendDir, LEGACY_PLUGIN_MODULE, [context.indexPath, ...modulePaths])
   ) {
     names.push(LEGACY_PLUGIN_MODULE);
   }
@@ -407,22 +408,6 @@ function packagesOfPlugin(context: Context, module: Plugin): string[] {
     if (identity?.pluginId === module.id) packages.add(name);
   }
   return [...packages];
-}
-
-/** The dependency names the planned package.json has and the original lacks. */
-function addedDependencyNames(before: Record<string, unknown>, afterText: string): string[] {
-  const had = (before.dependencies ?? {}) as Record<string, unknown>;
-  try {
-    const after = (JSON.parse(afterText).dependencies ?? {}) as Record<string, unknown>;
-    return Object.keys(after).filter(name => !(name in had));
-  } catch {
-    return [];
-  }
-}
-
-/** Whether TypeScript source imports `module` (or a subpath of it). */
-function importsModule(source: string, module: string): boolean {
-  return new RegExp(`(from|import|import\\(|require\\()\\s*['"]${module.replace(/[/.-]/g, '\\$&')}(/[^'"]*)?['"]`).test(source);
 }
 
 function pluginModulePath(context: Context, id: string): string {
@@ -532,24 +517,4 @@ function backendCommonRange(context: Context, bridged: PackageInfo): string {
   throw new WireError(
     `${context.tree.display(context.backendJsonPath)}: the legacyPlugin bridge needs ${LEGACY_PLUGIN_MODULE}, and no version of it was found (not in the plugin's dependencies, not installed): add it to the backend's dependencies`,
   );
-}
-
-/** Whether any backend source file other than index.ts and `except` imports `module`. */
-function otherBackendFilesImport(context: Context, module: string, except: readonly string[]): boolean {
-  const pattern = new RegExp(`['"]${module.replace(/[/.-]/g, '\\$&')}(/[^'"]*)?['"]`);
-  const visit = (dir: string): boolean => {
-    let entries: fs.Dirent[] = [];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    return entries.some(entry => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return entry.name !== 'node_modules' && visit(full);
-      if (!/\.(ts|tsx|js)$/.test(entry.name) || full === context.indexPath || except.includes(full)) return false;
-      return pattern.test(fs.readFileSync(full, 'utf8'));
-    });
-  };
-  return visit(path.join(context.backendDir, 'src'));
 }

@@ -1,0 +1,45 @@
+/**
+ * What the backend's files import and depend on, for deciding whether a
+ * dependency can go (unwiring the bridge) and what a run added: read from
+ * text, since only module specifiers matter here.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const escape = (module: string): string => module.replace(/[/.-]/g, '\\$&');
+
+/** The dependency names the planned package.json has and the original lacks. */
+export function addedDependencyNames(before: Record<string, unknown>, afterText: string): string[] {
+  const had = (before.dependencies ?? {}) as Record<string, unknown>;
+  try {
+    const after = (JSON.parse(afterText).dependencies ?? {}) as Record<string, unknown>;
+    return Object.keys(after).filter(name => !(name in had));
+  } catch {
+    return [];
+  }
+}
+
+/** Whether TypeScript source imports `module` (or a subpath of it). */
+export function importsModule(source: string, module: string): boolean {
+  return new RegExp(`(from|import|import\\(|require\\()\\s*['"]${escape(module)}(/[^'"]*)?['"]`).test(source);
+}
+
+/** Whether any source file under `<backendDir>/src`, other than `except`, names `module`. */
+export function otherBackendFilesImport(backendDir: string, module: string, except: readonly string[]): boolean {
+  const pattern = new RegExp(`['"]${escape(module)}(/[^'"]*)?['"]`);
+  const visit = (dir: string): boolean => {
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    return entries.some(entry => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name !== 'node_modules' && visit(full);
+      if (!/\.(ts|tsx|js)$/.test(entry.name) || except.includes(full)) return false;
+      return pattern.test(fs.readFileSync(full, 'utf8'));
+    });
+  };
+  return visit(path.join(backendDir, 'src'));
+}
