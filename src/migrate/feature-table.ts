@@ -75,3 +75,30 @@ export function versionForRelease(packageName: string, release: string | undefin
   const minor = release ? /^(\d+\.\d+)/.exec(release)?.[1] : undefined;
   return minor ? RELEASE_VERSIONS[minor]?.[packageName] : undefined;
 }
+
+/**
+ * Where features were by Backstage release, for ranges that name no version
+ * (`backstage:^`, `workspace:^`): the create-app template of Backstage 1.24
+ * (create-app 0.5.12) added these packages' features at `/alpha` and these at
+ * the root, and the versions of the releases up to 1.29 still export them
+ * there (checked against the versions in FEATURE_HISTORY). Other releases:
+ * unknown, and the plugin is bridged.
+ */
+const ALPHA_AT_1_24 = [
+  '@backstage/plugin-app-backend', '@backstage/plugin-proxy-backend', '@backstage/plugin-scaffolder-backend',
+  '@backstage/plugin-techdocs-backend', '@backstage/plugin-catalog-backend', '@backstage/plugin-permission-backend',
+  '@backstage/plugin-search-backend', '@backstage/plugin-search-backend-module-catalog', '@backstage/plugin-search-backend-module-techdocs',
+];
+const ROOT_AT_1_24 = [
+  '@backstage/plugin-auth-backend', '@backstage/plugin-auth-backend-module-guest-provider',
+  '@backstage/plugin-catalog-backend-module-scaffolder-entity-model', '@backstage/plugin-permission-backend-module-allow-all-policy',
+];
+
+export function featureFromRelease(packageName: string, release: string | undefined): string | undefined {
+  const match = release ? /^1\.(\d+)\./.exec(release) : null;
+  const minor = match ? Number(match[1]) : undefined;
+  if (minor === undefined || minor < 24 || minor > 29) return undefined;
+  if (ALPHA_AT_1_24.includes(packageName)) return '/alpha';
+  if (ROOT_AT_1_24.includes(packageName)) return '';
+  return undefined;
+}

@@ -27,7 +27,7 @@ import { analyzeLegacyIndex, LegacyIndex } from '../../transforms/lib/legacy-bac
 import { findNewBackend } from '../../transforms/lib/new-backend';
 import { planDependencies, planDependencyRemoval } from '../../transforms/package-json-dependency';
 import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
-import { featureFromTable, lowestVersion, versionForRelease } from './feature-table';
+import { featureFromRelease, featureFromTable, lowestVersion, versionForRelease } from './feature-table';
 import { LegacyStatements, readLegacyStatements, StatementVerdict } from './legacy-statements';
 import { headerOf, NewIndex, printNewIndex } from './print-index';
 
@@ -283,7 +283,9 @@ async function featureOf(context: Context, name: string): Promise<{ subpath?: st
   const declared = ((context.files.backendJson.dependencies ?? {}) as Record<string, unknown>)[name];
   const range = typeof declared === 'string' ? declared : versionFor(context, name);
   const version = range ? lowestVersion(range) : undefined;
-  return { subpath: version ? featureFromTable(name, version) : undefined, decidedBy: 'table', version };
+  // A range without a version (`backstage:^`): the release in backstage.json says where.
+  const subpath = version ? featureFromTable(name, version) : featureFromRelease(name, context.release);
+  return { subpath, decidedBy: 'table', version };
 }
 
 async function decidePlugin(context: Context, specifier: string, id: string, environment: readonly string[]): Promise<Decision> {
