@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import yargs from 'yargs';
+import yargs, { Argv } from 'yargs';
 import { WireError } from './errors';
 import { unifiedDiff } from './diff';
 import type { Lock } from './lock';
@@ -38,6 +38,22 @@ interface Args {
   remove: boolean;
 }
 
+/** The options and behaviour every command shares: where to run, quiet, strict parsing that throws instead of exiting. */
+function withSharedOptions<T>(parser: Argv<T>) {
+  return parser
+    .option('cwd', { type: 'string', describe: 'folder inside the Backstage repo (default: current folder)' })
+    .option('backend', { type: 'string', describe: 'backend package folder (default: <root>/packages/backend)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
+    // No wrapping: yargs would break the usage lines at odd places.
+    .wrap(null)
+    .strict()
+    .help()
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw new WireError(message || String(error?.message ?? error));
+    });
+}
+
 /** This package's version, from its package.json (above dist/ or dist/src/, bundled or not): read only for --version. */
 function ownVersion(): string {
   for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
@@ -56,15 +72,15 @@ function parseArgs(argv: string[]): Args {
   // Read only when asked for: it costs a file read.
   if (argv.includes('--version')) parser.version(ownVersion());
   else parser.version(false);
-  const parsed = parser
-    .scriptName('wire-plugin')
-    .usage(
-      '$0 <plugin-id or package..> [options]\n$0 status [--json] [--check]\n\nWire backend plugins and modules into packages/backend of a Backstage repo, or show what is wired.',
-    )
-    .command('$0 <plugin-id..>', false)
-    .positional('plugin-id', { type: 'string', array: true, describe: 'plugin id (carmen) or package name (@backstage/plugin-kubernetes-backend)' })
-    .option('cwd', { type: 'string', describe: 'folder inside the Backstage repo (default: current folder)' })
-    .option('backend', { type: 'string', describe: 'backend package folder (default: <root>/packages/backend)' })
+  const parsed = withSharedOptions(
+    parser
+      .scriptName('wire-plugin')
+      .usage(
+        '$0 <plugin-id or package..> [options]\n$0 status [--json] [--check]\n$0 migrate [--dry-run] [--json]\n\nWire backend plugins and modules into packages/backend of a Backstage repo, show what is wired, or move a legacy backend to the new backend system.',
+      )
+      .command('$0 <plugin-id..>', false)
+      .positional('plugin-id', { type: 'string', array: true, describe: 'plugin id (carmen) or package name (@backstage/plugin-kubernetes-backend)' }),
+  )
     .option('package', { type: 'string', describe: "the plugin's npm package name, when it is not plugins/<id>-backend" })
     .option('range', { type: 'string', describe: 'dependency range to add (default: ^<version> or workspace:^)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'print a diff of the changes, write nothing' })
@@ -73,13 +89,6 @@ function parseArgs(argv: string[]): Args {
     .option('system', { choices: ['auto', 'legacy', 'new'] as const, default: 'auto' as const, describe: 'backend system to expect' })
     .option('remove', { type: 'boolean', default: false, describe: 'undo the wiring' })
     .option('force', { type: 'boolean', default: false, describe: 'overwrite (with --remove: delete) a differing src/plugins/<id>.ts' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
-    .strict()
-    .help()
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw new WireError(message || String(error?.message ?? error));
-    })
     .parseSync();
   return {
     pluginIds: ((parsed['plugin-id'] as unknown[]) ?? []).map(String),
@@ -137,21 +146,14 @@ interface StatusArgs {
 }
 
 function parseStatusArgs(argv: string[]): StatusArgs {
-  const parsed = yargs(argv)
-    .scriptName('wire-plugin status')
-    .usage('wire-plugin status [options]\n\nList the backend plugins and modules of the repo and how the backend wires each; writes nothing.')
-    .option('cwd', { type: 'string', describe: 'folder inside the Backstage repo (default: current folder)' })
-    .option('backend', { type: 'string', describe: 'backend package folder (default: <root>/packages/backend)' })
+  const parsed = withSharedOptions(
+    yargs(argv)
+      .scriptName('wire-plugin status')
+      .usage('wire-plugin status [options]\n\nList the backend plugins and modules of the repo and how the backend wires each; writes nothing.'),
+  )
     .option('json', { type: 'boolean', default: false, describe: 'print one JSON report on stdout' })
     .option('check', { type: 'boolean', default: false, describe: 'exit 1 unless every plugin is wired or bridged' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
-    .strict()
-    .help()
     .version(false)
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw new WireError(message || String(error?.message ?? error));
-    })
     .parseSync();
   return { cwd: parsed.cwd, backend: parsed.backend, json: parsed.json, check: parsed.check, quiet: parsed.quiet };
 }
@@ -212,23 +214,16 @@ interface MigrateArgs extends StatusArgs {
 }
 
 function parseMigrateArgs(argv: string[]): MigrateArgs {
-  const parsed = yargs(argv)
-    .scriptName('wire-plugin migrate')
-    .usage('wire-plugin migrate [options]\n\nMove a legacy backend (createEnv, apiRouter) to the new backend system (createBackend).')
-    .option('cwd', { type: 'string', describe: 'folder inside the Backstage repo (default: current folder)' })
-    .option('backend', { type: 'string', describe: 'backend package folder (default: <root>/packages/backend)' })
+  const parsed = withSharedOptions(
+    yargs(argv)
+      .scriptName('wire-plugin migrate')
+      .usage('wire-plugin migrate [options]\n\nMove a legacy backend (createEnv, apiRouter) to the new backend system (createBackend).'),
+  )
     .option('dry-run', { type: 'boolean', default: false, describe: 'print a diff of the changes, write nothing' })
     .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the backend is not migrated' })
     .option('json', { type: 'boolean', default: false, describe: 'print the whole plan as one JSON report on stdout' })
     .version(false)
     .option('version', { type: 'string', array: true, describe: 'NAME@RANGE for a package to add whose version is not installed nor in the table' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
-    .strict()
-    .help()
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw new WireError(message || String(error?.message ?? error));
-    })
     .parseSync();
   const versions: Record<string, string> = {};
   for (const entry of (parsed.version as string[] | undefined) ?? []) {
