@@ -157,7 +157,7 @@ export function readPluginModule(ast: File, source: string): ModuleReading {
         authProviders.push(provider);
       }
     }
-    for (const call of calls) if (call.name === 'createRouter' && hasFunctionIn(call.node)) return notStock(`line ${call.line}: createRouter is given code`, packageName);
+    for (const call of calls) if (call.name === 'createRouter' && containsFunction(call.node)) return notStock(`line ${call.line}: createRouter is given code`, packageName);
   }
   for (const call of calls) {
     if (call.name === 'ScaffolderEntitiesProcessor') customisations.add('scaffolder-entity-model');
@@ -225,10 +225,6 @@ function containsFunction(node: Node): boolean {
     return found ? false : undefined;
   });
   return found;
-}
-
-function hasFunctionIn(node: Node): boolean {
-  return containsFunction(node);
 }
 
 /** Whether the module's class `name` only ever answers `{ result: AuthorizeResult.ALLOW }`. */

@@ -428,13 +428,13 @@ function removableDependencies(
   added: ReadonlySet<string>,
 ): string[] {
   const { files } = context;
+  // Every source file under src but index.ts, once: deleted ones (the freed modules, types.ts) and those that stay.
+  const sources = [...new Set([...remainingSources(context, []), ...deleted, ...kept])];
   const before = importedPackages(files.indexText);
-  const gone = [...deleted, ...remainingSources(context, []).filter(file => files.tree.status(file) === 'deleted')];
-  for (const file of gone) for (const pkg of importedPackages(files.tree.original(file) ?? '')) before.add(pkg);
   const still = importedPackages(newIndex);
-  for (const file of [...remainingSources(context, deleted), ...kept]) {
-    if (files.tree.status(file) === 'deleted') continue;
-    for (const pkg of importedPackages(files.tree.read(file) ?? '')) still.add(pkg);
+  for (const file of sources) {
+    if (files.tree.status(file) === 'deleted') for (const pkg of importedPackages(files.tree.original(file) ?? '')) before.add(pkg);
+    else for (const pkg of importedPackages(files.tree.read(file) ?? '')) still.add(pkg);
   }
   const dependencies = Object.keys((files.backendJson.dependencies ?? {}) as Record<string, unknown>);
   return dependencies.filter(name => before.has(name) && !still.has(name) && !added.has(name));
