@@ -74,7 +74,7 @@ export function backendStatus(options: StatusOptions = {}): StatusReport {
   const identities = new Map<string, BackstagePackageIdentity>();
   const identify = (name: string): BackstagePackageIdentity | undefined => {
     if (!identities.has(name)) {
-      const pkg = workspace.packages.find(p => p.name === name) ?? workspace.findInstalled(files.backendDir, name);
+      const pkg = workspace.findByName(files.backendDir, name);
       const identity = pkg ? backstageIdentity(name, pkg.json) : identityFromName(name);
       if (identity) identities.set(name, identity);
     }

@@ -66,9 +66,7 @@ function identityOf(pkg: PackageInfo, requested: string): { id: string; role: Ba
  * backend's or the root's node_modules, else (not installed) a bare name.
  */
 export function findPackageByName(workspace: Workspace, backendDir: string, name: string): PackageInfo {
-  const inRepo = workspace.packages.find(pkg => pkg.name === name);
-  if (inRepo) return inRepo;
-  return workspace.findInstalled(backendDir, name) ?? { name, json: {} };
+  return workspace.findByName(backendDir, name) ?? { name, json: {} };
 }
 
 /**

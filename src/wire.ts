@@ -403,7 +403,7 @@ function packagesOfPlugin(context: Context, module: Plugin): string[] {
   const packages = new Set<string>(module.pluginPackage ? [module.pluginPackage] : []);
   for (const name of Object.keys((context.backendJson.dependencies ?? {}) as Record<string, unknown>)) {
     if (name === module.pkg.name) continue;
-    const installed = context.workspace.packages.find(pkg => pkg.name === name) ?? context.workspace.findInstalled(context.backendDir, name);
+    const installed = context.workspace.findByName(context.backendDir, name);
     const identity = installed ? backstageIdentity(name, installed.json) : identityFromName(name);
     if (identity?.pluginId === module.id) packages.add(name);
   }

@@ -182,6 +182,11 @@ export class Workspace {
     );
   }
 
+  /** The package named `name`: a workspace package, else one installed for the backend; undefined when neither. */
+  findByName(backendDir: string, name: string): PackageInfo | undefined {
+    return this.packages.find(pkg => pkg.name === name) ?? this.findInstalled(backendDir, name);
+  }
+
   /** A package installed in the backend's node_modules or the root's (hoisted), under the name it is imported by. */
   findInstalled(backendDir: string, name: string): PackageInfo | undefined {
     for (const base of [backendDir, this.root]) {

@@ -270,7 +270,7 @@ interface Decision {
 
 /** Finds a package in the workspace or node_modules. */
 function installed(context: Context, name: string): PackageInfo | undefined {
-  return context.workspace.packages.find(pkg => pkg.name === name) ?? context.workspace.findInstalled(context.files.backendDir, name);
+  return context.workspace.findByName(context.files.backendDir, name);
 }
 
 /** Where a package's feature is: from the installed package, else the table by the backend's range; undefined when unknown. */
