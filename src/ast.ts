@@ -1,4 +1,5 @@
 import type { BlockStatement, CallExpression, LVal, Node, Program, Statement } from '@babel/types';
+import { VISITOR_KEYS } from './visitor-keys';
 
 /** A statement list that can receive new statements: a block or the program. */
 export type StatementContainer = BlockStatement | Program;
@@ -12,17 +13,21 @@ const SKIPPED_KEYS = new Set([
  * Depth-first walk over a Babel AST. `ancestors` holds the path from the root
  * to the node's parent. The visitor returns `false` to skip a node's children.
  * A hand-rolled walk (instead of @babel/traverse or a jscodeshift Collection)
- * keeps the hot path free of heavy modules.
+ * keeps the hot path free of heavy modules; it follows each type's child keys
+ * from a table, which is several times faster than reading every key of every
+ * node (a 200-plugin index.ts has some 8,000 nodes, walked while the code is
+ * still cold). A type the table lacks has all its keys read.
  */
 export function walk(root: Node, visit: (node: Node, ancestors: readonly Node[]) => void | false): void {
   const ancestors: Node[] = [];
   const step = (node: Node): void => {
     if (visit(node, ancestors) === false) return;
     ancestors.push(node);
-    // for-in and the cheap typeof test first: this loop runs for every key of every node.
-    for (const key in node) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (typeof value !== 'object' || value === null || SKIPPED_KEYS.has(key)) continue;
+    const record = node as unknown as Record<string, unknown>;
+    const keys = VISITOR_KEYS[node.type] ?? ownChildKeys(record);
+    for (let k = 0; k < keys.length; k++) {
+      const value = record[keys[k]];
+      if (typeof value !== 'object' || value === null) continue;
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) if (isNode(value[i])) step(value[i]);
       } else if (isNode(value)) {
@@ -32,6 +37,10 @@ export function walk(root: Node, visit: (node: Node, ancestors: readonly Node[])
     ancestors.pop();
   };
   step(root);
+}
+
+function ownChildKeys(node: Record<string, unknown>): string[] {
+  return Object.keys(node).filter(key => !SKIPPED_KEYS.has(key) && typeof node[key] === 'object' && node[key] !== null);
 }
 
 function isNode(value: unknown): value is Node {
