@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseScript } from '@babel/parser';
 import { WireError } from './errors';
+import { editsReparse, ParsedEdits } from './reparse';
 import type { FileChange } from './tree';
 
 let counter = 0;
@@ -103,10 +104,18 @@ function removeIfEmpty(dir: string): void {
   }
 }
 
-/** Every new content must parse before anything is written: JSON as JSON, the rest as TypeScript. */
-export function validateChanges(changes: readonly FileChange[]): void {
+/**
+ * Every new content must parse before anything is written: JSON as JSON, the
+ * rest as TypeScript. A file whose edits are known (`edited`, by path, with
+ * the AST of the text they apply to) has only its changed statements
+ * re-parsed when that proves the whole parses; else, and for every other
+ * file, the whole new content is parsed.
+ */
+export function validateChanges(changes: readonly FileChange[], edited?: ReadonlyMap<string, ParsedEdits>): void {
   for (const change of changes) {
     if (change.after === undefined) continue;
+    const edits = edited?.get(change.path);
+    if (edits && change.before !== undefined && editsReparse(change.before, change.after, edits)) continue;
     try {
       if (change.path.endsWith('.json')) JSON.parse(change.after);
       else parseScript(change.after, { sourceType: 'module', plugins: ['typescript'], attachComment: false });

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BackendFiles, BackendSystem, installCommand, locateBackend, readBackend, SystemChoice } from './backend';
 import { addedDependencyNames, importsModule, otherBackendFilesImport } from './backend-imports';
-import { applyChanges } from './changes';
+import { applyChanges, TextChange } from './changes';
 import { commitChanges, validateChanges } from './commit';
 import { WireError } from './errors';
 import { forgetPrettierConfigs, resolveModuleFormat } from './format';
@@ -117,6 +117,13 @@ export interface WirePlan {
 interface Context extends BackendFiles {
   readonly options: WireOptions;
   readonly workspace: Workspace;
+  /** The edits index.ts got, against the text its AST was parsed from: validation re-parses only what they changed. */
+  indexEdits?: readonly TextChange[];
+}
+
+function writeIndex(context: Context, edits: readonly TextChange[]): void {
+  context.tree.write(context.indexPath, applyChanges(context.indexText, edits));
+  context.indexEdits = edits;
 }
 
 interface Plugin extends PluginTarget {
@@ -167,7 +174,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   const reports = options.remove ? await planRemoval(context, plugins) : await planAddition(context, plugins);
 
   const changes = tree.changes();
-  validateChanges(changes);
+  validateChanges(changes, context.indexEdits && new Map([[context.indexPath, { ast: files.ast, edits: context.indexEdits }]]));
   const seen = new Map<string, FileReport>();
   for (const plugin of reports) {
     for (const file of plugin.files) {
@@ -254,7 +261,7 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
   let indexWork: readonly { added: boolean; importsPluginModule: boolean; warnings: readonly string[] }[];
   if (context.system === 'legacy') {
     const plan = planLegacyWiring(indexText, ids, indexDisplay, ast, context.legacy);
-    tree.write(context.indexPath, applyChanges(indexText, plan.changes));
+    writeIndex(context, plan.changes);
     indexWork = plan.plugins.map(p => ({ added: p.added.length > 0, importsPluginModule: p.importsPluginModule, warnings: p.warnings }));
   } else {
     const requests = plugins.map((p, i) => ({
@@ -266,7 +273,7 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
       follows: p.role === 'module' ? packagesOfPlugin(context, p) : undefined,
     }));
     const plan = planNewBackendWiring(indexText, requests, indexDisplay, ast);
-    tree.write(context.indexPath, applyChanges(indexText, plan.changes));
+    writeIndex(context, plan.changes);
     indexWork = plan.plugins;
   }
 
@@ -319,11 +326,11 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
   let removesBridgeImport = false;
   if (context.system === 'legacy') {
     const plan = planLegacyRemoval(indexText, plugins.map(p => p.id), indexDisplay, ast, context.legacy);
-    tree.write(context.indexPath, applyChanges(indexText, plan.changes));
+    writeIndex(context, plan.changes);
     indexWork = plan.plugins.map(p => ({ removed: p.removed.length > 0, warnings: p.warnings }));
   } else {
     const plan = planNewBackendRemoval(indexText, plugins.map(p => ({ id: p.id, packageName: p.pkg.name, module: p.role === 'module' })), indexDisplay, ast);
-    tree.write(context.indexPath, applyChanges(indexText, plan.changes));
+    writeIndex(context, plan.changes);
     indexWork = plan.plugins.map(p => ({ removed: p.removed > 0, warnings: p.warnings }));
     removesBridgeImport = plan.removesLegacyPluginImport;
   }
