@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { commitChanges } from './commit';
+import { parse } from '@babel/parser';
+import { applyChanges } from './changes';
+import { commitChanges, validateChanges } from './commit';
 import { WireError } from './errors';
 import type { FileChange } from './tree';
 
@@ -56,4 +58,36 @@ test('keeps the file mode of an updated file', () => {
   fs.writeFileSync(file, 'old', { mode: 0o755 });
   commitChanges([change('a.sh', 'old', 'new')]);
   expect(fs.statSync(file).mode & 0o777).toBe(0o755);
+});
+
+describe('validateChanges', () => {
+  const source = "import a from 'a';\n\nasync function main() {\n  a();\n}\n";
+  const ast = parse(source, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
+  const inMain = source.indexOf('  a();');
+  const validate = (text: string, edits = [{ start: inMain, end: inMain, text }]): void => {
+    const file = path.join(dir, 'index.ts');
+    validateChanges([change('index.ts', source, applyChanges(source, edits))], new Map([[file, { ast, edits }]]));
+  };
+
+  test('accepts edits whose changed statements parse in place', () => {
+    expect(() => validate('  await b();\n')).not.toThrow();
+  });
+
+  test('a broken edit is refused with the file named, whether or not its edits are known', () => {
+    expect(() => validate('  b(\n')).toThrow(/^index\.ts: the planned edit does not parse \(.*\); nothing was written \(this is a wire-plugin bug\)$/);
+    expect(() => validateChanges([change('index.ts', source, source + 'b(')])).toThrow(/^index\.ts: the planned edit does not parse/);
+  });
+
+  test('what the changed statements cannot prove goes to the whole-file parse, which decides', () => {
+    // A second top-level `a` clashes with the import: not provable in place, and the whole file says no.
+    const top = source.indexOf('\nasync');
+    expect(() => validate('', [{ start: top, end: top, text: "\nconst a = 1;" }])).toThrow(/does not parse.*already been declared/);
+    // A var is never proven in place; this one is fine, and the whole-file parse says so.
+    expect(() => validate('  var v = 1;\n')).not.toThrow();
+  });
+
+  test('JSON is parsed as JSON', () => {
+    expect(() => validateChanges([change('package.json', '{}\n', '{\n')])).toThrow(/^package\.json: the planned edit does not parse/);
+    expect(() => validateChanges([change('package.json', '{}\n', '{ "a": 1 }\n')])).not.toThrow();
+  });
 });
