@@ -119,6 +119,8 @@ interface Context extends BackendFiles {
   readonly workspace: Workspace;
   /** The edits index.ts got, against the text its AST was parsed from: validation re-parses only what they changed. */
   indexEdits?: readonly TextChange[];
+  /** What is read once a run and needed per plugin. */
+  readonly memo: { environment?: readonly string[] };
 }
 
 function writeIndex(context: Context, edits: readonly TextChange[]): void {
@@ -159,7 +161,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   const location = locateBackend(options);
   const files = readBackend(location, options.system ?? 'auto', args.filter(arg => !isPackageArgument(arg)));
   const { tree, root, backend } = files;
-  const context: Context = { ...files, options, workspace: new Workspace(root) };
+  const context: Context = { ...files, options, workspace: new Workspace(root), memo: {} };
   const backendJsonDisplay = tree.display(files.backendJsonPath);
 
   const plugins: Plugin[] = [];
@@ -421,6 +423,19 @@ function pluginModulePath(context: Context, id: string): string {
   return path.join(context.backendDir, 'src', 'plugins', `${id}.ts`);
 }
 
+function typesPath(context: Context): string {
+  return path.join(context.backendDir, 'src', 'types.ts');
+}
+
+/** The fields of the backend's PluginEnvironment (src/types.ts), read once a run however many plugins need them. */
+function pluginEnvironmentFields(context: Context): readonly string[] | undefined {
+  if (!('environment' in context.memo)) {
+    const text = context.tree.read(typesPath(context));
+    context.memo.environment = text === undefined ? undefined : readPluginEnvironment(text, context.tree.display(typesPath(context)));
+  }
+  return context.memo.environment;
+}
+
 /**
  * The module the tool generates for a plugin wired through createRouter: it
  * passes every option of createRouter that the environment provides under
@@ -431,10 +446,8 @@ async function pluginModule(context: Context, plugin: Plugin, form: WiringForm, 
   const display = context.tree.display(modulePath);
   let environment: readonly string[] = LEGACY_BRIDGE_ENVIRONMENT;
   if (form === 'legacy') {
-    const typesPath = path.join(context.backendDir, 'src', 'types.ts');
-    const typesText = context.tree.read(typesPath);
-    const fields = typesText === undefined ? undefined : readPluginEnvironment(typesText, context.tree.display(typesPath));
-    if (!fields) warnings.push(`${context.tree.display(typesPath)}: no PluginEnvironment type found; assuming create-app's fields`);
+    const fields = pluginEnvironmentFields(context);
+    if (!fields) warnings.push(`${context.tree.display(typesPath(context))}: no PluginEnvironment type found; assuming create-app's fields`);
     environment = fields ?? CREATE_APP_ENVIRONMENT;
   }
   const known = plugin.shape.routerOptions;
