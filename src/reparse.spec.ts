@@ -102,6 +102,7 @@ const SNIPPETS = [
   'const wireFresh = 1;',
   'const wireFresh = 1',
   "import fresh from 'fresh';",
+  'import wireAlias = wireNs.member;',
   "import fresh from 'fresh'",
   'import fresh',
   'export const exported = 1;',
