@@ -61,16 +61,27 @@ export function forgetPrettierConfigs(): void {
 }
 
 /** Reads the config prettier would find for `file`, when it is one of the simple layouts. */
-export function quickPrettierConfig(file: string): Quick {
+export function quickPrettierConfig(file: string, readPackageJson: PackageJsonReader = readJsonFile): Quick {
   const start = path.dirname(path.resolve(file));
   const known = quickByFolder.get(start);
   if (known) return known;
-  const found = readQuickPrettierConfig(start);
+  const found = readQuickPrettierConfig(start, readPackageJson);
   quickByFolder.set(start, found);
   return found;
 }
 
-function readQuickPrettierConfig(start: string): Quick {
+/** Reads a package.json: undefined when there is none or it is not JSON. */
+export type PackageJsonReader = (file: string) => Record<string, unknown> | undefined;
+
+function readJsonFile(file: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function readQuickPrettierConfig(start: string, readPackageJson: PackageJsonReader): Quick {
   // Prettier merges .editorconfig (found anywhere above) under the config: leave that to prettier.
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, '.editorconfig'))) return { kind: 'unknown' };
@@ -82,12 +93,7 @@ function readQuickPrettierConfig(start: string): Quick {
       const candidate = path.join(dir, name);
       if (!fs.existsSync(candidate)) continue;
       if (name === 'package.json') {
-        let json: Record<string, unknown>;
-        try {
-          json = JSON.parse(fs.readFileSync(candidate, 'utf8'));
-        } catch {
-          continue;
-        }
+        const json = readPackageJson(candidate);
         if (!json || typeof json !== 'object' || !('prettier' in json)) continue;
         return classify(json.prettier);
       }
@@ -118,9 +124,14 @@ function classify(value: unknown): Quick {
  * `repoEol` is the line ending the repo's code uses (from index.ts); it wins
  * unless the prettier config sets `endOfLine` itself.
  */
-export async function resolveModuleFormat(file: string, repoEol: '\n' | '\r\n', displayPath: string): Promise<ResolvedFormat> {
+export async function resolveModuleFormat(
+  file: string,
+  repoEol: '\n' | '\r\n',
+  displayPath: string,
+  readPackageJson?: PackageJsonReader,
+): Promise<ResolvedFormat> {
   const fallback = { ...BACKSTAGE_FORMAT, endOfLine: repoEol };
-  const quick = quickPrettierConfig(file);
+  const quick = quickPrettierConfig(file, readPackageJson);
   if (quick.kind === 'none' || quick.kind === 'backstage') return { format: fallback, viaPrettier: false };
   if (quick.kind === 'options') return { format: formatFromOptions(quick.options, repoEol), viaPrettier: false };
 

@@ -66,7 +66,7 @@ interface Wiring {
 
 export function backendStatus(options: StatusOptions = {}): StatusReport {
   const files = readBackend(locateBackend(options), options.system ?? 'auto');
-  const workspace = new Workspace(files.root);
+  const workspace = new Workspace(files.root, [[files.backendJsonPath, files.backendJson]]);
   const modules = new ModuleImports(files);
   const dependencies = (files.backendJson.dependencies ?? {}) as Record<string, unknown>;
 

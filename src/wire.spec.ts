@@ -21,14 +21,21 @@ function addPluginPackage(repo: string, id: string): void {
   );
 }
 
-test('wiring three plugins parses each file once, and index.ts is validated from its changed statements alone', async () => {
+test('wiring three plugins reads and parses each file once, and index.ts is validated from its changed statements alone', async () => {
   const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-wire-'));
   try {
     fs.cpSync(LEGACY_APP, repo, { recursive: true });
     for (const id of ['p1', 'p2', 'p3']) addPluginPackage(repo, id);
+    // The fs module itself (an `import * as` namespace cannot be spied on): every reader here goes through it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const read = jest.spyOn(require('fs') as typeof fs, 'readFileSync');
     const planned = jest.spyOn(parse, 'parseTypeScript');
     const parsed = jest.spyOn(babel, 'parse');
     const { changes } = await planWiring({ cwd: repo, plugins: ['p1', 'p2', 'p3'] });
+    // Read from disk once each: index.ts, types.ts, package.json files (the root's, the backend's, each plugin's), plugin entries.
+    const readFiles = read.mock.calls.map(call => path.relative(repo, String(call[0]))).filter(file => !file.startsWith('..'));
+    expect(readFiles.filter((file, i) => readFiles.indexOf(file) !== i)).toEqual([]);
+    expect(readFiles).toEqual(expect.arrayContaining(['package.json', 'packages/backend/package.json', 'plugins/p1-backend/package.json']));
     const files = planned.mock.calls.map(call => call[1]).sort();
     expect(files).toEqual([...new Set(files)]);
     expect(files).toEqual(expect.arrayContaining(['packages/backend/src/index.ts', 'packages/backend/src/types.ts']));

@@ -161,7 +161,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   const location = locateBackend(options);
   const files = readBackend(location, options.system ?? 'auto', args.filter(arg => !isPackageArgument(arg)));
   const { tree, root, backend } = files;
-  const context: Context = { ...files, options, workspace: new Workspace(root), memo: {} };
+  const context: Context = { ...files, options, workspace: new Workspace(root, [[files.backendJsonPath, files.backendJson]]), memo: {} };
   const backendJsonDisplay = tree.display(files.backendJsonPath);
 
   const plugins: Plugin[] = [];
@@ -471,11 +471,22 @@ async function pluginModule(context: Context, plugin: Plugin, form: WiringForm, 
   };
 }
 
+/** package.json files as the run's workspace read them; a broken one is none (prettier skips it too). */
+function packageJsonOf(context: Context): (file: string) => Record<string, unknown> | undefined {
+  return file => {
+    try {
+      return context.workspace.packageJson(file);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /** Whether `existing` is what the tool writes for this module, in Backstage's style or the repo's. */
 async function isGenerated(context: Context, modulePath: string, module: LegacyPluginModule, existing: string): Promise<boolean> {
   // The common case needs no prettier: the file as the tool writes it with Backstage's defaults.
   if (existing === printLegacyPluginModule(module, { ...BACKSTAGE_FORMAT, endOfLine: context.eol })) return true;
-  const resolved = await resolveModuleFormat(modulePath, context.eol, context.tree.display(modulePath));
+  const resolved = await resolveModuleFormat(modulePath, context.eol, context.tree.display(modulePath), packageJsonOf(context));
   return existing === printLegacyPluginModule(module, resolved.format);
 }
 
@@ -495,7 +506,7 @@ async function writePluginModule(context: Context, modulePath: string, module: L
     warnings.push(`${display}: kept as it is (it differs from what wire-plugin generates; pass --force to replace it)`);
     return 'unchanged';
   }
-  const resolved = await resolveModuleFormat(modulePath, context.eol, display);
+  const resolved = await resolveModuleFormat(modulePath, context.eol, display, packageJsonOf(context));
   if (resolved.warning) warnings.push(resolved.warning);
   tree.write(modulePath, printLegacyPluginModule(module, resolved.format));
   return tree.status(modulePath);

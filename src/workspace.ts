@@ -88,8 +88,7 @@ export function readPackageFile(file: string, displayPath: string): Record<strin
 }
 
 /** The workspace package folders named by the root package.json (`packages/*`, `plugins/*`, ...). */
-export function workspaceDirs(root: string): string[] {
-  const json = cachedRootJson(root) ?? readPackageFile(path.join(root, 'package.json'), 'package.json');
+function workspaceDirs(root: string, json: Record<string, unknown>): string[] {
   const workspaces = json.workspaces as unknown;
   const patterns: unknown[] = Array.isArray(workspaces)
     ? workspaces
@@ -120,15 +119,6 @@ export function workspaceDirs(root: string): string[] {
   return dirs;
 }
 
-function packageAt(dir: string, root: string): PackageInfo | undefined {
-  const file = path.join(dir, 'package.json');
-  if (!fs.existsSync(file)) return undefined;
-  const json = readPackageFile(file, path.relative(root, file));
-  const name = typeof json.name === 'string' ? json.name : '';
-  const version = typeof json.version === 'string' ? json.version : undefined;
-  return { name, version, dir, json };
-}
-
 /** The package that will be wired: its name goes into code and JSON, so it must be a real npm name. */
 function checked(pkg: PackageInfo, root: string): PackageInfo {
   if (!isValidPackageName(pkg.name)) {
@@ -138,18 +128,48 @@ function checked(pkg: PackageInfo, root: string): PackageInfo {
   return pkg;
 }
 
-/** The repo's workspace packages, read once per run. */
+/**
+ * The repo's packages, for one run: each package.json is read and parsed
+ * once, however many lookups (the plugin to wire, the workspace listing, the
+ * prettier config) ask for it.
+ */
 export class Workspace {
   private cached?: PackageInfo[];
+  private readonly jsonByFile = new Map<string, Record<string, unknown> | undefined>();
 
-  constructor(readonly root: string) {}
+  /** `known`: package.json files the run has parsed already (the backend's), by absolute path. */
+  constructor(
+    readonly root: string,
+    known: Iterable<readonly [string, Record<string, unknown>]> = [],
+  ) {
+    for (const [file, json] of known) this.jsonByFile.set(path.resolve(file), json);
+  }
+
+  /** A package.json's content, undefined when there is none; a broken one throws, naming the file. */
+  packageJson(file: string): Record<string, unknown> | undefined {
+    const absolute = path.resolve(file);
+    if (!this.jsonByFile.has(absolute)) {
+      const root = absolute === path.join(this.root, 'package.json') ? cachedRootJson(this.root) : undefined;
+      this.jsonByFile.set(absolute, root ?? (fs.existsSync(absolute) ? readPackageFile(absolute, path.relative(this.root, absolute)) : undefined));
+    }
+    return this.jsonByFile.get(absolute);
+  }
 
   get packages(): PackageInfo[] {
-    this.cached ??= workspaceDirs(this.root).flatMap(dir => {
-      const pkg = packageAt(dir, this.root);
+    const rootFile = path.join(this.root, 'package.json');
+    this.cached ??= workspaceDirs(this.root, this.packageJson(rootFile) ?? readPackageFile(rootFile, 'package.json')).flatMap(dir => {
+      const pkg = this.packageAt(dir);
       return pkg ? [pkg] : [];
     });
     return this.cached;
+  }
+
+  private packageAt(dir: string): PackageInfo | undefined {
+    const json = this.packageJson(path.join(dir, 'package.json'));
+    if (!json) return undefined;
+    const name = typeof json.name === 'string' ? json.name : '';
+    const version = typeof json.version === 'string' ? json.version : undefined;
+    return { name, version, dir, json };
   }
 
   /**
@@ -170,7 +190,7 @@ export class Workspace {
       if (inRepo) return inRepo;
       return this.findInstalled(backendDir, explicitName) ?? { name: explicitName, json: {} };
     }
-    const conventional = packageAt(path.join(root, 'plugins', `${id}-backend`), root);
+    const conventional = this.packageAt(path.join(root, 'plugins', `${id}-backend`));
     if (conventional) return checked(conventional, root);
     const declared = this.packages.find(pkg => {
       const backstage = pkg.json.backstage as { role?: unknown; pluginId?: unknown } | undefined;
@@ -190,7 +210,7 @@ export class Workspace {
   /** A package installed in the backend's node_modules or the root's (hoisted), under the name it is imported by. */
   findInstalled(backendDir: string, name: string): PackageInfo | undefined {
     for (const base of [backendDir, this.root]) {
-      const installed = packageAt(path.join(base, 'node_modules', ...name.split('/')), this.root);
+      const installed = this.packageAt(path.join(base, 'node_modules', ...name.split('/')));
       if (installed) return { ...installed, name };
     }
     return undefined;

@@ -115,7 +115,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     return { report: { ...base, system: 'new', alreadyMigrated: false, refused, files: [], changed: false }, changes: [] };
   }
   const index = files.legacy as LegacyIndex;
-  const context: Context = { files, workspace: new Workspace(root), options, release: readRelease(files), warnings: [] };
+  const context: Context = { files, workspace: new Workspace(root, [[files.backendJsonPath, files.backendJson]]), options, release: readRelease(files), warnings: [] };
   const statements = readLegacyStatements(files.ast, files.indexText, index);
   const refused = statements.refused.map(r => `${files.indexDisplay}:${r.line}: ${r.code}: ${r.why}`);
 
