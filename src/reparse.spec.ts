@@ -61,6 +61,19 @@ describe('editsReparse on what the planners do', () => {
     expect(editsReparse(source, after, { ast, edits })).toBe(true);
   });
 
+  test('taking away a declaration that `export { ... }` names is left to the whole-file parse', () => {
+    const source = "const x = 1;\nconst y = 2;\nexport { x };\n";
+    const ast = parseFile(source);
+    const removeX = [{ start: 0, end: 13, text: '' }];
+    expect(wholeFileParses(applyChanges(source, removeX))).toBe(false);
+    expect(editsReparse(source, applyChanges(source, removeX), { ast, edits: removeX })).toBe(false);
+    // Taking away what no export names, or adding beside it, is still proven in place.
+    const removeY = [{ start: 13, end: 26, text: '' }];
+    expect(editsReparse(source, applyChanges(source, removeY), { ast, edits: removeY })).toBe(true);
+    const add = [{ start: 26, end: 26, text: 'const z = 3;\n' }];
+    expect(editsReparse(source, applyChanges(source, add), { ast, edits: add })).toBe(true);
+  });
+
   test('the text must be the edits applied: anything else is left to the whole-file parse', () => {
     const source = "import a from 'a';\n\nconst b = 1;\n";
     const ast = parseFile(source);
@@ -132,6 +145,8 @@ const SNIPPETS = [
   '(',
   '/* open',
   'apiRouter.use(',
+  'foo() <!-- bar(',
+  '--> bar(',
   'if (x) {',
   '} else {',
   'label: for (;;) { continue label; }',

@@ -13,8 +13,9 @@
  * own, or its context is one this module does not model, the answer is
  * `false` and the caller re-parses the whole file, which decides. So the
  * context is modelled conservatively: a stretch inside a block is parsed as
- * strict script code (no import or export, `await` only in an async
- * function or at the top level, `return` only in a function), anything it
+ * strict script code without the browser extensions (no import or export,
+ * `await` only in an async function or at the top level, `return` only in a
+ * function, no HTML-like comments), anything it
  * cannot place (labels, `break`, `super`, `yield`) makes it fail, and new
  * bindings that could clash with one outside the stretch send it to the
  * whole-file parse.
@@ -202,6 +203,8 @@ function regionParses(changedText: string, region: Region, source: string, edits
   const options: ParserOptions = {
     sourceType: atTop ? 'module' : 'script',
     strictMode: true,
+    // A script reads `<!--` and `-->` as comments (Annex B); a module does not.
+    annexB: false,
     plugins: ['typescript'],
     attachComment: false,
     errorRecovery: false,
@@ -277,11 +280,14 @@ function bindingsStayApart(changed: readonly Statement[], region: Region): boole
     declaredNames(statement, fresh);
   }
   const body = region.scope.container.body;
-  for (let i = region.before + 1; i < region.after; i++) {
-    const old = new Set<string>();
-    declaredNames(body[i], old);
-    for (const name of old) fresh.delete(name);
+  const old = new Set<string>();
+  for (let i = region.before + 1; i < region.after; i++) declaredNames(body[i], old);
+  // `export { x }` elsewhere needs x declared in the module: a name the change takes away is the whole parse's to judge.
+  if (region.scope.container.type === 'Program') {
+    const exported = exportedLocalNames(body);
+    if ([...old].some(name => !fresh.has(name) && exported.has(name))) return false;
   }
+  for (const name of old) fresh.delete(name);
   if (fresh.size === 0) return true;
   const elsewhere = new Set<string>();
   for (let i = 0; i < body.length; i++) {
@@ -293,6 +299,18 @@ function bindingsStayApart(changed: readonly Statement[], region: Region): boole
   if (owner?.type === 'CatchClause') patternNames(owner.param, elsewhere);
   for (const name of fresh) if (elsewhere.has(name)) return false;
   return true;
+}
+
+/** The local names that `export { a, b as c }` lists (no `from`) export. */
+function exportedLocalNames(body: readonly Statement[]): Set<string> {
+  const names = new Set<string>();
+  for (const statement of body) {
+    if (statement.type !== 'ExportNamedDeclaration' || statement.source) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === 'ExportSpecifier' && specifier.local.type === 'Identifier') names.add(specifier.local.name);
+    }
+  }
+  return names;
 }
 
 /** Names a statement binds in the scope it stands in (values and types alike: a false clash only costs a full parse). */
