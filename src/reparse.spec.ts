@@ -81,6 +81,8 @@ describe('editsReparse on what the planners do', () => {
     expect(editsReparse(source, applyChanges(source, edits), { ast, edits })).toBe(true);
     expect(editsReparse(source, applyChanges(source, edits) + '\n', { ast, edits })).toBe(false);
     expect(editsReparse(source, source, { ast, edits: [] })).toBe(true);
+    const overlapping = [{ start: 0, end: 10, text: '' }, { start: 5, end: 12, text: '' }];
+    expect(editsReparse(source, source, { ast, edits: overlapping })).toBe(false);
     expect(editsReparse(source, source + ' ', { ast, edits: [] })).toBe(false);
   });
 });

@@ -69,6 +69,15 @@ const FUNCTION_TYPES = new Set([
  * proven here": parse the whole file.
  */
 export function editsReparse(before: string, after: string, parsed: ParsedEdits): boolean {
+  try {
+    return provenInPlace(before, after, parsed);
+  } catch {
+    // Edits this module cannot even lay out (overlapping, out of range): not proven.
+    return false;
+  }
+}
+
+function provenInPlace(before: string, after: string, parsed: ParsedEdits): boolean {
   const { ast, edits } = parsed;
   if (edits.length === 0) return before === after;
   if (applyChanges(before, edits) !== after) return false;
