@@ -1,7 +1,8 @@
 /**
  * A unified diff of two texts, for --dry-run. The files are small and the
  * edits local, so an LCS over the lines between the common prefix and suffix
- * is plenty.
+ * is plenty; a stretch too big for its table (edits at both ends of a big
+ * file) goes to Myers' search instead, whose cost grows with the changes.
  */
 
 interface Line {
@@ -21,6 +22,13 @@ function splitLines(text: string): Line[] {
 
 type Op = { kind: ' ' | '-' | '+'; line: Line; oldNo: number; newNo: number };
 
+type Step = ' ' | '-' | '+';
+
+/** Past this many cells the LCS table is too big (a 2 MB file changed at both ends would need gigabytes). */
+const MAX_LCS_CELLS = 4_000_000;
+/** Past this many changed lines, Myers' search stops and the stretch is shown as replaced. */
+const MAX_EDIT_DISTANCE = 2000;
+
 function diffLines(a: Line[], b: Line[]): Op[] {
   const same = (x: Line, y: Line): boolean => x.text === y.text && x.terminated === y.terminated;
   let start = 0;
@@ -31,37 +39,132 @@ function diffLines(a: Line[], b: Line[]): Op[] {
     endA--;
     endB--;
   }
-  const n = endA - start;
-  const m = endB - start;
-  // lcs[i][j]: length of the LCS of a[start+i..endA) and b[start+j..endB).
-  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = same(a[start + i], b[start + j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
+  const x = a.slice(start, endA);
+  const y = b.slice(start, endB);
+  const steps =
+    x.length * y.length <= MAX_LCS_CELLS
+      ? lcsSteps(x, y, same)
+      : (myersSteps(x, y, same) ?? [...x.map((): Step => '-'), ...y.map((): Step => '+')]);
   const ops: Op[] = [];
   for (let k = 0; k < start; k++) ops.push({ kind: ' ', line: a[k], oldNo: k, newNo: k });
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && same(a[start + i], b[start + j])) {
-      ops.push({ kind: ' ', line: a[start + i], oldNo: start + i, newNo: start + j });
-      i++;
-      j++;
-    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-      // Deletions before additions, as diff(1) prints them.
-      ops.push({ kind: '-', line: a[start + i], oldNo: start + i, newNo: start + j });
-      i++;
-    } else {
-      ops.push({ kind: '+', line: b[start + j], oldNo: start + i, newNo: start + j });
-      j++;
-    }
+  let i = start;
+  let j = start;
+  for (const step of steps) {
+    if (step === ' ') ops.push({ kind: ' ', line: a[i++], oldNo: i - 1, newNo: j++ });
+    else if (step === '-') ops.push({ kind: '-', line: a[i++], oldNo: i - 1, newNo: j });
+    else ops.push({ kind: '+', line: b[j++], oldNo: i, newNo: j - 1 });
   }
   for (let k = 0; k < a.length - endA; k++) {
     ops.push({ kind: ' ', line: a[endA + k], oldNo: endA + k, newNo: endB + k });
   }
   return ops;
+}
+
+/** The steps from `a` to `b` by a longest common subsequence table: exact, and small inputs only. */
+function lcsSteps(a: Line[], b: Line[], same: (x: Line, y: Line) => boolean): Step[] {
+  const n = a.length;
+  const m = b.length;
+  // lcs[i][j]: length of the LCS of a[i..n) and b[j..m).
+  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i][j] = same(a[i], b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  const steps: Step[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && same(a[i], b[j])) {
+      steps.push(' ');
+      i++;
+      j++;
+    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      // Deletions before additions, as diff(1) prints them.
+      steps.push('-');
+      i++;
+    } else {
+      steps.push('+');
+      j++;
+    }
+  }
+  return steps;
+}
+
+/**
+ * The shortest steps from `a` to `b` by Myers' O(ND) search, for inputs too
+ * big for a table (time and memory grow with the number of changed lines,
+ * not with the file); undefined past MAX_EDIT_DISTANCE changed lines.
+ */
+function myersSteps(a: Line[], b: Line[], same: (x: Line, y: Line) => boolean): Step[] | undefined {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDIT_DISTANCE);
+  const offset = max + 1;
+  // v[offset + k]: the furthest x reached on diagonal k (x - y = k).
+  const v = new Int32Array(2 * max + 3);
+  // trace[d]: v for diagonals -d-1..d+1 after step d, to walk back from the end.
+  const trace: Int32Array[] = [];
+  for (let d = 0; d <= max; d++) {
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && same(a[x], b[y])) {
+        x++;
+        y++;
+      }
+      v[offset + k] = x;
+      if (x >= n && y >= m) return walkBack(trace, d, n, m);
+    }
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
+  }
+  return undefined;
+}
+
+function walkBack(trace: Int32Array[], last: number, n: number, m: number): Step[] {
+  const reversed: Step[] = [];
+  let x = n;
+  let y = m;
+  for (let d = last; d > 0; d--) {
+    const before = trace[d - 1];
+    // `before` holds diagonals -d..d (those of step d - 1, one wider).
+    const at = (k: number): number => before[k + d];
+    const k = x - y;
+    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
+    const fromX = at(down ? k + 1 : k - 1);
+    const fromY = fromX - (down ? k + 1 : k - 1);
+    while (x > fromX && y > fromY) {
+      reversed.push(' ');
+      x--;
+      y--;
+    }
+    if (down) {
+      reversed.push('+');
+      y--;
+    } else {
+      reversed.push('-');
+      x--;
+    }
+  }
+  while (x > 0 && y > 0) {
+    reversed.push(' ');
+    x--;
+    y--;
+  }
+  const steps = reversed.reverse();
+  // Deletions before additions within each changed stretch, as diff(1) prints them.
+  for (let i = 0; i < steps.length; ) {
+    if (steps[i] === ' ') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < steps.length && steps[j] !== ' ') j++;
+    const removed = steps.slice(i, j).filter(step => step === '-').length;
+    for (let k = i; k < j; k++) steps[k] = k - i < removed ? '-' : '+';
+    i = j;
+  }
+  return steps;
 }
 
 export interface DiffColors {
