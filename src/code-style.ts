@@ -1,4 +1,4 @@
-import type { File } from '@babel/types';
+import type { File, Node } from '@babel/types';
 import { walk } from './ast';
 import { detectEol } from './text';
 
@@ -17,31 +17,43 @@ const STATEMENTS_WITH_SEMICOLON = new Set([
 /**
  * Reads the file's habits by majority: quotes from its string literals,
  * semicolons from the statements that take one. Ties go to Backstage's
- * defaults (single quotes, semicolons).
+ * defaults (single quotes, semicolons). Node by node, so that a walk made
+ * anyway (the legacy analysis) can gather them on the way.
  */
-export function detectCodeStyle(source: string, ast: File): CodeStyle {
-  let single = 0;
-  let double = 0;
-  let withSemi = 0;
-  let withoutSemi = 0;
-  walk(ast.program, (node, ancestors) => {
+export class CodeStyleCounter {
+  private single = 0;
+  private double = 0;
+  private withSemi = 0;
+  private withoutSemi = 0;
+
+  constructor(private readonly source: string) {}
+
+  visit(node: Node, parent: Node | undefined): void {
     if (node.type === 'StringLiteral') {
-      const raw = source[node.start ?? 0];
-      if (raw === '"') double++;
-      else if (raw === "'") single++;
+      const raw = this.source[node.start ?? 0];
+      if (raw === '"') this.double++;
+      else if (raw === "'") this.single++;
     } else if (STATEMENTS_WITH_SEMICOLON.has(node.type) && node.end != null) {
       // `for (const x of y)` heads never take a semicolon; they say nothing.
-      const parent = ancestors[ancestors.length - 1];
       if (parent && /^For/.test(parent.type)) return;
-      if (source[node.end - 1] === ';') withSemi++;
-      else withoutSemi++;
+      if (this.source[node.end - 1] === ';') this.withSemi++;
+      else this.withoutSemi++;
     }
-  });
-  return {
-    quote: double > single ? '"' : "'",
-    semicolons: withoutSemi <= withSemi,
-    eol: detectEol(source),
-  };
+  }
+
+  result(): CodeStyle {
+    return {
+      quote: this.double > this.single ? '"' : "'",
+      semicolons: this.withoutSemi <= this.withSemi,
+      eol: detectEol(this.source),
+    };
+  }
+}
+
+export function detectCodeStyle(source: string, ast: File): CodeStyle {
+  const counter = new CodeStyleCounter(source);
+  walk(ast.program, (node, ancestors) => counter.visit(node, ancestors[ancestors.length - 1]));
+  return counter.result();
 }
 
 /** A string literal in the given quote, escaped so any value prints as valid code. */

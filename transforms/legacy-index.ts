@@ -12,7 +12,7 @@
  */
 import type { CallExpression, File, ImportDeclaration, Node, Program } from '@babel/types';
 import { applyChanges, insertAt, TextChange } from '../src/changes';
-import { CodeStyle, detectCodeStyle, stringLiteral } from '../src/code-style';
+import { CodeStyle, stringLiteral } from '../src/code-style';
 import { WireError } from '../src/errors';
 import { envNameCandidates, firstFreeName, pluginAliasCandidates, preferredAlias, preferredEnvName, pluginIdsOption, validatePluginId } from '../src/naming';
 import { parseTypeScript } from '../src/parse';
@@ -83,7 +83,7 @@ export function planLegacyWiring(
   const index = analyzed ?? analyzeLegacyIndex(ast, source);
   if ('kind' in index) throw describeLegacyProblem(file, index, ids);
 
-  const style = detectCodeStyle(source, ast);
+  const style = index.style;
   const taken = new Set<string>([...index.declaredNames, ...index.mentionedNames]);
   const places = findInsertionPoints(source, ast.program, index, style);
   const importLines: string[] = [];

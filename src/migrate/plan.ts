@@ -12,7 +12,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BackendFiles, locateBackend, readBackend } from '../backend';
 import { applyChanges } from '../changes';
-import { detectCodeStyle } from '../code-style';
 import { commitChanges, validateChanges } from '../commit';
 import { WireError } from '../errors';
 import { acquireLock, Lock } from '../lock';
@@ -135,7 +134,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   addedPackages.set(DEFAULTS_PACKAGE, '');
 
   // index.ts
-  const style = detectCodeStyle(files.indexText, files.ast);
+  const style = index.style;
   const header = headerOf(files.indexText, files.ast.program.body[0]);
   const newIndex = printNewIndex(
     files.indexText,

@@ -13,6 +13,7 @@ import type {
   VariableDeclaration,
 } from '@babel/types';
 import { calleeName, contains, enclosingStatement, isMethodCall, recordNames, staticString, StatementContainer, walk } from '../../src/ast';
+import { CodeStyle, CodeStyleCounter } from '../../src/code-style';
 
 export interface ApiRouter {
   /** The variable holding the router (`apiRouter` in the template). */
@@ -61,6 +62,8 @@ export interface LegacyIndex {
   readonly mentionedNames: ReadonlySet<string>;
   /** The name of `useHotMemoize` when the file imports or calls it. */
   readonly hotMemoizeName?: string;
+  /** How the file writes code (quotes, semicolons, line endings), read in the same walk. */
+  readonly style: CodeStyle;
 }
 
 export type LegacyIndexProblem =
@@ -145,9 +148,11 @@ export function analyzeLegacyIndex(ast: File, source: string): LegacyIndex | Leg
   const uses: PendingUse[] = [];
   const names = { declared: new Set<string>(), mentioned: new Set<string>() };
 
+  const style = new CodeStyleCounter(source);
   walk(ast.program, (node, ancestors) => {
     const parent = ancestors[ancestors.length - 1];
     recordNames(node, parent, names);
+    style.visit(node, parent);
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
       if (isRouterCreation(node.init, factories) && parent?.type === 'VariableDeclaration') {
         const place = enclosingStatement(parent, ancestors.slice(0, -1));
@@ -257,6 +262,7 @@ export function analyzeLegacyIndex(ast: File, source: string): LegacyIndex | Leg
     declaredNames: names.declared,
     mentionedNames: names.mentioned,
     hotMemoizeName,
+    style: style.result(),
   };
 }
 
