@@ -43,7 +43,7 @@ function ownChildKeys(node: Record<string, unknown>): string[] {
   return Object.keys(node).filter(key => !SKIPPED_KEYS.has(key) && typeof node[key] === 'object' && node[key] !== null);
 }
 
-function isNode(value: unknown): value is Node {
+export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 

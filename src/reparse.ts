@@ -22,7 +22,7 @@
  */
 import { parse, ParserOptions } from '@babel/parser';
 import type { BlockStatement, File, Node, Program, Statement } from '@babel/types';
-import { contains, patternNames } from './ast';
+import { contains, isNode, patternNames } from './ast';
 import { applyChanges, TextChange } from './changes';
 import { VISITOR_KEYS } from './visitor-keys';
 
@@ -404,10 +404,6 @@ function declaresVar(statement: Node): boolean {
 /** `await` and `yield` as names: a script accepts them where a module does not. */
 function mentionsReservedWord(program: Program): boolean {
   return contains(program, node => node.type === 'Identifier' && (node.name === 'await' || node.name === 'yield'));
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 function start(node: Node): number {
