@@ -3,23 +3,18 @@ import * as path from 'path';
 import { parse } from '@babel/parser';
 import { detectCodeStyle } from './code-style';
 import { analyzeLegacyIndex } from '../transforms/lib/legacy-backend';
-import { FIXTURES_ROOT } from '../test/helpers/fixtures';
+import { fixtureCases, FIXTURES_ROOT } from '../test/helpers/fixtures';
 
 test('the legacy analysis reads the same style in its walk as detectCodeStyle in its own', () => {
   const seen = new Set<string>();
-  for (const folder of ['legacy-index', 'legacy-index-remove']) {
-    for (const file of fs.readdirSync(path.join(FIXTURES_ROOT, folder)).filter(f => /\.(input|output)\.ts$/.test(f))) {
-      const source = fs.readFileSync(path.join(FIXTURES_ROOT, folder, file), 'utf8');
-      let ast;
-      try {
-        ast = parse(source, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
-      } catch {
-        continue;
-      }
-      const analyzed = analyzeLegacyIndex(ast, source);
+  for (const { folder, name, source } of ['legacy-index', 'legacy-index-remove'].flatMap(fixtureCases)) {
+    const output = fs.readFileSync(path.join(FIXTURES_ROOT, folder, `${name}.output.ts`), 'utf8');
+    for (const text of [source, output]) {
+      const ast = parse(text, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
+      const analyzed = analyzeLegacyIndex(ast, text);
       if ('kind' in analyzed) continue;
-      const style = detectCodeStyle(source, ast);
-      expect({ file, style: analyzed.style }).toEqual({ file, style });
+      const style = detectCodeStyle(text, ast);
+      expect({ file: `${folder}/${name}`, style: analyzed.style }).toEqual({ file: `${folder}/${name}`, style });
       seen.add(JSON.stringify(style));
     }
   }

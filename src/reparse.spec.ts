@@ -6,10 +6,10 @@ import { walk } from './ast';
 import { applyChanges, TextChange } from './changes';
 import { editsReparse } from './reparse';
 import { pluginIdsOption } from './naming';
-import { fixtureOptions, FIXTURES_ROOT } from '../test/helpers/fixtures';
+import { FixtureCase, fixtureCases, FIXTURES_ROOT } from '../test/helpers/fixtures';
 import { planLegacyWiring } from '../transforms/legacy-index';
 import { planLegacyRemoval } from '../transforms/legacy-index-remove';
-import { planNewBackendWiring } from '../transforms/new-backend-index';
+import { planNewBackendWiring, requestFromOptions } from '../transforms/new-backend-index';
 import { planNewBackendRemoval } from '../transforms/new-backend-index-remove';
 
 const parseFile = (source: string): File => parse(source, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
@@ -24,38 +24,31 @@ function wholeFileParses(source: string): boolean {
 }
 
 /** What the planner behind each index.ts transform would change, as the transforms call them. */
-function plannedEdits(folder: string, source: string, options: Record<string, unknown>, ast: File): readonly TextChange[] {
+function plannedEdits({ folder, source, options }: FixtureCase, ast: File): readonly TextChange[] {
   const ids = pluginIdsOption(options.id as string | string[] | undefined);
-  const follows = ([] as string[]).concat((options.follows as string | string[] | undefined) ?? []).flatMap(v => String(v).split(',')).filter(Boolean);
-  const subpath = options.subpath ? `/${String(options.subpath).replace(/^\/+/, '')}` : undefined;
-  const request = { id: String(options.id), packageName: String(options.package), module: Boolean(options.module) };
   switch (folder) {
     case 'legacy-index':
       return planLegacyWiring(source, ids, 'index.ts', ast).changes;
     case 'legacy-index-remove':
       return planLegacyRemoval(source, ids, 'index.ts', ast).changes;
     case 'new-backend-index':
-      return planNewBackendWiring(source, [{ ...request, form: options.legacy ? 'legacy' : 'feature', subpath, follows }], 'index.ts', ast).changes;
-    case 'new-backend-index-remove':
-      return planNewBackendRemoval(source, [request], 'index.ts', ast).changes;
+      return planNewBackendWiring(source, [requestFromOptions(options)], 'index.ts', ast).changes;
+    case 'new-backend-index-remove': {
+      const { id, packageName, module } = requestFromOptions(options);
+      return planNewBackendRemoval(source, [{ id, packageName, module }], 'index.ts', ast).changes;
+    }
     default:
       throw new Error(folder);
   }
 }
 
-const FOLDERS = ['legacy-index', 'legacy-index-remove', 'new-backend-index', 'new-backend-index-remove'];
-const cases = FOLDERS.flatMap(folder =>
-  fs
-    .readdirSync(path.join(FIXTURES_ROOT, folder))
-    .map(file => /^(.+)\.input\.ts$/.exec(file)?.[1])
-    .filter((name): name is string => name !== undefined && !fs.existsSync(path.join(FIXTURES_ROOT, folder, `${name}.error.txt`)))
-    .map(name => ({ folder, name, source: fs.readFileSync(path.join(FIXTURES_ROOT, folder, `${name}.input.ts`), 'utf8') })),
-);
+const cases = ['legacy-index', 'legacy-index-remove', 'new-backend-index', 'new-backend-index-remove'].flatMap(fixtureCases);
 
 describe('editsReparse on what the planners do', () => {
-  test.each(cases.map(c => [`${c.folder}/${c.name}`, c] as const))('%s: proven from the changed statements alone', (_, { folder, name, source }) => {
+  test.each(cases.map(c => [`${c.folder}/${c.name}`, c] as const))('%s: proven from the changed statements alone', (_, fixture) => {
+    const { source } = fixture;
     const ast = parseFile(source);
-    const edits = plannedEdits(folder, source, fixtureOptions(path.join(FIXTURES_ROOT, folder), name), ast);
+    const edits = plannedEdits(fixture, ast);
     const after = applyChanges(source, edits);
     expect(wholeFileParses(after)).toBe(true);
     expect(editsReparse(source, after, { ast, edits })).toBe(true);

@@ -245,18 +245,27 @@ function addLayout(source: string, backend: NewBackend, semi: string, eol: strin
   };
 }
 
-/** jscodeshift-style entry: `--id=<id> --package=<name> [--legacy] [--subpath=alpha] [--module] [--follows=<packages>]`. */
-export default function transformer(
-  file: { path?: string; source: string },
-  _api?: unknown,
-  options: { id?: string; package?: string; legacy?: boolean; subpath?: string; module?: boolean; follows?: string | string[] } = {},
-): string {
+export interface NewBackendTransformOptions {
+  id?: string;
+  package?: string;
+  legacy?: boolean;
+  subpath?: string;
+  module?: boolean;
+  follows?: string | string[];
+}
+
+/** The request the transform's options describe (as the jscodeshift CLI passes them: strings, repeated flags as arrays). */
+export function requestFromOptions(options: NewBackendTransformOptions): NewBackendRequest {
   if (!options.id || !options.package) throw new WireError('new-backend-index: pass --id=<plugin-id> and --package=<name>');
   const form: NewBackendForm = options.legacy ? 'legacy' : 'feature';
   const subpath = options.subpath ? `/${String(options.subpath).replace(/^\/+/, '')}` : undefined;
   const follows = ([] as string[]).concat(options.follows ?? []).flatMap(value => String(value).split(',')).filter(Boolean);
-  const request: NewBackendRequest = { id: String(options.id), packageName: String(options.package), form, subpath, module: Boolean(options.module), follows };
-  const plan = planNewBackendWiring(file.source, [request], file.path ?? 'index.ts');
+  return { id: String(options.id), packageName: String(options.package), form, subpath, module: Boolean(options.module), follows };
+}
+
+/** jscodeshift-style entry: `--id=<id> --package=<name> [--legacy] [--subpath=alpha] [--module] [--follows=<packages>]`. */
+export default function transformer(file: { path?: string; source: string }, _api?: unknown, options: NewBackendTransformOptions = {}): string {
+  const plan = planNewBackendWiring(file.source, [requestFromOptions(options)], file.path ?? 'index.ts');
   return applyChanges(file.source, plan.changes);
 }
 

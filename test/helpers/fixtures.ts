@@ -10,3 +10,21 @@ export function fixtureOptions(dir: string, name: string): Record<string, unknow
   }
   return {};
 }
+
+export interface FixtureCase {
+  readonly folder: string;
+  readonly name: string;
+  /** The case's input text. */
+  readonly source: string;
+  readonly options: Record<string, unknown>;
+}
+
+/** The cases of a fixture folder that expect an output (`<case>.input.ts` without a `<case>.error.txt`). */
+export function fixtureCases(folder: string): FixtureCase[] {
+  const dir = path.join(FIXTURES_ROOT, folder);
+  return fs
+    .readdirSync(dir)
+    .map(file => /^(.+)\.input\.ts$/.exec(file)?.[1])
+    .filter((name): name is string => name !== undefined && !fs.existsSync(path.join(dir, `${name}.error.txt`)))
+    .map(name => ({ folder, name, source: fs.readFileSync(path.join(dir, `${name}.input.ts`), 'utf8'), options: fixtureOptions(dir, name) }));
+}
