@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * Writes src/visitor-keys.ts: for each Babel node type, the keys that hold
+ * Writes transforms/lib/visitor-keys.ts: for each Babel node type, the keys that hold
  * its child nodes, from @babel/types (a dev dependency: the shipped walk may
  * not load it, and a table is much faster than reading every key of every
- * node). src/visitor-keys.spec.ts fails when the table and @babel/types
+ * node). transforms/lib/visitor-keys.spec.ts fails when the table and @babel/types
  * disagree; then run `node scripts/visitor-keys.js`.
  */
 'use strict';
@@ -11,7 +11,7 @@ const fs = require('fs');
 const path = require('path');
 const { tableFromBabelTypes } = require('./visitor-keys-table');
 
-const target = path.join(__dirname, '..', 'src', 'visitor-keys.ts');
+const target = path.join(__dirname, '..', 'transforms', 'lib', 'visitor-keys.ts');
 fs.writeFileSync(target, renderTable(tableFromBabelTypes()));
 console.log(`wrote ${path.relative(process.cwd(), target)}`);
 

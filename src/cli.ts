@@ -7,12 +7,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import yargs, { Argv } from 'yargs';
-import { WireError } from './errors';
-import { unifiedDiff } from './diff';
-import type { Lock } from './lock';
-import { applyMigration, lockForMigration, MigrationRefused, MigrationReport, planMigration } from './migrate/plan';
-import { backendStatus, StatusReport } from './status';
-import { applyPlan, lockBackend, planWiring, WireReport } from './wire';
+import { WireError } from '../transforms/lib/errors';
+import { unifiedDiff } from './commit/diff';
+import type { Lock } from './commit/lock';
+import { applyMigration, lockForMigration, MigrationRefused, MigrationReport, planMigration } from './commands/migrate/plan';
+import { backendStatus, StatusReport } from './commands/status/status';
+import { applyPlan, lockBackend, planWiring, WireReport } from './commands/wire/wire';
 
 /** The lock of the run in progress, released on every way out, signals included. */
 let heldLock: Lock | undefined;

@@ -9,19 +9,19 @@
  * `migrateBackend({ cwd: repo })` to move a legacy backend to the new system.
  * Nothing here prints or exits; bad input throws a WireError with a one-line message.
  */
-export { planWiring, applyPlan, wirePlugins, lockBackend } from './wire';
-export { backendStatus } from './status';
-export { planMigration, applyMigration, migrateBackend, MigrationRefused } from './migrate/plan';
-export type { MigrateOptions, MigrationPlan, MigrationReport, MigratedPlugin, MigrationTarget } from './migrate/plan';
-export type { StatusOptions, StatusReport, PluginStatus, PluginState, LegacyPiece } from './status';
-export type { BackendSystem, SystemChoice } from './backend';
-export type { Lock } from './lock';
-export type { WireOptions, WirePlan, WireReport, PluginReport, FileReport } from './wire';
-export type { FileChange, FileStatus } from './tree';
-export { WireError } from './errors';
-export { unifiedDiff } from './diff';
+export { planWiring, applyPlan, wirePlugins, lockBackend } from './commands/wire/wire';
+export { backendStatus } from './commands/status/status';
+export { planMigration, applyMigration, migrateBackend, MigrationRefused } from './commands/migrate/plan';
+export type { MigrateOptions, MigrationPlan, MigrationReport, MigratedPlugin, MigrationTarget } from './commands/migrate/plan';
+export type { StatusOptions, StatusReport, PluginStatus, PluginState, LegacyPiece } from './commands/status/status';
+export type { BackendSystem, SystemChoice } from './repo/backend';
+export type { Lock } from './commit/lock';
+export type { WireOptions, WirePlan, WireReport, PluginReport, FileReport } from './commands/wire/wire';
+export type { FileChange, FileStatus } from './commit/tree';
+export { WireError } from '../transforms/lib/errors';
+export { unifiedDiff } from './commit/diff';
 export { planLegacyWiring } from '../transforms/legacy-index';
 export type { LegacyWiringPlan, LegacyPluginWiring } from '../transforms/legacy-index';
 export { planDependencies } from '../transforms/package-json-dependency';
-export { applyChanges } from './changes';
-export type { TextChange } from './changes';
+export { applyChanges } from '../transforms/lib/changes';
+export type { TextChange } from '../transforms/lib/changes';

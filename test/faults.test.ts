@@ -7,9 +7,9 @@ import { spawn } from 'child_process';
 // The real module object (not an import-star wrapper), so that jest can replace its functions.
 import fs = require('fs');
 import * as path from 'path';
-import { commitChanges } from '../src/commit';
-import { applyPlan, planWiring } from '../src/wire';
-import type { FileChange } from '../src/tree';
+import { commitChanges } from '../src/commit/commit';
+import { applyPlan, planWiring } from '../src/commands/wire/wire';
+import type { FileChange } from '../src/commit/tree';
 import { CLI, cleanup, copyExample, emptyDir, read, snapshot, write } from './helpers/repo';
 
 afterAll(cleanup);

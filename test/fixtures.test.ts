@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { FIXTURES_ROOT, fixtureOptions } from './helpers/fixtures';
 import { parse } from '@babel/parser';
-import { WireError } from '../src/errors';
+import { WireError } from '../transforms/lib/errors';
 
 type Transform = (file: { path: string; source: string }, api: unknown, options: Record<string, unknown>) => string;
 

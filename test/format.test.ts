@@ -5,8 +5,8 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BACKSTAGE_FORMAT } from '../src/plugin-module';
-import { formatFromOptions, resolveModuleFormat } from '../src/format';
+import { BACKSTAGE_FORMAT } from '../transforms/generate/plugin-module';
+import { formatFromOptions, resolveModuleFormat } from '../src/commit/format';
 import { cleanup, emptyDir, write } from './helpers/repo';
 
 afterAll(cleanup);

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readPluginShape } from '../src/plugin-introspection';
+import { readPluginShape } from '../src/repo/plugin-introspection';
 
 const PLUGINS = path.join(__dirname, 'fixtures', 'plugins');
 

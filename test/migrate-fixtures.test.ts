@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FIXTURES_ROOT } from './helpers/fixtures';
-import { applyMigration, MigrationRefused, planMigration } from '../src/migrate/plan';
+import { applyMigration, MigrationRefused, planMigration } from '../src/commands/migrate/plan';
 
 const DIR = path.join(FIXTURES_ROOT, 'migrate');
 const DEFAULT_ROOT_JSON = '{\n  "private": true,\n  "workspaces": ["packages/*", "plugins/*"]\n}\n';

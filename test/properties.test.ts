@@ -15,7 +15,7 @@
  */
 import fc from 'fast-check';
 import { parse } from '@babel/parser';
-import { applyChanges } from '../src/changes';
+import { applyChanges } from '../transforms/lib/changes';
 import { planLegacyWiring } from '../transforms/legacy-index';
 import { planLegacyRemoval } from '../transforms/legacy-index-remove';
 import { planNewBackendRemoval } from '../transforms/new-backend-index-remove';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseExpression } from '@babel/parser';
-import { stringLiteral } from '../src/code-style';
+import { stringLiteral } from '../transforms/lib/code-style';
 import { PROJECT } from './helpers/repo';
 
 test('the shipped code spawns nothing: no child_process, no eval', () => {

@@ -5,14 +5,14 @@
  * warning. The default export is a jscodeshift transform (`--id=<id>`).
  */
 import type { File, Statement } from '@babel/types';
-import { identifierOffsets } from '../src/ast';
-import { applyChanges, TextChange } from '../src/changes';
-import { WireError } from '../src/errors';
-import { pluginIdsOption, validatePluginId } from '../src/naming';
-import { parseTypeScript } from '../src/parse';
-import { nodeRange, Range, removeStatement, usedOutside } from '../src/removal';
+import { identifierOffsets } from './lib/ast';
+import { applyChanges, TextChange } from './lib/changes';
+import { WireError } from './lib/errors';
+import { pluginIdsOption, validatePluginId } from './lib/naming';
+import { parseTypeScript } from './lib/parse';
+import { nodeRange, Range, removeStatement, usedOutside } from './lib/removal';
 import { LegacyPiece } from './legacy-index';
-import { analyzeLegacyIndex, findPluginImport, findPluginRoutes, LegacyIndex } from './lib/legacy-backend';
+import { analyzeLegacyIndex, findPluginImport, findPluginRoutes, LegacyIndex } from './analysis/legacy-backend';
 import { describeLegacyProblem } from './legacy-index';
 
 export interface LegacyPluginRemoval {

@@ -11,13 +11,13 @@
  * `jscodeshift -t dist/transforms/legacy-index.js --id=carmen index.ts` works.
  */
 import type { CallExpression, File, ImportDeclaration, Node, Program } from '@babel/types';
-import { applyChanges, insertAt, TextChange } from '../src/changes';
-import { CodeStyle, stringLiteral } from '../src/code-style';
-import { WireError } from '../src/errors';
-import { envNameCandidates, firstFreeName, pluginAliasCandidates, preferredAlias, preferredEnvName, pluginIdsOption, validatePluginId } from '../src/naming';
-import { parseTypeScript } from '../src/parse';
-import { indentOf, LinePoint, pointAfterStatement, pointBeforeStatement } from '../src/text';
-import { analyzeLegacyIndex, EnvDeclaration, findPluginImport, findPluginRoutes, LegacyIndex, mountsOnRouter, pluginCallIn } from './lib/legacy-backend';
+import { applyChanges, insertAt, TextChange } from './lib/changes';
+import { CodeStyle, stringLiteral } from './lib/code-style';
+import { WireError } from './lib/errors';
+import { envNameCandidates, firstFreeName, pluginAliasCandidates, preferredAlias, preferredEnvName, pluginIdsOption, validatePluginId } from './lib/naming';
+import { parseTypeScript } from './lib/parse';
+import { indentOf, LinePoint, pointAfterStatement, pointBeforeStatement } from './lib/text';
+import { analyzeLegacyIndex, EnvDeclaration, findPluginImport, findPluginRoutes, LegacyIndex, mountsOnRouter, pluginCallIn } from './analysis/legacy-backend';
 
 export type LegacyPiece = 'import' | 'env' | 'route';
 

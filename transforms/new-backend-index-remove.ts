@@ -7,13 +7,13 @@
  * touched. The default export is a jscodeshift transform (`--id --package`).
  */
 import type { File } from '@babel/types';
-import { identifierOffsets } from '../src/ast';
-import { applyChanges, TextChange } from '../src/changes';
-import { WireError } from '../src/errors';
-import { validatePluginId } from '../src/naming';
-import { parseTypeScript } from '../src/parse';
-import { nodeRange, Range, removeStatement, usedOutside } from '../src/removal';
-import { addRefersTo, findNewBackend } from './lib/new-backend';
+import { identifierOffsets } from './lib/ast';
+import { applyChanges, TextChange } from './lib/changes';
+import { WireError } from './lib/errors';
+import { validatePluginId } from './lib/naming';
+import { parseTypeScript } from './lib/parse';
+import { nodeRange, Range, removeStatement, usedOutside } from './lib/removal';
+import { addRefersTo, findNewBackend } from './analysis/new-backend';
 import { describeMissingBackend, isPluginModuleBridge, legacyPluginImport } from './new-backend-index';
 
 export interface NewBackendRemovalRequest {

@@ -14,15 +14,15 @@
  * [--subpath=alpha] [--module --follows=<plugin package>]`).
  */
 import type { File, ImportDeclaration, Node, Program } from '@babel/types';
-import { collectNames } from '../src/ast';
-import { applyChanges, insertAt, TextChange } from '../src/changes';
-import { CodeStyle, detectCodeStyle, stringLiteral } from '../src/code-style';
-import { WireError } from '../src/errors';
-import { firstFreeName, validatePluginId } from '../src/naming';
-import { parseTypeScript } from '../src/parse';
-import { indentOf, LinePoint, pointAfterStatement, pointBeforeStatement } from '../src/text';
-import { addRefersTo, BackendAdd, findImportedBackend, findNewBackend, NewBackend } from './lib/new-backend';
-import { identityFromName, packageOfSpecifier } from '../src/package-names';
+import { collectNames } from './lib/ast';
+import { applyChanges, insertAt, TextChange } from './lib/changes';
+import { CodeStyle, detectCodeStyle, stringLiteral } from './lib/code-style';
+import { WireError } from './lib/errors';
+import { firstFreeName, validatePluginId } from './lib/naming';
+import { parseTypeScript } from './lib/parse';
+import { indentOf, LinePoint, pointAfterStatement, pointBeforeStatement } from './lib/text';
+import { addRefersTo, BackendAdd, findImportedBackend, findNewBackend, NewBackend } from './analysis/new-backend';
+import { identityFromName, packageOfSpecifier } from './lib/package-names';
 
 export type NewBackendForm = 'feature' | 'legacy';
 

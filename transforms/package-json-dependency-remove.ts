@@ -3,8 +3,8 @@
  * stands on (and the comma before it when it was the last one). The default
  * export is a jscodeshift transform (`--package=<name>`).
  */
-import { applyChanges } from '../src/changes';
-import { WireError } from '../src/errors';
+import { applyChanges } from './lib/changes';
+import { WireError } from './lib/errors';
 import { planDependencyRemoval } from './package-json-dependency';
 
 export default function transformer(

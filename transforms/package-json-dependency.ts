@@ -8,9 +8,9 @@
  */
 import { parseExpression } from '@babel/parser';
 import type { Expression, ObjectExpression, ObjectProperty } from '@babel/types';
-import { applyChanges, insertAt, TextChange } from '../src/changes';
-import { formatPosition, WireError } from '../src/errors';
-import { detectEol, indentOf } from '../src/text';
+import { applyChanges, insertAt, TextChange } from './lib/changes';
+import { formatPosition, WireError } from './lib/errors';
+import { detectEol, indentOf } from './lib/text';
 
 export interface DependencyPlan {
   readonly changes: readonly TextChange[];

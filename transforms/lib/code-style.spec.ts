@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from '@babel/parser';
 import { detectCodeStyle } from './code-style';
-import { analyzeLegacyIndex } from '../transforms/lib/legacy-backend';
-import { fixtureCases, FIXTURES_ROOT } from '../test/helpers/fixtures';
+import { analyzeLegacyIndex } from '../analysis/legacy-backend';
+import { fixtureCases, FIXTURES_ROOT } from '../../test/helpers/fixtures';
 
 test('the legacy analysis reads the same style in its walk as detectCodeStyle in its own', () => {
   const seen = new Set<string>();

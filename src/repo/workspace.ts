@@ -4,8 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { WireError } from './errors';
-import { readPackageJson } from '../transforms/package-json-dependency';
+import { WireError } from '../../transforms/lib/errors';
+import { readPackageJson } from '../../transforms/package-json-dependency';
 
 export interface PackageInfo {
   readonly name: string;

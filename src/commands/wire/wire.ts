@@ -6,34 +6,34 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { BackendFiles, BackendSystem, installCommand, locateBackend, readBackend, SystemChoice } from './backend';
+import { BackendFiles, BackendSystem, installCommand, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
 import { addedDependencyNames, importsModule, otherBackendFilesImport } from './backend-imports';
-import { applyChanges, TextChange } from './changes';
-import { commitChanges, validateChanges } from './commit';
-import { WireError } from './errors';
-import { forgetPrettierConfigs, resolveModuleFormat } from './format';
-import { BackendRole, backstageIdentity, identityFromName } from './package-names';
-import { parseTypeScript } from './parse';
-import { CREATE_APP_ENVIRONMENT, LEGACY_BRIDGE_ENVIRONMENT, readPluginEnvironment } from './plugin-environment';
-import { PluginShape, readPluginShape } from './plugin-introspection';
+import { applyChanges, TextChange } from '../../../transforms/lib/changes';
+import { commitChanges, validateChanges } from '../../commit/commit';
+import { WireError } from '../../../transforms/lib/errors';
+import { forgetPrettierConfigs, resolveModuleFormat } from '../../commit/format';
+import { BackendRole, backstageIdentity, identityFromName } from '../../../transforms/lib/package-names';
+import { parseTypeScript } from '../../../transforms/lib/parse';
+import { CREATE_APP_ENVIRONMENT, LEGACY_BRIDGE_ENVIRONMENT, readPluginEnvironment } from '../../repo/plugin-environment';
+import { PluginShape, readPluginShape } from '../../repo/plugin-introspection';
 import {
   BACKSTAGE_FORMAT,
   LegacyPluginModule,
   PLUGIN_ENVIRONMENT,
   printLegacyPluginModule,
   ROUTER_OPTIONS_ENVIRONMENT,
-} from './plugin-module';
-import { acquireLock, Lock } from './lock';
-import { findPackageByName, isPackageArgument, PluginTarget, resolveTarget, validateTargetArguments } from './targets';
-import { FileChange, FileStatus, FileTree } from './tree';
-import { PackageInfo, validateRange, Workspace } from './workspace';
-import { planLegacyWiring } from '../transforms/legacy-index';
-import { planLegacyRemoval } from '../transforms/legacy-index-remove';
-import { LEGACY_PLUGIN_MODULE, planNewBackendWiring } from '../transforms/new-backend-index';
-import { planNewBackendRemoval } from '../transforms/new-backend-index-remove';
-import { DependencyEntry, planDependencies, planDependencyRemoval } from '../transforms/package-json-dependency';
+} from '../../../transforms/generate/plugin-module';
+import { acquireLock, Lock } from '../../commit/lock';
+import { findPackageByName, isPackageArgument, PluginTarget, resolveTarget, validateTargetArguments } from '../../repo/targets';
+import { FileChange, FileStatus, FileTree } from '../../commit/tree';
+import { PackageInfo, validateRange, Workspace } from '../../repo/workspace';
+import { planLegacyWiring } from '../../../transforms/legacy-index';
+import { planLegacyRemoval } from '../../../transforms/legacy-index-remove';
+import { LEGACY_PLUGIN_MODULE, planNewBackendWiring } from '../../../transforms/new-backend-index';
+import { planNewBackendRemoval } from '../../../transforms/new-backend-index-remove';
+import { DependencyEntry, planDependencies, planDependencyRemoval } from '../../../transforms/package-json-dependency';
 
-export type { BackendSystem, SystemChoice } from './backend';
+export type { BackendSystem, SystemChoice } from '../../repo/backend';
 /** `legacy`: import, env and route in a legacy backend; `feature`: `backend.add(import(pkg))`; `legacy-bridge`: `backend.add(legacyPlugin(...))`. */
 export type WiringForm = 'legacy' | 'feature' | 'legacy-bridge';
 

@@ -5,8 +5,8 @@
  * 80 columns wrapped as prettier wraps them.
  */
 import type { Node } from '@babel/types';
-import { CodeStyle, stringLiteral } from '../code-style';
-import { indentOf, lineStartOf } from '../text';
+import { CodeStyle, stringLiteral } from '../../../transforms/lib/code-style';
+import { indentOf, lineStartOf } from '../../../transforms/lib/text';
 
 const PRINT_WIDTH = 80;
 

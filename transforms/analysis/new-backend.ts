@@ -4,7 +4,7 @@
  * form real repos write them) and `backend.start()`.
  */
 import type { CallExpression, File, ImportDeclaration, Node, Statement } from '@babel/types';
-import { calleeName, enclosingStatement, isMethodCall, staticString, StatementContainer, walk } from '../../src/ast';
+import { calleeName, enclosingStatement, isMethodCall, staticString, StatementContainer, walk } from '../lib/ast';
 
 export interface BackendAdd {
   readonly call: CallExpression;

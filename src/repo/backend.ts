@@ -7,17 +7,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { File } from '@babel/types';
-import { WireError } from './errors';
-import { preferredAlias, preferredEnvName } from './naming';
-import { parseTypeScript } from './parse';
-import { detectEol } from './text';
-import { FileTree } from './tree';
+import { WireError } from '../../transforms/lib/errors';
+import { preferredAlias, preferredEnvName } from '../../transforms/lib/naming';
+import { parseTypeScript } from '../../transforms/lib/parse';
+import { detectEol } from '../../transforms/lib/text';
+import { FileTree } from '../commit/tree';
 import { findRepoRoot } from './workspace';
-import { manualLegacyLines } from '../transforms/legacy-index';
-import { analyzeLegacyIndex, LegacyIndex } from '../transforms/lib/legacy-backend';
-import { findImportedBackend, findNewBackend } from '../transforms/lib/new-backend';
-import { describeMissingBackend } from '../transforms/new-backend-index';
-import { readPackageJson } from '../transforms/package-json-dependency';
+import { manualLegacyLines } from '../../transforms/legacy-index';
+import { analyzeLegacyIndex, LegacyIndex } from '../../transforms/analysis/legacy-backend';
+import { findImportedBackend, findNewBackend } from '../../transforms/analysis/new-backend';
+import { describeMissingBackend } from '../../transforms/new-backend-index';
+import { readPackageJson } from '../../transforms/package-json-dependency';
 
 export type SystemChoice = 'auto' | 'legacy' | 'new';
 export type BackendSystem = 'legacy' | 'new';

@@ -5,7 +5,7 @@
  * width, bracket spacing, line endings); a spec checks it against prettier
  * itself, so prettier's formatter (and its TypeScript parser) stays unloaded.
  */
-import { stringLiteral } from './code-style';
+import { stringLiteral } from '../lib/code-style';
 
 /** The prettier options this module's text depends on, with prettier's names. */
 export interface ModuleFormat {

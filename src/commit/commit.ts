@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseScript } from '@babel/parser';
-import { WireError } from './errors';
+import { WireError } from '../../transforms/lib/errors';
 import { editsReparse, ParsedEdits } from './reparse';
 import type { FileChange } from './tree';
 

@@ -6,14 +6,14 @@
  */
 import * as path from 'path';
 import type { File } from '@babel/types';
-import { walk } from './ast';
-import { BackendFiles, BackendSystem, locateBackend, readBackend, SystemChoice } from './backend';
-import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromName, packageOfSpecifier } from './package-names';
-import { parseTypeScript } from './parse';
-import { Workspace } from './workspace';
-import type { WiringForm } from './wire';
-import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../transforms/lib/legacy-backend';
-import { findNewBackend } from '../transforms/lib/new-backend';
+import { walk } from '../../../transforms/lib/ast';
+import { BackendFiles, BackendSystem, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
+import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromName, packageOfSpecifier } from '../../../transforms/lib/package-names';
+import { parseTypeScript } from '../../../transforms/lib/parse';
+import { Workspace } from '../../repo/workspace';
+import type { WiringForm } from '../wire/wire';
+import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
+import { findNewBackend } from '../../../transforms/analysis/new-backend';
 
 /**
  * `wired`: package and wiring present; `not-wired`: the package is there and

@@ -5,7 +5,7 @@ import type { Node } from '@babel/types';
 import { walk } from './ast';
 import { VISITOR_KEYS } from './visitor-keys';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { tableFromBabelTypes } = require('../scripts/visitor-keys-table');
+const { tableFromBabelTypes } = require('../../scripts/visitor-keys-table');
 
 test('the table is @babel/types’ own (else run `node scripts/visitor-keys.js`)', () => {
   expect(VISITOR_KEYS).toEqual(tableFromBabelTypes());
@@ -35,7 +35,7 @@ function* typeScriptFiles(dir: string): Generator<string> {
 }
 
 test('walk reaches every node of every fixture and of our own sources, once', () => {
-  const root = path.join(__dirname, '..');
+  const root = path.join(__dirname, '..', '..');
   let files = 0;
   for (const dir of ['__testfixtures__', 'examples', 'src', 'transforms', 'test', 'scripts']) {
     if (!fs.existsSync(path.join(root, dir))) continue;

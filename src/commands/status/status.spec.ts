@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as parse from './parse';
+import * as parse from '../../../transforms/lib/parse';
 import { backendStatus, importBlock } from './status';
 
-const LEGACY_APP = path.join(__dirname, '..', 'examples', 'legacy-app');
+const LEGACY_APP = path.join(__dirname, '..', '..', '..', 'examples', 'legacy-app');
 
 afterEach(() => jest.restoreAllMocks());
 

@@ -2,15 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from '@babel/parser';
 import type { BlockStatement, File, Node, Program } from '@babel/types';
-import { walk } from './ast';
-import { applyChanges, TextChange } from './changes';
+import { walk } from '../../transforms/lib/ast';
+import { applyChanges, TextChange } from '../../transforms/lib/changes';
 import { editsReparse } from './reparse';
-import { pluginIdsOption } from './naming';
-import { FixtureCase, fixtureCases, FIXTURES_ROOT } from '../test/helpers/fixtures';
-import { planLegacyWiring } from '../transforms/legacy-index';
-import { planLegacyRemoval } from '../transforms/legacy-index-remove';
-import { planNewBackendWiring, requestFromOptions } from '../transforms/new-backend-index';
-import { planNewBackendRemoval } from '../transforms/new-backend-index-remove';
+import { pluginIdsOption } from '../../transforms/lib/naming';
+import { FixtureCase, fixtureCases, FIXTURES_ROOT } from '../../test/helpers/fixtures';
+import { planLegacyWiring } from '../../transforms/legacy-index';
+import { planLegacyRemoval } from '../../transforms/legacy-index-remove';
+import { planNewBackendWiring, requestFromOptions } from '../../transforms/new-backend-index';
+import { planNewBackendRemoval } from '../../transforms/new-backend-index-remove';
 
 const parseFile = (source: string): File => parse(source, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
 
@@ -157,7 +157,7 @@ const CORPUS = [
 
 function corpus(): { name: string; source: string }[] {
   const examples = ['legacy-app', 'new-app'].map(app => {
-    const file = path.join(__dirname, '..', 'examples', app, 'packages', 'backend', 'src', 'index.ts');
+    const file = path.join(__dirname, '..', '..', 'examples', app, 'packages', 'backend', 'src', 'index.ts');
     return { name: app, source: fs.readFileSync(file, 'utf8') };
   });
   return [...examples, ...CORPUS.map(name => ({ name, source: fs.readFileSync(path.join(FIXTURES_ROOT, `${name}.input.ts`), 'utf8') }))];

@@ -7,8 +7,8 @@
  * anything else.
  */
 import type { File, Node } from '@babel/types';
-import { walk } from '../ast';
-import { packageOfSpecifier } from '../package-names';
+import { walk } from '../../../transforms/lib/ast';
+import { packageOfSpecifier } from '../../../transforms/lib/package-names';
 
 export type TemplateCustomisation = 'scaffolder-entity-model' | 'search-catalog-collator' | 'search-techdocs-collator' | 'search-pg-engine' | 'allow-all-policy';
 

@@ -22,9 +22,9 @@
  */
 import { parse, ParserOptions } from '@babel/parser';
 import type { BlockStatement, File, Node, Program, Statement } from '@babel/types';
-import { contains, isNode, patternNames } from './ast';
-import { applyChanges, TextChange } from './changes';
-import { VISITOR_KEYS } from './visitor-keys';
+import { contains, isNode, patternNames } from '../../transforms/lib/ast';
+import { applyChanges, TextChange } from '../../transforms/lib/changes';
+import { VISITOR_KEYS } from '../../transforms/lib/visitor-keys';
 
 export interface ParsedEdits {
   /** The AST of the text the edits apply to. */

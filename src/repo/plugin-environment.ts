@@ -5,7 +5,7 @@
  * bridge provides.
  */
 import type { File, TSType, TSTypeElement } from '@babel/types';
-import { parseTypeScript } from './parse';
+import { parseTypeScript } from '../../transforms/lib/parse';
 
 /** The environment `legacyPlugin` from @backstage/backend-common gives a legacy plugin. */
 export const LEGACY_BRIDGE_ENVIRONMENT: readonly string[] = [

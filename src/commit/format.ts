@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { BACKSTAGE_FORMAT, ModuleFormat } from './plugin-module';
+import { BACKSTAGE_FORMAT, ModuleFormat } from '../../transforms/generate/plugin-module';
 
 /**
  * Packages whose shared prettier config is BACKSTAGE_FORMAT: create-app's root

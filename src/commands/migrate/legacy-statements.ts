@@ -6,8 +6,8 @@
  * refusal, with its line and what to do instead. Nothing is dropped unseen.
  */
 import type { CallExpression, File, Node, Statement } from '@babel/types';
-import { walk } from '../ast';
-import { LegacyIndex, pluginCallIn } from '../../transforms/lib/legacy-backend';
+import { walk } from '../../../transforms/lib/ast';
+import { LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
 
 export interface PluginMount {
   /** The mount path without its slash: the route the plugin had (`catalog`), `''` for the service root (app). */

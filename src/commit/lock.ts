@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { WireError } from './errors';
+import { WireError } from '../../transforms/lib/errors';
 
 export const LOCK_FILE = '.wire-plugin.lock';
 

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from '@babel/parser';
-import { applyChanges } from './changes';
+import { applyChanges } from '../../transforms/lib/changes';
 import { commitChanges, validateChanges } from './commit';
-import { WireError } from './errors';
+import { WireError } from '../../transforms/lib/errors';
 import type { FileChange } from './tree';
 
 let dir: string;

@@ -1,4 +1,4 @@
-import { formatWithPrettier } from '../test/helpers/prettier';
+import { formatWithPrettier } from '../../test/helpers/prettier';
 import { BACKSTAGE_FORMAT, ModuleFormat, printLegacyPluginModule, ROUTER_OPTIONS_ENVIRONMENT } from './plugin-module';
 
 const SHORT = '@internal/backstage-plugin-carmen-backend';

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { WireError } from './errors';
+import { WireError } from '../../transforms/lib/errors';
 
 /** A backend's index.ts or package.json is a few kilobytes; anything this big is not one. */
 export const MAX_SOURCE_BYTES = 2 * 2 ** 20;

@@ -5,9 +5,9 @@
  * a module of one.
  */
 import * as path from 'path';
-import { WireError } from './errors';
-import { validatePluginId } from './naming';
-import { backstageIdentity, BackendRole, identityFromName } from './package-names';
+import { WireError } from '../../transforms/lib/errors';
+import { validatePluginId } from '../../transforms/lib/naming';
+import { backstageIdentity, BackendRole, identityFromName } from '../../transforms/lib/package-names';
 import { isValidPackageName, PackageInfo, Workspace } from './workspace';
 
 export interface PluginTarget {

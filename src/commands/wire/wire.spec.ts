@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as babel from '@babel/parser';
-import * as parse from './parse';
+import * as parse from '../../../transforms/lib/parse';
 import { planWiring } from './wire';
-import { cleanup, copyExample } from '../test/helpers/repo';
+import { cleanup, copyExample } from '../../../test/helpers/repo';
 
 afterEach(() => {
   jest.restoreAllMocks();

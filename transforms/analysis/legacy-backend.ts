@@ -12,8 +12,8 @@ import type {
   Statement,
   VariableDeclaration,
 } from '@babel/types';
-import { calleeName, contains, enclosingStatement, isMethodCall, recordNames, staticString, StatementContainer, walk } from '../../src/ast';
-import { CodeStyle, CodeStyleCounter } from '../../src/code-style';
+import { calleeName, contains, enclosingStatement, isMethodCall, recordNames, staticString, StatementContainer, walk } from '../lib/ast';
+import { CodeStyle, CodeStyleCounter } from '../lib/code-style';
 
 export interface ApiRouter {
   /** The variable holding the router (`apiRouter` in the template). */
