@@ -22,6 +22,22 @@ test('no change, no diff', () => {
   expect(unifiedDiff('f.ts', 'a\n', 'a\n')).toBe('');
 });
 
+test('a removed file names line 0 on its empty side', () => {
+  expect(unifiedDiff('t.ts', 'x\ny\n', undefined)).toBe(['--- a/t.ts', '+++ /dev/null', '@@ -1,2 +0,0 @@', '-x', '-y', ''].join('\n'));
+});
+
+test('a pure deletion, with its context', () => {
+  expect(unifiedDiff('f.ts', 'a\nb\nc\n', 'a\nc\n')).toBe(['--- a/f.ts', '+++ b/f.ts', '@@ -1,3 +1,2 @@', ' a', '-b', ' c', ''].join('\n'));
+});
+
+test('CRLF lines diff and print as LF ones; only a changed line is shown', () => {
+  expect(unifiedDiff('f.ts', 'a\r\nb\r\n', 'a\r\nX\r\nb\r\n')).toBe(['--- a/f.ts', '+++ b/f.ts', '@@ -1,2 +1,3 @@', ' a', '+X', ' b', ''].join('\n'));
+});
+
+test('deletions come before insertions in a replaced stretch', () => {
+  expect(unifiedDiff('f.ts', 'a\nb\nc\n', 'a\nB\nc\n')).toBe(['--- a/f.ts', '+++ b/f.ts', '@@ -1,3 +1,3 @@', ' a', '-b', '+B', ' c', ''].join('\n'));
+});
+
 test('distant changes make separate hunks', () => {
   const lines = Array.from({ length: 20 }, (_, i) => `l${i}`);
   const after = [...lines];
@@ -31,7 +47,7 @@ test('distant changes make separate hunks', () => {
   expect(diff.match(/^@@/gm)).toHaveLength(2);
 });
 
-describe('files too big for the LCS table (changes at both ends of a long file)', () => {
+describe('long files (changes at both ends, and past the edit-length limit)', () => {
   const lines = Array.from({ length: 3000 }, (_, i) => `line ${i}`);
   const text = (list: string[]): string => list.join('\n') + '\n';
 
@@ -69,6 +85,29 @@ describe('files too big for the LCS table (changes at both ends of a long file)'
     const diff = unifiedDiff('f.ts', text(lines), text(after));
     expect(diff.split('\n').filter(l => /^[-+](?![-+]{2} )/.test(l))).toEqual(['-line 10', '+changed 10', '-line 2990']);
     expect(applyUnified(text(lines), diff)).toBe(text(after));
+  });
+
+  test('a 2 MB file changed at both ends gives the two hunks', () => {
+    const big = Array.from({ length: 50_000 }, (_, i) => `const line${i} = ${i}; // a line of about forty bytes`);
+    const after = [...big];
+    after.splice(49_990, 0, 'END');
+    after[3] = 'START';
+    expect(text(big).length).toBeGreaterThan(2_000_000);
+    const diff = unifiedDiff('f.ts', text(big), text(after));
+    expect(diff.match(/^@@.*$/gm)).toEqual(['@@ -1,7 +1,7 @@', '@@ -49988,6 +49988,7 @@']);
+    expect(applyUnified(text(big), diff)).toBe(text(after));
+  });
+
+  test('past 2000 changed lines the search stops: the stretch between the common head and tail is shown replaced, with its context', () => {
+    const head = ['h1', 'h2', 'h3', 'h4'];
+    const tail = ['t1', 't2', 't3', 't4'];
+    const before = [...head, ...Array.from({ length: 1100 }, (_, i) => `old ${i}`), ...tail];
+    const after = [...head, ...Array.from({ length: 1100 }, (_, i) => `new ${i}`), ...tail];
+    const diff = unifiedDiff('f.ts', text(before), text(after));
+    expect(diff).toBe(
+      ['--- a/f.ts', '+++ b/f.ts', '@@ -2,1106 +2,1106 @@', ' h2', ' h3', ' h4', ...before.slice(4, 1104).map(l => `-${l}`), ...after.slice(4, 1104).map(l => `+${l}`), ' t1', ' t2', ' t3', ''].join('\n'),
+    );
+    expect(applyUnified(text(before), diff)).toBe(text(after));
   });
 
   test('past 2000 changed lines the stretch is shown replaced, still exact', () => {

@@ -1,9 +1,36 @@
 /**
- * A unified diff of two texts, for --dry-run. The files are small and the
- * edits local, so an LCS over the lines between the common prefix and suffix
- * is plenty; a stretch too big for its table (edits at both ends of a big
- * file) goes to Myers' search instead, whose cost grows with the changes.
+ * A unified diff of two texts, for --dry-run. The hunks come from the `diff`
+ * package (jsdiff's Myers search, deletions before insertions, three lines of
+ * context); this module only prints them, in diff(1)'s layout, with colour.
+ *
+ * jsdiff's cost grows with the number of changed lines, not with the file, so
+ * a 2 MB file changed at both ends prints at once. Past MAX_EDIT_LENGTH
+ * changed lines it gives up (a deterministic limit, unlike its `timeout`), and
+ * the lines between the common head and tail are shown as replaced: still a
+ * diff that applies, only not the shortest.
+ *
+ * Line endings are not part of a line: a CRLF file diffs and prints like an
+ * LF one. The package loads only here, on the paths that print a diff.
  */
+import type { StructuredPatchHunk } from 'diff';
+// The one module that makes hunks (with the line diff it needs), not the package's every diff and patch function.
+type PatchCreation = typeof import('diff/lib/patch/create.js');
+
+/** Past this many changed lines the search stops and the stretch is shown as replaced. */
+const MAX_EDIT_LENGTH = 2000;
+const NO_NEWLINE = '\\ No newline at end of file';
+
+export interface DiffColors {
+  readonly header: (s: string) => string;
+  readonly hunk: (s: string) => string;
+  readonly added: (s: string) => string;
+  readonly removed: (s: string) => string;
+}
+
+const PLAIN: DiffColors = { header: s => s, hunk: s => s, added: s => s, removed: s => s };
+
+/** The text with each line's CR before its LF (or before the end) taken away. */
+const withoutCr = (text: string): string => text.replace(/\r(?=\n|$)/g, '');
 
 interface Line {
   readonly text: string;
@@ -15,198 +42,62 @@ function splitLines(text: string): Line[] {
   if (text === '') return [];
   const parts = text.split('\n');
   const last = parts.pop() as string;
-  const lines: Line[] = parts.map(part => ({ text: part.replace(/\r$/, ''), terminated: true }));
-  if (last !== '') lines.push({ text: last.replace(/\r$/, ''), terminated: false });
+  const lines: Line[] = parts.map(part => ({ text: part, terminated: true }));
+  if (last !== '') lines.push({ text: last, terminated: false });
   return lines;
 }
 
-type Op = { kind: ' ' | '-' | '+'; line: Line; oldNo: number; newNo: number };
-
-type Step = ' ' | '-' | '+';
-
-/** Past this many cells the LCS table is too big (a 2 MB file changed at both ends would need gigabytes). */
-const MAX_LCS_CELLS = 4_000_000;
-/** Past this many changed lines, Myers' search stops and the stretch is shown as replaced. */
-const MAX_EDIT_DISTANCE = 2000;
-
-function diffLines(a: Line[], b: Line[]): Op[] {
-  const same = (x: Line, y: Line): boolean => x.text === y.text && x.terminated === y.terminated;
-  let start = 0;
-  while (start < a.length && start < b.length && same(a[start], b[start])) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && same(a[endA - 1], b[endB - 1])) {
-    endA--;
-    endB--;
-  }
-  const x = a.slice(start, endA);
-  const y = b.slice(start, endB);
-  const steps =
-    x.length * y.length <= MAX_LCS_CELLS
-      ? lcsSteps(x, y, same)
-      : (myersSteps(x, y, same) ?? [...x.map((): Step => '-'), ...y.map((): Step => '+')]);
-  const ops: Op[] = [];
-  for (let k = 0; k < start; k++) ops.push({ kind: ' ', line: a[k], oldNo: k, newNo: k });
-  let i = start;
-  let j = start;
-  for (const step of steps) {
-    if (step === ' ') ops.push({ kind: ' ', line: a[i++], oldNo: i - 1, newNo: j++ });
-    else if (step === '-') ops.push({ kind: '-', line: a[i++], oldNo: i - 1, newNo: j });
-    else ops.push({ kind: '+', line: b[j++], oldNo: i, newNo: j - 1 });
-  }
-  for (let k = 0; k < a.length - endA; k++) {
-    ops.push({ kind: ' ', line: a[endA + k], oldNo: endA + k, newNo: endB + k });
-  }
-  return ops;
-}
-
-/** The steps from `a` to `b` by a longest common subsequence table: exact, and small inputs only. */
-function lcsSteps(a: Line[], b: Line[], same: (x: Line, y: Line) => boolean): Step[] {
-  const n = a.length;
-  const m = b.length;
-  // lcs[i][j]: length of the LCS of a[i..n) and b[j..m).
-  const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = same(a[i], b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  const steps: Step[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && same(a[i], b[j])) {
-      steps.push(' ');
-      i++;
-      j++;
-    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-      // Deletions before additions, as diff(1) prints them.
-      steps.push('-');
-      i++;
-    } else {
-      steps.push('+');
-      j++;
-    }
-  }
-  return steps;
-}
-
 /**
- * The shortest steps from `a` to `b` by Myers' O(ND) search, for inputs too
- * big for a table (time and memory grow with the number of changed lines,
- * not with the file); undefined past MAX_EDIT_DISTANCE changed lines.
+ * The one hunk that shows everything between the common head and tail as
+ * replaced, with `context` lines of each around it: what is printed when the
+ * search gave up.
  */
-function myersSteps(a: Line[], b: Line[], same: (x: Line, y: Line) => boolean): Step[] | undefined {
-  const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, MAX_EDIT_DISTANCE);
-  const offset = max + 1;
-  // v[offset + k]: the furthest x reached on diagonal k (x - y = k).
-  const v = new Int32Array(2 * max + 3);
-  // trace[d]: v for diagonals -d-1..d+1 after step d, to walk back from the end.
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= max; d++) {
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && same(a[x], b[y])) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) return walkBack(trace, d, n, m);
+function replacedStretch(before: string, after: string, context: number): StructuredPatchHunk[] {
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const same = (x: Line, y: Line): boolean => x.text === y.text && x.terminated === y.terminated;
+  let head = 0;
+  while (head < a.length && head < b.length && same(a[head], b[head])) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
+  const first = Math.max(0, head - context);
+  const endA = a.length - tail;
+  const endB = b.length - tail;
+  const trailing = Math.min(tail, context);
+  const lines: string[] = [];
+  const push = (prefix: string, from: Line[]): void => {
+    for (const line of from) {
+      lines.push(prefix + line.text);
+      if (!line.terminated) lines.push(NO_NEWLINE);
     }
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-  }
-  return undefined;
+  };
+  push(' ', a.slice(first, head));
+  push('-', a.slice(head, endA));
+  push('+', b.slice(head, endB));
+  push(' ', a.slice(endA, endA + trailing));
+  const oldLines = endA - first + trailing;
+  const newLines = endB - first + trailing;
+  return [{ oldStart: first + 1, oldLines, newStart: first + 1, newLines, lines }];
 }
-
-function walkBack(trace: Int32Array[], last: number, n: number, m: number): Step[] {
-  const reversed: Step[] = [];
-  let x = n;
-  let y = m;
-  for (let d = last; d > 0; d--) {
-    const before = trace[d - 1];
-    // `before` holds diagonals -d..d (those of step d - 1, one wider).
-    const at = (k: number): number => before[k + d];
-    const k = x - y;
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
-    const fromX = at(down ? k + 1 : k - 1);
-    const fromY = fromX - (down ? k + 1 : k - 1);
-    while (x > fromX && y > fromY) {
-      reversed.push(' ');
-      x--;
-      y--;
-    }
-    if (down) {
-      reversed.push('+');
-      y--;
-    } else {
-      reversed.push('-');
-      x--;
-    }
-  }
-  while (x > 0 && y > 0) {
-    reversed.push(' ');
-    x--;
-    y--;
-  }
-  const steps = reversed.reverse();
-  // Deletions before additions within each changed stretch, as diff(1) prints them.
-  for (let i = 0; i < steps.length; ) {
-    if (steps[i] === ' ') {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < steps.length && steps[j] !== ' ') j++;
-    const removed = steps.slice(i, j).filter(step => step === '-').length;
-    for (let k = i; k < j; k++) steps[k] = k - i < removed ? '-' : '+';
-    i = j;
-  }
-  return steps;
-}
-
-export interface DiffColors {
-  readonly header: (s: string) => string;
-  readonly hunk: (s: string) => string;
-  readonly added: (s: string) => string;
-  readonly removed: (s: string) => string;
-}
-
-const PLAIN: DiffColors = { header: s => s, hunk: s => s, added: s => s, removed: s => s };
 
 export function unifiedDiff(file: string, before: string | undefined, after: string | undefined, colors: DiffColors = PLAIN, context = 3): string {
-  const a = splitLines(before ?? '');
-  const b = splitLines(after ?? '');
-  const ops = diffLines(a, b);
-  const changed = ops.map((op, index) => (op.kind === ' ' ? -1 : index)).filter(index => index >= 0);
-  if (changed.length === 0) return '';
+  const a = withoutCr(before ?? '');
+  const b = withoutCr(after ?? '');
+  if (a === b) return '';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { structuredPatch } = require('diff/lib/patch/create.js') as PatchCreation;
+  const patch = structuredPatch('', '', a, b, undefined, undefined, { context, maxEditLength: MAX_EDIT_LENGTH });
+  const hunks = patch?.hunks ?? replacedStretch(a, b, context);
   const out = [
     colors.header(`--- ${before === undefined ? '/dev/null' : `a/${file}`}`),
     colors.header(after === undefined ? '+++ /dev/null' : `+++ b/${file}`),
   ];
-  let k = 0;
-  while (k < changed.length) {
-    let first = Math.max(0, changed[k] - context);
-    let last = Math.min(ops.length - 1, changed[k] + context);
-    while (k + 1 < changed.length && changed[k + 1] - context <= last + 1) {
-      k++;
-      last = Math.min(ops.length - 1, changed[k] + context);
-    }
-    k++;
-    first = Math.max(0, first);
-    const hunk = ops.slice(first, last + 1);
-    const oldCount = hunk.filter(op => op.kind !== '+').length;
-    const newCount = hunk.filter(op => op.kind !== '-').length;
-    const oldStart = oldCount ? hunk.find(op => op.kind !== '+')!.oldNo + 1 : hunk[0].oldNo;
-    const newStart = newCount ? hunk.find(op => op.kind !== '-')!.newNo + 1 : hunk[0].newNo;
-    out.push(colors.hunk(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`));
-    for (const op of hunk) {
-      const text = `${op.kind}${op.line.text}`;
-      out.push(op.kind === '+' ? colors.added(text) : op.kind === '-' ? colors.removed(text) : text);
-      if (!op.line.terminated) out.push('\\ No newline at end of file');
-    }
+  for (const hunk of hunks) {
+    // A side with no lines is named by the line before it (diff(1)'s convention, which formatPatch applies too).
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    out.push(colors.hunk(`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@`));
+    for (const line of hunk.lines) out.push(line[0] === '+' ? colors.added(line) : line[0] === '-' ? colors.removed(line) : line);
   }
   return out.join('\n') + '\n';
 }
