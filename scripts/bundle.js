@@ -21,7 +21,7 @@ const common = {
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  external: ['ts-morph', 'typescript', 'prettier'],
+  external: ['ts-morph', 'typescript', 'prettier', 'yaml'],
   legalComments: 'none',
   logLevel: 'warning',
   // Keep names readable in stack traces of internal errors.

@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { FIXTURES_ROOT, fixtureOptions } from './helpers/fixtures';
 import { parse } from '@babel/parser';
+import { parseDocument } from 'yaml';
 import { WireError } from '../transforms/lib/errors';
 
 type Transform = (file: { path: string; source: string }, api: unknown, options: Record<string, unknown>) => string;
@@ -19,8 +20,11 @@ const ROOT = FIXTURES_ROOT;
 
 function assertParses(text: string, ext: string): void {
   if (ext === 'json') JSON.parse(text);
+  else if (ext === 'yaml') expect(parseDocument(text).errors).toEqual([]);
   else parse(text, { sourceType: 'module', plugins: ['typescript'] });
 }
+
+const FILE_NAMES: Record<string, string> = { json: 'package.json', yaml: 'app-config.yaml' };
 
 // Whole-tree fixtures (`<folder>/<case>/input/...`, such as migrate's) have a runner of their own.
 const isTreeFolder = (name: string): boolean =>
@@ -47,7 +51,7 @@ describe.each(transforms)('%s', transformName => {
   describe.each(cases)('$name', ({ name, ext }) => {
     const input = fs.readFileSync(path.join(dir, `${name}.input.${ext}`), 'utf8');
     const options = fixtureOptions(dir, name);
-    const file = ext === 'json' ? 'package.json' : 'index.ts';
+    const file = FILE_NAMES[ext] ?? 'index.ts';
     const errorFile = path.join(dir, `${name}.error.txt`);
 
     if (fs.existsSync(errorFile)) {
