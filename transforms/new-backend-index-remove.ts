@@ -21,6 +21,8 @@ export interface NewBackendRemovalRequest {
   readonly packageName: string;
   /** A backend module of the plugin `id`: only its own adds go, never a bridge named `id`. */
   readonly module?: boolean;
+  /** Other modules whose self-contained adds go too: the plugin's `./plugins/<id>` wrapper. */
+  readonly alsoModules?: readonly string[];
 }
 
 export interface NewBackendPluginRemoval {
@@ -55,7 +57,7 @@ export function planNewBackendRemoval(source: string, requests: readonly NewBack
     let removedBridge = false;
     for (const add of backend.adds) {
       const bridge = !request.module && isPluginModuleBridge(add, request.id);
-      const direct = add.selfContained && addRefersTo(add, request.packageName);
+      const direct = add.selfContained && [request.packageName, ...(request.alsoModules ?? [])].some(module => addRefersTo(add, module));
       if ((bridge || direct) && add.statement && !taken.has(add)) {
         taken.add(add);
         changes.push(removeStatement(source, add.statement));
@@ -90,7 +92,8 @@ export default function transformer(
   options: { id?: string; package?: string; module?: boolean } = {},
 ): string {
   if (!options.id || !options.package) throw new WireError('new-backend-index-remove: pass --id=<plugin-id> and --package=<name>');
-  const request = { id: String(options.id), packageName: String(options.package), module: Boolean(options.module) };
+  const module = Boolean(options.module);
+  const request = { id: String(options.id), packageName: String(options.package), module, alsoModules: module ? [] : [`./plugins/${options.id}`] };
   const plan = planNewBackendRemoval(file.source, [request], file.path ?? 'index.ts');
   for (const plugin of plan.plugins) for (const warning of plugin.warnings) api?.report?.(warning);
   return applyChanges(file.source, plan.changes);

@@ -24,12 +24,13 @@ import { indentOf, LinePoint, pointAfterStatement, pointBeforeStatement } from '
 import { addRefersTo, BackendAdd, findImportedBackend, findNewBackend, NewBackend } from './analysis/new-backend';
 import { identityFromName, packageOfSpecifier } from './lib/package-names';
 
-export type NewBackendForm = 'feature' | 'legacy';
+/** `feature`: the package's feature; `legacy`: the `legacyPlugin` bridge; `wrapper`: the backend's own `./plugins/<id>` module, a new-system plugin. */
+export type NewBackendForm = 'feature' | 'legacy' | 'wrapper';
 
 export interface NewBackendRequest {
   readonly id: string;
   readonly packageName: string;
-  /** `feature`: `backend.add(import(pkg))`; `legacy`: through `legacyPlugin` and `./plugins/<id>`. */
+  /** `feature`: `backend.add(import(pkg))`; `legacy`: through `legacyPlugin` and `./plugins/<id>`; `wrapper`: `backend.add(import('./plugins/<id>'))`. */
   readonly form: NewBackendForm;
   /** Where the feature is, when not at the package root: `/alpha` adds `import('<package>/alpha')`. */
   readonly subpath?: string;
@@ -124,17 +125,20 @@ export function planNewBackendWiring(source: string, requests: readonly NewBacke
     if (seen.has(key)) continue;
     seen.add(key);
     const warnings: string[] = [];
-    const viaBridge = request.module ? undefined : backend.adds.find(add => isPluginModuleBridge(add, request.id));
+    const wrapperModule = `./plugins/${request.id}`;
+    // The plugin's own ./plugins/<id> module, added through the legacyPlugin bridge or as a wrapper plugin.
+    const viaModule = request.module ? undefined : backend.adds.find(add => isPluginModuleBridge(add, request.id) || addRefersTo(add, wrapperModule));
     const direct = backend.adds.find(add => addRefersTo(add, request.packageName));
-    const present = request.form === 'feature' ? direct ?? viaBridge : viaBridge ?? direct;
+    const present = request.form === 'feature' ? direct ?? viaModule : viaModule ?? direct;
     if (present) {
-      if (request.form === 'feature' && !direct && viaBridge) {
-        warnings.push(`${file}: ${request.id} is added through legacyPlugin(); it now exports a backend feature, so backend.add(import('${request.packageName}${request.subpath ?? ''}')) could replace the bridge`);
+      if (request.form === 'feature' && present === viaModule) {
+        const how = viaModule.legacyBridge ? ['through legacyPlugin()', 'the bridge'] : [`as its wrapper module ${wrapperModule}`, 'the wrapper'];
+        warnings.push(`${file}: ${request.id} is added ${how[0]}; it now exports a backend feature, so backend.add(import('${request.packageName}${request.subpath ?? ''}')) could replace ${how[1]}`);
       }
-      plugins.push({ id: request.id, form: request.form, added: false, importsPluginModule: Boolean(viaBridge && !direct), warnings });
+      plugins.push({ id: request.id, form: request.form, added: false, importsPluginModule: present === viaModule, warnings });
       continue;
     }
-    let argument = `import(${stringLiteral(request.packageName + (request.subpath ?? ''), q)})`;
+    let argument = `import(${stringLiteral(request.form === 'wrapper' ? wrapperModule : request.packageName + (request.subpath ?? ''), q)})`;
     if (request.form === 'legacy') {
       if (!bridgeName) {
         const names = collectNames(ast.program);
@@ -146,7 +150,7 @@ export function planNewBackendWiring(source: string, requests: readonly NewBacke
     const besidePlugin = request.module ? modulePoint(source, backend, request, style) : undefined;
     const point = besidePlugin ?? anchor;
     addLine(point, layout(`${backend.name}.add`, argument, point.indent), besidePlugin !== undefined);
-    plugins.push({ id: request.id, form: request.form, added: true, importsPluginModule: request.form === 'legacy', warnings });
+    plugins.push({ id: request.id, form: request.form, added: true, importsPluginModule: request.form !== 'feature', warnings });
   }
 
   const changes: TextChange[] = [];
@@ -249,6 +253,8 @@ export interface NewBackendTransformOptions {
   id?: string;
   package?: string;
   legacy?: boolean;
+  /** Add the backend's own `./plugins/<id>` wrapper module instead of the package. */
+  wrapper?: boolean;
   subpath?: string;
   module?: boolean;
   follows?: string | string[];
@@ -257,13 +263,13 @@ export interface NewBackendTransformOptions {
 /** The request the transform's options describe (as the jscodeshift CLI passes them: strings, repeated flags as arrays). */
 export function requestFromOptions(options: NewBackendTransformOptions): NewBackendRequest {
   if (!options.id || !options.package) throw new WireError('new-backend-index: pass --id=<plugin-id> and --package=<name>');
-  const form: NewBackendForm = options.legacy ? 'legacy' : 'feature';
+  const form: NewBackendForm = options.legacy ? 'legacy' : options.wrapper ? 'wrapper' : 'feature';
   const subpath = options.subpath ? `/${String(options.subpath).replace(/^\/+/, '')}` : undefined;
   const follows = ([] as string[]).concat(options.follows ?? []).flatMap(value => String(value).split(',')).filter(Boolean);
   return { id: String(options.id), packageName: String(options.package), form, subpath, module: Boolean(options.module), follows };
 }
 
-/** jscodeshift-style entry: `--id=<id> --package=<name> [--legacy] [--subpath=alpha] [--module] [--follows=<packages>]`. */
+/** jscodeshift-style entry: `--id=<id> --package=<name> [--legacy | --wrapper] [--subpath=alpha] [--module] [--follows=<packages>]`. */
 export default function transformer(file: { path?: string; source: string }, _api?: unknown, options: NewBackendTransformOptions = {}): string {
   const plan = planNewBackendWiring(file.source, [requestFromOptions(options)], file.path ?? 'index.ts');
   return applyChanges(file.source, plan.changes);

@@ -16,6 +16,11 @@ import type { File, Node, TSType, TSTypeElement } from '@babel/types';
 export interface OptionProperty {
   readonly name: string;
   readonly optional: boolean;
+  /** The name of the type it is declared with, when that is a type reference (`Logger`, `LoggerService`, `Config`). */
+  readonly type?: string;
+  /** Where it is declared: the file and its 1-based line. */
+  readonly file?: string;
+  readonly line?: number;
 }
 
 export interface PluginShape {
@@ -222,7 +227,16 @@ function propertiesOf(members: readonly TSTypeElement[]): OptionProperty[] | und
     const key = member.key;
     const name = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
     if (name === undefined) return undefined;
-    out.push({ name, optional: Boolean(member.optional) });
+    const annotation = member.type === 'TSPropertySignature' ? member.typeAnnotation?.typeAnnotation : undefined;
+    const typeName =
+      annotation?.type === 'TSTypeReference'
+        ? annotation.typeName.type === 'Identifier'
+          ? annotation.typeName.name
+          : annotation.typeName.type === 'TSQualifiedName'
+            ? annotation.typeName.right.name
+            : undefined
+        : undefined;
+    out.push({ name, optional: Boolean(member.optional), type: typeName, line: member.loc?.start.line });
   }
   return out;
 }
@@ -247,7 +261,18 @@ function membersByTsMorph(file: string): OptionProperty[] | undefined {
     return parameter
       .getType()
       .getProperties()
-      .map(symbol => ({ name: symbol.getName(), optional: symbol.isOptional() }));
+      .map(symbol => {
+        const declaration = symbol.getDeclarations()[0];
+        const typeNode = declaration && TsNode.isPropertySignature(declaration) ? declaration.getTypeNode() : undefined;
+        const typeName = typeNode && TsNode.isTypeReference(typeNode) ? typeNode.getTypeName().getText().split('.').pop() : undefined;
+        return {
+          name: symbol.getName(),
+          optional: symbol.isOptional(),
+          type: typeName,
+          file: declaration?.getSourceFile().getFilePath(),
+          line: declaration?.getStartLineNumber(),
+        };
+      });
   }
   return undefined;
 }
@@ -333,7 +358,7 @@ async function readEntry(reader: ModuleReader, entry: string): Promise<PluginSha
   if (type === undefined) return { entry, feature, createRouter: true, routerOptions: [], resolvedWith: 'syntax' };
   if (type !== 'unknown') {
     const members = membersBySyntax(router.ast, type);
-    if (members) return { entry, feature, createRouter: true, routerOptions: members, resolvedWith: 'syntax' };
+    if (members) return { entry, feature, createRouter: true, routerOptions: members.map(member => ({ ...member, file: router.file })), resolvedWith: 'syntax' };
   }
   try {
     const members = membersByTsMorph(router.file);

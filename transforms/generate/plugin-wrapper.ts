@@ -1,0 +1,126 @@
+/**
+ * `src/plugins/<id>.ts` for a legacy-only plugin (one that exports only
+ * `createRouter`) in a new-system backend on a release where the
+ * `legacyPlugin` bridge of `@backstage/backend-common` is gone or fails: a
+ * backend plugin of its own, made with `createBackendPlugin`, whose init
+ * depends on the core service behind each router option and mounts
+ * `createRouter(...)` with `httpRouter.use`, as the bridge did (no auth
+ * policy: the routes ask for credentials, as under the bridge).
+ *
+ * Printed directly in the repo's prettier style (the same options as the
+ * legacy module's printer); a spec checks it against prettier itself.
+ */
+import { stringLiteral } from '../lib/code-style';
+import type { ModuleFormat } from './plugin-module';
+
+/** The core service that provides each router option the legacy environment had (or the new system names so). */
+export const CORE_SERVICE_OF_OPTION: Readonly<Record<string, string>> = {
+  logger: 'logger',
+  config: 'rootConfig',
+  database: 'database',
+  discovery: 'discovery',
+  reader: 'urlReader',
+  urlReader: 'urlReader',
+  scheduler: 'scheduler',
+  permissions: 'permissions',
+  permissionsRegistry: 'permissionsRegistry',
+  auth: 'auth',
+  httpAuth: 'httpAuth',
+  userInfo: 'userInfo',
+  cache: 'cache',
+  lifecycle: 'lifecycle',
+  auditor: 'auditor',
+};
+
+/**
+ * Option types of the legacy era that the core service does not satisfy as
+ * it is: winston's `Logger` takes the `LoggerService` through a cast (it has
+ * winston's info, warn, error, debug and child); the legacy cache manager
+ * (`getClient()`) and the like have no such stand-in.
+ */
+export const LEGACY_OPTION_TYPES: Readonly<Record<string, { readonly adapt: 'cast' | 'refuse'; readonly why: string }>> = {
+  Logger: { adapt: 'cast', why: "the plugin's winston Logger is given the LoggerService, which has info, warn, error, debug and child (not winston's other methods)" },
+  PluginCacheManager: { adapt: 'refuse', why: 'a legacy PluginCacheManager (getClient()); the cache service has get, set and delete instead' },
+  CacheManager: { adapt: 'refuse', why: 'a legacy CacheManager; the cache service has get, set and delete instead' },
+};
+
+export interface WrapperOption {
+  /** The router option's name. */
+  readonly name: string;
+  /** The core service it comes from (`logger`, `rootConfig`, ...). */
+  readonly service: string;
+  /** Pass the service through a cast to the option's own type (winston's Logger). */
+  readonly cast?: boolean;
+}
+
+export interface PluginWrapper {
+  readonly pluginId: string;
+  readonly packageName: string;
+  readonly options: readonly WrapperOption[];
+  /** One line each, for the module comment: what was adapted and why. */
+  readonly adapted: readonly string[];
+}
+
+export function printPluginWrapper(wrapper: PluginWrapper, format: ModuleFormat): string {
+  const q = format.singleQuote ? "'" : '"';
+  const semi = format.semi ? ';' : '';
+  const unit = format.useTabs ? '\t' : ' '.repeat(format.tabWidth);
+  const at = (depth: number): string => unit.repeat(depth);
+  const width = (text: string): number => text.replace(/\t/g, ' '.repeat(format.tabWidth)).length;
+  const comma = format.trailingComma === 'none' ? '' : ',';
+  // Function arguments and parameters take a trailing comma only with `all`.
+  const argumentComma = format.trailingComma === 'all' ? ',' : '';
+  const braces = (inner: string): string => (format.bracketSpacing ? `{ ${inner} }` : `{${inner}}`);
+  const str = (value: string): string => stringLiteral(value, q);
+
+  const deps = [{ name: 'httpRouter', service: 'httpRouter' }, ...wrapper.options.filter(option => option.name !== 'httpRouter')];
+  const names = deps.map(dep => dep.name);
+  const lines: string[] = [
+    '/*',
+    ` * ${wrapper.pluginId}: ${wrapper.packageName} exports only a legacy createRouter.`,
+    ' * This backend plugin, written by wire-plugin, mounts it in the new backend',
+    ' * system, each router option from the core service that provides it.',
+    ...wrapper.adapted.flatMap(line => wrapComment(`Adapted: ${line}`)),
+    ' */',
+  ];
+
+  const pluginApiImport = `import ${braces('coreServices, createBackendPlugin')} from ${str('@backstage/backend-plugin-api')}${semi}`;
+  if (width(pluginApiImport) <= format.printWidth) lines.push(pluginApiImport);
+  else lines.push('import {', `${unit}coreServices,`, `${unit}createBackendPlugin${comma}`, `} from ${str('@backstage/backend-plugin-api')}${semi}`);
+  // Prettier keeps an import of a single name on one line, however long.
+  lines.push(`import ${braces('createRouter')} from ${str(wrapper.packageName)}${semi}`);
+  const casts = wrapper.options.some(option => option.cast);
+  if (casts) lines.push('', `type RouterOptions = Parameters<typeof createRouter>[0]${semi}`);
+
+  lines.push('', 'export default createBackendPlugin({', `${at(1)}pluginId: ${str(wrapper.pluginId)},`, `${at(1)}register(env) {`, `${at(2)}env.registerInit({`);
+  lines.push(`${at(3)}deps: {`, ...deps.map((dep, i) => `${at(4)}${dep.name}: coreServices.${dep.service}${i < deps.length - 1 ? ',' : comma}`), `${at(3)}},`);
+  const init = `${at(3)}async init(${braces(names.join(', '))}) {`;
+  if (width(init) <= format.printWidth) lines.push(init);
+  else lines.push(`${at(3)}async init({`, ...names.map((name, i) => `${at(4)}${name}${i < names.length - 1 ? ',' : comma}`), `${at(3)}}) {`);
+
+  const options = wrapper.options.map(
+    (option, i) =>
+      `${at(6)}${option.cast ? `${option.name}: ${option.name} as unknown as RouterOptions[${str(option.name)}]` : option.name}${i < wrapper.options.length - 1 ? ',' : comma}`,
+  );
+  if (options.length === 0) {
+    lines.push(`${at(4)}httpRouter.use(await createRouter(${format.bracketSpacing ? '{}' : '{}'}))${semi}`);
+  } else {
+    lines.push(`${at(4)}httpRouter.use(`, `${at(5)}await createRouter({`, ...options, `${at(5)}})${argumentComma}`, `${at(4)})${semi}`);
+  }
+  lines.push(`${at(3)}},`, `${at(2)}})${semi}`, `${at(1)}},`, `})${semi}`);
+  return lines.join(format.endOfLine) + format.endOfLine;
+}
+
+/** A comment sentence in lines of at most 78 characters, each ` * `-prefixed. */
+function wrapComment(text: string): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && ` * ${line} ${word}`.length > 78) {
+      out.push(` * ${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(` * ${line}`);
+  return out;
+}
