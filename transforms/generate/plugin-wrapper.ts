@@ -77,9 +77,9 @@ export function printPluginWrapper(wrapper: PluginWrapper, format: ModuleFormat)
   const names = deps.map(dep => dep.name);
   const lines: string[] = [
     '/*',
-    ` * ${wrapper.pluginId}: ${wrapper.packageName} exports only a legacy createRouter.`,
-    ' * This backend plugin, written by wire-plugin, mounts it in the new backend',
-    ' * system, each router option from the core service that provides it.',
+    ...wrapComment(
+      `${wrapper.pluginId}: ${wrapper.packageName} exports only a legacy createRouter. This backend plugin, written by wire-plugin, mounts it in the new backend system, each router option from the core service that provides it.`,
+    ),
     ...wrapper.adapted.flatMap(line => wrapComment(`Adapted: ${line}`)),
     ' */',
   ];
@@ -98,16 +98,21 @@ export function printPluginWrapper(wrapper: PluginWrapper, format: ModuleFormat)
   if (width(init) <= format.printWidth) lines.push(init);
   else lines.push(`${at(3)}async init({`, ...names.map((name, i) => `${at(4)}${name}${i < names.length - 1 ? ',' : comma}`), `${at(3)}}) {`);
 
-  const options = wrapper.options.map(
-    (option, i) =>
-      `${at(6)}${option.cast ? `${option.name}: ${option.name} as unknown as RouterOptions[${str(option.name)}]` : option.name}${i < wrapper.options.length - 1 ? ',' : comma}`,
-  );
+  const options = wrapper.options.flatMap((option, i) => {
+    const end = i < wrapper.options.length - 1 ? ',' : comma;
+    if (!option.cast) return [`${at(6)}${option.name}${end}`];
+    const value = `${option.name} as unknown as RouterOptions[${str(option.name)}]${end}`;
+    const line = `${at(6)}${option.name}: ${value}`;
+    // Too long for the line: prettier moves the value under its key, where that makes it fit.
+    const broken = `${at(7)}${value}`;
+    return width(line) <= format.printWidth || width(broken) > format.printWidth ? [line] : [`${at(6)}${option.name}:`, broken];
+  });
   if (options.length === 0) {
-    lines.push(`${at(4)}httpRouter.use(await createRouter(${format.bracketSpacing ? '{}' : '{}'}))${semi}`);
+    lines.push(`${at(4)}httpRouter.use(await createRouter({}))${semi}`);
   } else {
     lines.push(`${at(4)}httpRouter.use(`, `${at(5)}await createRouter({`, ...options, `${at(5)}})${argumentComma}`, `${at(4)})${semi}`);
   }
-  lines.push(`${at(3)}},`, `${at(2)}})${semi}`, `${at(1)}},`, `})${semi}`);
+  lines.push(`${at(3)}}${comma}`, `${at(2)}})${semi}`, `${at(1)}}${comma}`, `})${semi}`);
   return lines.join(format.endOfLine) + format.endOfLine;
 }
 
