@@ -338,6 +338,7 @@ export async function main(argv: string[]): Promise<number> {
         for (const change of changes) process.stdout.write(unifiedDiff(change.displayPath, change.before, change.after, colors));
       }
       for (const file of report.files) process.stdout.write(`${LABELS[file.status]} ${file.path}\n`);
+      for (const name of report.removedDependencies) process.stdout.write(`  removed dependency ${name}\n`);
       process.stdout.write(summary(report, args) + '\n');
       if (report.written && report.nextStep) {
         const what = report.addedDependencies.length === 1 ? 'the added dependency' : `the ${report.addedDependencies.length} added dependencies`;

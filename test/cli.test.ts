@@ -496,8 +496,9 @@ describe('the new backend system (examples/new-app)', () => {
     expect(runCli(['carmen', '--remove'], repo).stdout).toContain('carmen is not wired into packages/backend (new backend): nothing to remove.');
   });
 
-  test('a legacy-only plugin goes through the legacyPlugin bridge, and comes out again', () => {
+  test('on 1.31, the last release legacyPlugin runs on, a legacy-only plugin goes through the bridge, and comes out again', () => {
     const repo = copyExample(NEW_APP);
+    write(repo, 'backstage.json', '{\n  "version": "1.31.0"\n}\n');
     const original = snapshot(repo);
     const result = runCli(['dora'], repo);
     expect(result.stderr).toBe('');
@@ -524,6 +525,103 @@ describe('the new backend system (examples/new-app)', () => {
     );
     expect(JSON.parse(runCli(['dora', '--json'], repo).stdout).plugins[0]).toMatchObject({ form: 'legacy-bridge', alreadyWired: true });
     expect(runCli(['dora', '--remove'], repo).code).toBe(0);
+    expect(snapshot(repo)).toEqual(original);
+  });
+
+  test('after 1.31 (the example says 1.33), a legacy-only plugin gets a new-system wrapper, and comes out again', () => {
+    const repo = copyExample(NEW_APP);
+    write(repo, 'node_modules/@backstage/backend-plugin-api/package.json', '{ "name": "@backstage/backend-plugin-api", "version": "1.0.1" }\n');
+    const original = snapshot(repo);
+    const result = runCli(['dora'], repo);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        `UPDATE ${BACKEND_JSON}`,
+        'CREATE packages/backend/src/plugins/dora.ts',
+        `UPDATE ${NEW_INDEX}`,
+        'Wired dora into packages/backend (new backend): 1 created, 2 updated, 0 unchanged.',
+        'Next: run `yarn install` to install the 2 added dependencies.',
+        '',
+      ].join('\n'),
+    );
+    const index = read(repo, NEW_INDEX);
+    expect(index).not.toContain('backend-common');
+    expect(index).toContain("backend.add(import('@backstage/plugin-catalog-backend'));\nbackend.add(import('./plugins/dora'));\n\nbackend.start();");
+    const json = read(repo, BACKEND_JSON);
+    expect(json).not.toContain('backend-common');
+    expect(json).toContain('    "@backstage/backend-defaults": "0.9.0",\n    "@backstage/backend-plugin-api": "^1.0.1",\n');
+    expect(json).toContain('"@internal/backstage-plugin-dora-backend": "^0.1.0"');
+    expect(read(repo, 'packages/backend/src/plugins/dora.ts')).toBe(
+      [
+        '/*',
+        ' * dora: @internal/backstage-plugin-dora-backend exports only a legacy',
+        ' * createRouter. This backend plugin, written by wire-plugin, mounts it in the',
+        ' * new backend system, each router option from the core service that provides',
+        ' * it.',
+        " * Adapted: logger: the plugin's winston Logger is given the LoggerService,",
+        " * which has info, warn, error, debug and child (not winston's other methods)",
+        ' */',
+        'import {',
+        '  coreServices,',
+        '  createBackendPlugin,',
+        "} from '@backstage/backend-plugin-api';",
+        "import { createRouter } from '@internal/backstage-plugin-dora-backend';",
+        '',
+        'type RouterOptions = Parameters<typeof createRouter>[0];',
+        '',
+        'export default createBackendPlugin({',
+        "  pluginId: 'dora',",
+        '  register(env) {',
+        '    env.registerInit({',
+        '      deps: {',
+        '        httpRouter: coreServices.httpRouter,',
+        '        logger: coreServices.logger,',
+        '      },',
+        '      async init({ httpRouter, logger }) {',
+        '        httpRouter.use(',
+        '          await createRouter({',
+        "            logger: logger as unknown as RouterOptions['logger'],",
+        '          }),',
+        '        );',
+        '      },',
+        '    });',
+        '  },',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    expect(JSON.parse(runCli(['dora', '--json'], repo).stdout).plugins[0]).toMatchObject({ form: 'wrapper', alreadyWired: true });
+    const status = JSON.parse(runCli(['status', '--json'], repo).stdout);
+    expect(status.plugins.find((p: { id: string }) => p.id === 'dora')).toEqual({
+      id: 'dora',
+      package: '@internal/backstage-plugin-dora-backend',
+      role: 'plugin',
+      state: 'wired',
+      form: 'wrapper',
+      missing: [],
+    });
+    const removed = runCli(['dora', '--remove', '--json'], repo);
+    expect(removed.code).toBe(0);
+    const report = JSON.parse(removed.stdout);
+    expect(report.removedDependencies).toEqual(['@backstage/backend-plugin-api', '@internal/backstage-plugin-dora-backend']);
+    expect(report.warnings).toEqual([
+      'packages/backend/package.json: removed @backstage/backend-plugin-api, which wire-plugin adds for the new-system wrapper: nothing in the backend imports it any more (add it back if it was there before for another reason)',
+    ]);
+    expect(snapshot(repo)).toEqual(original);
+  });
+
+  test('a legacy-only plugin whose router needs an option no core service provides is refused, by the line of its type', () => {
+    const repo = copyExample(NEW_APP);
+    write(repo, 'node_modules/@backstage/backend-plugin-api/package.json', '{ "name": "@backstage/backend-plugin-api", "version": "1.0.1" }\n');
+    const router = 'plugins/dora-backend/src/service/router.ts';
+    write(repo, router, read(repo, router).replace('  logger: Logger;\n', '  logger: Logger;\n  identity: unknown;\n'));
+    const original = snapshot(repo);
+    const result = runCli(['dora'], repo);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'wire-plugin: error: plugins/dora-backend/src/service/router.ts:8: createRouter of @internal/backstage-plugin-dora-backend needs identity, and no core service of the new backend system provides it: a new-system wrapper cannot be generated; give the plugin a backend feature of its own (createBackendPlugin) and wire that\n',
+    );
     expect(snapshot(repo)).toEqual(original);
   });
 
@@ -555,6 +653,7 @@ describe('--remove on the legacy example', () => {
         `UPDATE ${BACKEND_JSON}`,
         `DELETE ${PLUGIN_FILE}`,
         `UPDATE ${INDEX}`,
+        '  removed dependency @internal/backstage-plugin-carmen-backend',
         'Removed carmen from packages/backend (legacy backend): 2 updated, 1 deleted, 0 unchanged.',
         '',
       ].join('\n'),

@@ -212,6 +212,7 @@ describe('the next-step line names the package manager of the lockfile', () => {
 describe('--remove takes the bridge out completely', () => {
   test('the legacyPlugin import goes, and backend-common stays while index.ts still imports from it', () => {
     const repo = copyExample(NEW_APP);
+    write(repo, 'backstage.json', '{\n  "version": "1.31.0"\n}\n');
     addDependencies(repo, { '@backstage/backend-common': '^0.23.3' });
     const original = read(repo, INDEX);
     write(repo, INDEX, original.replace("import { createBackend } from '@backstage/backend-defaults';\n", "$&import { isDatabaseConflictError } from '@backstage/backend-common';\n"));
@@ -269,6 +270,8 @@ describe('wire-plugin status', () => {
 
   test('the new example: features, a bridge, a module, a local feature, and what is not wired', () => {
     const repo = appWithInstalledPackages();
+    // On 1.31 a legacy-only plugin is bridged (later releases get a wrapper).
+    write(repo, 'backstage.json', '{\n  "version": "1.31.0"\n}\n');
     addDependencies(repo, { [GITHUB_MODULE]: '^0.6.5' });
     expect(runCli(['dora', KUBERNETES, '-q'], repo).code).toBe(0);
     write(repo, INDEX, read(repo, INDEX).replace('backend.start();', "backend.add(import('./features/health'));\nbackend.start();"));

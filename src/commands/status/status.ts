@@ -145,7 +145,11 @@ function newSystemWirings(files: BackendFiles, modules: ModuleImports, identify:
       if (seen.has(key)) continue;
       seen.add(key);
       if (pkg === undefined) {
-        wirings.push({ id: path.basename(specifier).replace(/\.[cm]?[jt]sx?$/, ''), package: specifier, role: 'plugin', form: 'feature', missing: [], local: true });
+        const id = path.basename(specifier).replace(/\.[cm]?[jt]sx?$/, '');
+        // The backend's own ./plugins/<id> module wrapping a legacy-only plugin package.
+        const wrapped = /^\.\/plugins\/[a-z0-9-]+$/.test(specifier) ? modules.pluginPackageOf(specifier, id, identify) : undefined;
+        if (wrapped !== undefined) wirings.push({ id, package: wrapped, role: 'plugin', form: 'wrapper', missing: [] });
+        else wirings.push({ id, package: specifier, role: 'plugin', form: 'feature', missing: [], local: true });
         continue;
       }
       const identity = identify(pkg);

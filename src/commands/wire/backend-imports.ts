@@ -19,6 +19,17 @@ export function addedDependencyNames(before: Record<string, unknown>, afterText:
   }
 }
 
+/** The dependency names the original package.json has and the planned one lacks. */
+export function removedDependencyNames(before: Record<string, unknown>, afterText: string): string[] {
+  const had = (before.dependencies ?? {}) as Record<string, unknown>;
+  try {
+    const after = (JSON.parse(afterText).dependencies ?? {}) as Record<string, unknown>;
+    return Object.keys(had).filter(name => !(name in after));
+  } catch {
+    return [];
+  }
+}
+
 /** Whether TypeScript source imports `module` (or a subpath of it). */
 export function importsModule(source: string, module: string): boolean {
   return new RegExp(`(from|import|import\\(|require\\()\\s*['"]${escape(module)}(/[^'"]*)?['"]`).test(source);

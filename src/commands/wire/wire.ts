@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BackendFiles, BackendSystem, installCommand, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
-import { addedDependencyNames, importsModule, otherBackendFilesImport } from './backend-imports';
+import { addedDependencyNames, importsModule, otherBackendFilesImport, removedDependencyNames } from './backend-imports';
 import { applyChanges, TextChange } from '../../../transforms/lib/changes';
 import { commitChanges, validateChanges } from '../../commit/commit';
 import { WireError } from '../../../transforms/lib/errors';
@@ -15,27 +15,40 @@ import { forgetPrettierConfigs, resolveModuleFormat } from '../../commit/format'
 import { BackendRole, backstageIdentity, identityFromName } from '../../../transforms/lib/package-names';
 import { parseTypeScript } from '../../../transforms/lib/parse';
 import { CREATE_APP_ENVIRONMENT, LEGACY_BRIDGE_ENVIRONMENT, readPluginEnvironment } from '../../repo/plugin-environment';
-import { PluginShape, readPluginShape } from '../../repo/plugin-introspection';
+import { OptionProperty, PluginShape, readPluginShape } from '../../repo/plugin-introspection';
 import {
   BACKSTAGE_FORMAT,
   LegacyPluginModule,
+  ModuleFormat,
   PLUGIN_ENVIRONMENT,
   printLegacyPluginModule,
   ROUTER_OPTIONS_ENVIRONMENT,
 } from '../../../transforms/generate/plugin-module';
+import { CORE_SERVICE_OF_OPTION, LEGACY_OPTION_TYPES, PluginWrapper, printPluginWrapper, WrapperOption } from '../../../transforms/generate/plugin-wrapper';
 import { acquireLock, Lock } from '../../commit/lock';
+import { legacyPluginVerdict } from '../../repo/backstage-release';
 import { findPackageByName, isPackageArgument, PluginTarget, resolveTarget, validateTargetArguments } from '../../repo/targets';
 import { FileChange, FileStatus, FileTree } from '../../commit/tree';
 import { PackageInfo, validateRange, Workspace } from '../../repo/workspace';
 import { planLegacyWiring } from '../../../transforms/legacy-index';
 import { planLegacyRemoval } from '../../../transforms/legacy-index-remove';
-import { LEGACY_PLUGIN_MODULE, planNewBackendWiring } from '../../../transforms/new-backend-index';
+import { LEGACY_PLUGIN_MODULE, NewBackendForm, planNewBackendWiring } from '../../../transforms/new-backend-index';
+import { findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
 import { planNewBackendRemoval } from '../../../transforms/new-backend-index-remove';
 import { DependencyEntry, planDependencies, planDependencyRemoval } from '../../../transforms/package-json-dependency';
 
 export type { BackendSystem, SystemChoice } from '../../repo/backend';
-/** `legacy`: import, env and route in a legacy backend; `feature`: `backend.add(import(pkg))`; `legacy-bridge`: `backend.add(legacyPlugin(...))`. */
-export type WiringForm = 'legacy' | 'feature' | 'legacy-bridge';
+/**
+ * `legacy`: import, env and route in a legacy backend; `feature`:
+ * `backend.add(import(pkg))`; `legacy-bridge`: `backend.add(legacyPlugin(...))`
+ * (releases up to 1.31); `wrapper`: a legacy-only plugin in the backend's
+ * own new-system `./plugins/<id>` module, `backend.add(import('./plugins/<id>'))`
+ * (later releases); `discovered`: loaded by feature discovery, not added.
+ */
+export type WiringForm = 'legacy' | 'feature' | 'legacy-bridge' | 'wrapper' | 'discovered';
+
+/** What the new-system wrapper imports besides the plugin. */
+const PLUGIN_API = '@backstage/backend-plugin-api';
 
 export interface WireOptions {
   /**
@@ -103,6 +116,8 @@ export interface WireReport {
   readonly written: boolean;
   /** Dependencies this run adds to the backend's package.json. */
   readonly addedDependencies: readonly string[];
+  /** Dependencies this run removes from the backend's package.json (with --remove). */
+  readonly removedDependencies: readonly string[];
   /** What to run next when dependencies were added (`yarn install`, by the repo's lockfile). */
   readonly nextStep?: string;
 }
@@ -120,7 +135,7 @@ interface Context extends BackendFiles {
   /** The edits index.ts got, against the text its AST was parsed from: validation re-parses only what they changed. */
   indexEdits?: readonly TextChange[];
   /** What is read once a run and needed per plugin. */
-  readonly memo: { environment?: readonly string[] };
+  readonly memo: { environment?: readonly string[]; newBackend?: NewBackend | null };
 }
 
 function writeIndex(context: Context, edits: readonly TextChange[]): void {
@@ -183,7 +198,9 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
       if (!seen.has(file.path)) seen.set(file.path, { path: file.path, status: tree.status(path.join(root, file.path)) });
     }
   }
-  const addedDependencies = options.remove ? [] : addedDependencyNames(files.backendJson, tree.read(files.backendJsonPath) ?? '');
+  const plannedJson = tree.read(files.backendJsonPath) ?? '';
+  const addedDependencies = options.remove ? [] : addedDependencyNames(files.backendJson, plannedJson);
+  const removedDependencies = options.remove ? removedDependencyNames(files.backendJson, plannedJson) : [];
   const report: WireReport = {
     root,
     backend,
@@ -195,6 +212,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
     changed: changes.length > 0,
     written: false,
     addedDependencies,
+    removedDependencies,
     nextStep: addedDependencies.length ? installCommand(root) : undefined,
   };
   return { report, changes };
@@ -248,11 +266,38 @@ function chooseForm(context: Context, plugin: Plugin): WiringForm {
     return 'legacy';
   }
   if (shape.feature) return 'feature';
-  if (shape.createRouter) return 'legacy-bridge';
+  if (shape.createRouter) return legacyOnlyForm(context, plugin);
   if (shape.feature === false && shape.createRouter === false) throw neither();
   plugin.warnings.push(`${pkg.name}: could not read its exports; adding it as a backend feature`);
   return 'feature';
 }
+
+/** The new backend as index.ts has it, found once a run. */
+function newBackendOf(context: Context): NewBackend | undefined {
+  if (context.memo.newBackend === undefined) context.memo.newBackend = findNewBackend(context.ast, context.indexText) ?? null;
+  return context.memo.newBackend ?? undefined;
+}
+
+/**
+ * A legacy-only plugin in a new backend: the legacyPlugin bridge where the
+ * release still runs it (up to 1.31), else the new-system wrapper; a bridge
+ * that index.ts already has stays (with a warning where it will not start).
+ */
+function legacyOnlyForm(context: Context, plugin: Plugin): WiringForm {
+  const verdict = legacyPluginVerdict(context.root, context.backendDir);
+  const bridged = newBackendOf(context)?.adds.some(add => add.legacyBridge && (add.legacyBridge.id === plugin.id || add.legacyBridge.module === `./plugins/${plugin.id}`));
+  if (bridged) {
+    if (!verdict.works) {
+      plugin.warnings.push(
+        `${context.indexDisplay}: ${plugin.id} is added through legacyPlugin(), which fails at startup on this release (${verdict.decidedBy}): run wire-plugin ${plugin.id} --remove, then wire it again for a new-system wrapper`,
+      );
+    }
+    return 'legacy-bridge';
+  }
+  return verdict.works ? 'legacy-bridge' : 'wrapper';
+}
+
+const NEW_BACKEND_FORMS: Partial<Record<WiringForm, NewBackendForm>> = { feature: 'feature', 'legacy-bridge': 'legacy', wrapper: 'wrapper' };
 
 async function planAddition(context: Context, plugins: Plugin[]): Promise<PluginReport[]> {
   const { tree, indexText, indexDisplay, ast } = context;
@@ -269,7 +314,7 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
     const requests = plugins.map((p, i) => ({
       id: p.id,
       packageName: p.pkg.name,
-      form: forms[i] === 'feature' ? ('feature' as const) : ('legacy' as const),
+      form: NEW_BACKEND_FORMS[forms[i]] ?? 'feature',
       subpath: forms[i] === 'feature' ? p.shape.featureSubpath : undefined,
       module: p.role === 'module',
       follows: p.role === 'module' ? packagesOfPlugin(context, p) : undefined,
@@ -289,14 +334,18 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
   if (bridged !== -1 && !(LEGACY_PLUGIN_MODULE in declared)) {
     entries.push({ name: LEGACY_PLUGIN_MODULE, range: backendCommonRange(context, plugins[bridged].pkg) });
   }
+  const wrapped = plugins.findIndex((_, i) => forms[i] === 'wrapper' && indexWork[i].importsPluginModule);
+  if (wrapped !== -1 && !(PLUGIN_API in declared)) entries.push({ name: PLUGIN_API, range: pluginApiRange(context) });
   const dependencyPlan = planDependencies(context.backendJsonText, tree.display(context.backendJsonPath), entries);
   tree.write(context.backendJsonPath, applyChanges(context.backendJsonText, dependencyPlan.changes));
+  const extraFor = (i: number): boolean =>
+    entries.slice(plugins.length).some((entry, k) => dependencyPlan.existingRanges[plugins.length + k] === undefined && (entry.name === LEGACY_PLUGIN_MODULE ? i === bridged : i === wrapped));
 
   const reports: PluginReport[] = [];
   for (const [i, plugin] of plugins.entries()) {
     const warnings = [...plugin.warnings, ...indexWork[i].warnings];
     if (i === 0) warnings.push(...dependencyPlan.warnings);
-    const addsDependency = dependencyPlan.existingRanges[i] === undefined || (i === bridged && entries.length > plugins.length);
+    const addsDependency = dependencyPlan.existingRanges[i] === undefined || extraFor(i);
     const files: FileReport[] = [{ path: tree.display(context.backendJsonPath), status: addsDependency ? 'updated' : 'unchanged' }];
     if (indexWork[i].importsPluginModule) {
       const modulePath = pluginModulePath(context, plugin.id);
@@ -331,7 +380,8 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
     writeIndex(context, plan.changes);
     indexWork = plan.plugins.map(p => ({ removed: p.removed.length > 0, warnings: p.warnings }));
   } else {
-    const plan = planNewBackendRemoval(indexText, plugins.map(p => ({ id: p.id, packageName: p.pkg.name, module: p.role === 'module' })), indexDisplay, ast);
+    const requests = plugins.map(p => ({ id: p.id, packageName: p.pkg.name, module: p.role === 'module', alsoModules: p.role === 'module' ? [] : [`./plugins/${p.id}`] }));
+    const plan = planNewBackendRemoval(indexText, requests, indexDisplay, ast);
     writeIndex(context, plan.changes);
     indexWork = plan.plugins.map(p => ({ removed: p.removed > 0, warnings: p.warnings }));
     removesBridgeImport = plan.removesLegacyPluginImport;
@@ -348,24 +398,60 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
   ) {
     names.push(LEGACY_PLUGIN_MODULE);
   }
+  // The plugin modules first: a wrapper that goes may take the backend's last use of backend-plugin-api with it.
+  const moduleWork: { warnings: string[]; deleted: boolean; existed: boolean }[] = [];
+  for (const [i, plugin] of plugins.entries()) {
+    const warnings: string[] = [];
+    const modulePath = modulePaths[i];
+    const existing = plugin.role === 'module' ? undefined : tree.read(modulePath);
+    let deleted = false;
+    if (existing !== undefined) {
+      const forms: WiringForm[] = context.system === 'legacy' ? ['legacy'] : ['legacy-bridge', 'wrapper'];
+      let generated = Boolean(context.options.force);
+      for (const form of forms) {
+        if (generated) break;
+        try {
+          generated = await isGenerated(context, modulePath, await pluginModule(context, plugin, form, modulePath, []), existing);
+        } catch (error) {
+          // A wrapper that could not be generated (an option no service covers) is not what the tool wrote.
+          if (!(error instanceof WireError)) throw error;
+        }
+      }
+      if (generated) {
+        tree.delete(modulePath);
+        deleted = true;
+      } else warnings.push(`${tree.display(modulePath)}: kept (it differs from what wire-plugin generates; pass --force to delete it)`);
+    }
+    moduleWork.push({ warnings, deleted, existed: existing !== undefined });
+  }
+  const dependencyWarnings: string[] = [];
+  if (
+    context.system === 'new' &&
+    moduleWork.some(work => work.deleted) &&
+    PLUGIN_API in ((context.backendJson.dependencies ?? {}) as Record<string, unknown>) &&
+    !importsModule(tree.read(context.indexPath) ?? '', PLUGIN_API) &&
+    !otherBackendFilesImport(context.backendDir, PLUGIN_API, [context.indexPath, ...modulePaths])
+  ) {
+    names.push(PLUGIN_API);
+  }
   const dependencyPlan = planDependencyRemoval(context.backendJsonText, tree.display(context.backendJsonPath), names);
   tree.write(context.backendJsonPath, applyChanges(context.backendJsonText, dependencyPlan.changes));
+  // Nothing tells a dependency the tool added for the bridge or the wrapper from one that was there before: say so.
+  for (const [k, name] of names.slice(plugins.length).entries()) {
+    if (dependencyPlan.existingRanges[plugins.length + k] === undefined) continue;
+    dependencyWarnings.push(
+      `${tree.display(context.backendJsonPath)}: removed ${name}, which wire-plugin adds for the ${name === PLUGIN_API ? 'new-system wrapper' : 'legacyPlugin bridge'}: nothing in the backend imports it any more (add it back if it was there before for another reason)`,
+    );
+  }
 
   const reports: PluginReport[] = [];
   for (const [i, plugin] of plugins.entries()) {
-    const warnings = [...plugin.warnings, ...indexWork[i].warnings];
+    const warnings = [...plugin.warnings, ...indexWork[i].warnings, ...moduleWork[i].warnings, ...(i === 0 ? dependencyWarnings : [])];
     const files: FileReport[] = [
       { path: tree.display(context.backendJsonPath), status: dependencyPlan.existingRanges[i] !== undefined ? 'updated' : 'unchanged' },
     ];
     const modulePath = modulePaths[i];
-    const existing = plugin.role === 'module' ? undefined : tree.read(modulePath);
-    if (existing !== undefined) {
-      const form: WiringForm = context.system === 'legacy' ? 'legacy' : 'legacy-bridge';
-      const module = await pluginModule(context, plugin, form, modulePath, []);
-      if (context.options.force || (await isGenerated(context, modulePath, module, existing))) tree.delete(modulePath);
-      else warnings.push(`${tree.display(modulePath)}: kept (it differs from what wire-plugin generates; pass --force to delete it)`);
-      files.push({ path: tree.display(modulePath), status: tree.status(modulePath) });
-    }
+    if (moduleWork[i].existed) files.push({ path: tree.display(modulePath), status: tree.status(modulePath) });
     files.push({ path: indexDisplay, status: indexWork[i].removed ? 'updated' : 'unchanged' });
     reports.push({
       requested: plugin.requested,
@@ -436,13 +522,22 @@ function pluginEnvironmentFields(context: Context): readonly string[] | undefine
   return context.memo.environment;
 }
 
+/** A module the tool generates in src/plugins/<id>.ts: the legacy createPlugin(env), or the new-system wrapper. */
+type GeneratedModule = { readonly kind: 'legacy'; readonly module: LegacyPluginModule } | { readonly kind: 'wrapper'; readonly wrapper: PluginWrapper };
+
+function printGenerated(generated: GeneratedModule, format: ModuleFormat): string {
+  return generated.kind === 'legacy' ? printLegacyPluginModule(generated.module, format) : printPluginWrapper(generated.wrapper, format);
+}
+
 /**
  * The module the tool generates for a plugin wired through createRouter: it
  * passes every option of createRouter that the environment provides under
  * the same name; a required option the environment lacks is left out (so tsc
- * points at it) and reported.
+ * points at it) and reported. The wrapper takes each option from its core
+ * service instead.
  */
-async function pluginModule(context: Context, plugin: Plugin, form: WiringForm, modulePath: string, warnings: string[]): Promise<LegacyPluginModule> {
+async function pluginModule(context: Context, plugin: Plugin, form: WiringForm, modulePath: string, warnings: string[]): Promise<GeneratedModule> {
+  if (form === 'wrapper') return { kind: 'wrapper', wrapper: pluginWrapper(context, plugin, modulePath, warnings) };
   const display = context.tree.display(modulePath);
   let environment: readonly string[] = LEGACY_BRIDGE_ENVIRONMENT;
   if (form === 'legacy') {
@@ -465,10 +560,67 @@ async function pluginModule(context: Context, plugin: Plugin, form: WiringForm, 
     }
   }
   return {
-    packageName: plugin.pkg.name,
-    options,
-    environment: form === 'legacy' ? PLUGIN_ENVIRONMENT : ROUTER_OPTIONS_ENVIRONMENT,
+    kind: 'legacy',
+    module: { packageName: plugin.pkg.name, options, environment: form === 'legacy' ? PLUGIN_ENVIRONMENT : ROUTER_OPTIONS_ENVIRONMENT },
   };
+}
+
+/** Where a router option is declared, for messages: `plugins/x/src/service/router.ts:7`. */
+function declaredAt(context: Context, option: OptionProperty): string {
+  if (!option.file) return 'its RouterOptions';
+  const file = path.relative(context.tree.root, option.file).split(path.sep).join('/');
+  return option.line ? `${file}:${option.line}` : file;
+}
+
+/**
+ * The new-system wrapper of a legacy-only plugin: a core service for each
+ * router option; an option no core service covers is refused by its line
+ * (an optional one is left out, with a warning).
+ */
+function pluginWrapper(context: Context, plugin: Plugin, modulePath: string, warnings: string[]): PluginWrapper {
+  const display = context.tree.display(modulePath);
+  const known = plugin.shape.routerOptions;
+  if (!known) warnings.push(`${display}: could not read the options of ${plugin.pkg.name}'s createRouter; passed logger only, check the file`);
+  const options: WrapperOption[] = [];
+  const adapted: string[] = [];
+  for (const option of known ?? [{ name: 'logger', optional: false, type: 'Logger' }]) {
+    const service = CORE_SERVICE_OF_OPTION[option.name];
+    const legacyType = option.type ? LEGACY_OPTION_TYPES[option.type] : undefined;
+    if (!service || legacyType?.adapt === 'refuse') {
+      const why = service ? `its type is ${legacyType?.why}` : 'no core service of the new backend system provides it';
+      if (option.optional) {
+        warnings.push(`${declaredAt(context, option)}: ${option.name} (optional) is left out of ${display}: ${why}`);
+        continue;
+      }
+      throw new WireError(
+        `${declaredAt(context, option)}: createRouter of ${plugin.pkg.name} needs ${option.name}, and ${why}: a new-system wrapper cannot be generated; give the plugin a backend feature of its own (createBackendPlugin) and wire that`,
+      );
+    }
+    const cast = legacyType?.adapt === 'cast';
+    if (cast) adapted.push(`${option.name}: ${legacyType.why}`);
+    options.push({ name: option.name, service, cast });
+  }
+  return { pluginId: plugin.id, packageName: plugin.pkg.name, options, adapted };
+}
+
+/**
+ * The range for @backstage/backend-plugin-api, which the wrapper imports:
+ * `backstage:^` where the backend uses that protocol, else the installed
+ * version, else what the installed backend-defaults depends on.
+ */
+function pluginApiRange(context: Context): string {
+  const deps = (context.backendJson.dependencies ?? {}) as Record<string, unknown>;
+  if (Object.entries(deps).some(([name, range]) => name.startsWith('@backstage/') && range === 'backstage:^')) return 'backstage:^';
+  for (const base of [context.backendDir, context.tree.root]) {
+    const installed = context.workspace.findByName(base, PLUGIN_API);
+    if (installed && typeof installed.json.version === 'string') return `^${installed.json.version}`;
+  }
+  const defaults = context.workspace.findByName(context.backendDir, '@backstage/backend-defaults');
+  const fromDefaults = ((defaults?.json.dependencies ?? {}) as Record<string, unknown>)[PLUGIN_API];
+  if (typeof fromDefaults === 'string' && !fromDefaults.startsWith('workspace:')) return fromDefaults;
+  throw new WireError(
+    `${context.tree.display(context.backendJsonPath)}: the new-system wrapper needs ${PLUGIN_API}, and no version of it was found (not installed, not a dependency of @backstage/backend-defaults): add it to the backend's dependencies`,
+  );
 }
 
 /** package.json files as the run's workspace read them; a broken one is none (prettier skips it too). */
@@ -483,32 +635,33 @@ function packageJsonOf(context: Context): (file: string) => Record<string, unkno
 }
 
 /** Whether `existing` is what the tool writes for this module, in Backstage's style or the repo's. */
-async function isGenerated(context: Context, modulePath: string, module: LegacyPluginModule, existing: string): Promise<boolean> {
+async function isGenerated(context: Context, modulePath: string, module: GeneratedModule, existing: string): Promise<boolean> {
   // The common case needs no prettier: the file as the tool writes it with Backstage's defaults.
-  if (existing === printLegacyPluginModule(module, { ...BACKSTAGE_FORMAT, endOfLine: context.eol })) return true;
+  if (existing === printGenerated(module, { ...BACKSTAGE_FORMAT, endOfLine: context.eol })) return true;
   const resolved = await resolveModuleFormat(modulePath, context.eol, context.tree.display(modulePath), packageJsonOf(context));
-  return existing === printLegacyPluginModule(module, resolved.format);
+  return existing === printGenerated(module, resolved.format);
 }
 
 /**
  * Creates src/plugins/<id>.ts, or leaves an existing one alone: a differing
  * file is the user's to keep unless --force, and must at least export a default.
  */
-async function writePluginModule(context: Context, modulePath: string, module: LegacyPluginModule, warnings: string[]): Promise<FileStatus> {
+async function writePluginModule(context: Context, modulePath: string, module: GeneratedModule, warnings: string[]): Promise<FileStatus> {
   const { tree } = context;
   const display = tree.display(modulePath);
   const existing = tree.read(modulePath) ?? siblingModule(tree, modulePath);
   if (existing !== undefined && (await isGenerated(context, modulePath, module, existing))) return 'unchanged';
   if (existing !== undefined && !context.options.force) {
     if (!exportsDefault(existing, display)) {
-      throw new WireError(`${display}: exists but has no default export: expected \`export default async function createPlugin(env)\` (pass --force to replace it)`);
+      const expected = module.kind === 'legacy' ? 'export default async function createPlugin(env)' : 'export default createBackendPlugin(...)';
+      throw new WireError(`${display}: exists but has no default export: expected \`${expected}\` (pass --force to replace it)`);
     }
     warnings.push(`${display}: kept as it is (it differs from what wire-plugin generates; pass --force to replace it)`);
     return 'unchanged';
   }
   const resolved = await resolveModuleFormat(modulePath, context.eol, display, packageJsonOf(context));
   if (resolved.warning) warnings.push(resolved.warning);
-  tree.write(modulePath, printLegacyPluginModule(module, resolved.format));
+  tree.write(modulePath, printGenerated(module, resolved.format));
   return tree.status(modulePath);
 }
 
