@@ -152,13 +152,13 @@ function parseStatusArgs(argv: string[]): StatusArgs {
       .usage('wire-plugin status [options]\n\nList the backend plugins and modules of the repo and how the backend wires each; writes nothing.'),
   )
     .option('json', { type: 'boolean', default: false, describe: 'print one JSON report on stdout' })
-    .option('check', { type: 'boolean', default: false, describe: 'exit 1 unless every plugin is wired or bridged' })
+    .option('check', { type: 'boolean', default: false, describe: 'exit 1 unless every plugin is wired or bridged (a duplicate fails)' })
     .version(false)
     .parseSync();
   return { cwd: parsed.cwd, backend: parsed.backend, json: parsed.json, check: parsed.check, quiet: parsed.quiet };
 }
 
-const STATE_ORDER = ['wired', 'bridged', 'half-wired', 'not-installed', 'not-wired'] as const;
+const STATE_ORDER = ['wired', 'bridged', 'duplicate', 'half-wired', 'not-installed', 'not-wired'] as const;
 
 function printStatus(report: StatusReport): void {
   const system = report.system === 'new' ? 'new backend system' : 'legacy backend';

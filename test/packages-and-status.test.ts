@@ -325,3 +325,50 @@ describe('wire-plugin status', () => {
     expect(runCli(['status'], emptyDir()).code).toBe(2);
   });
 });
+
+describe('feature discovery', () => {
+  const WIRE_FIXTURES = path.join(__dirname, '..', '__testfixtures__', 'wire');
+  const fixtureRepo = (name: string): string => copyExample(path.join(WIRE_FIXTURES, name, 'input'));
+  const CATALOG = { id: 'catalog', package: '@backstage/plugin-catalog-backend', role: 'plugin', missing: [] };
+  const CARMEN = { id: 'carmen', package: '@internal/backstage-plugin-carmen-backend', role: 'plugin', missing: [] };
+
+  test('status: discovered packages are wired, form discovered; one also added explicitly is a duplicate, which --check fails on', () => {
+    const repo = fixtureRepo('discovery-and-an-explicit-add');
+    const before = snapshot(repo);
+    const { code, report } = statusJson(repo, ['--check']);
+    expect(code).toBe(1);
+    expect(report.plugins).toEqual([
+      { ...CARMEN, state: 'duplicate', form: 'feature' },
+      { ...CATALOG, state: 'wired', form: 'discovered' },
+    ]);
+    expect(runCli(['status'], repo).stdout).toContain('2 plugins and modules: 1 wired, 1 duplicate.');
+    // Wiring fails --check too (it would take the explicit add out), and writes nothing.
+    expect(runCli(['carmen', '--check'], repo).code).toBe(1);
+    expect(snapshot(repo)).toEqual(before);
+    expect(runCli(['carmen', '-q'], repo).code).toBe(0);
+    const after = statusJson(repo, ['--check']);
+    expect(after.code).toBe(0);
+    expect(after.report.plugins).toEqual([
+      { ...CARMEN, state: 'wired', form: 'discovered' },
+      { ...CATALOG, state: 'wired', form: 'discovered' },
+    ]);
+  });
+
+  test('status: an include list discovers what it names; the rest is not wired', () => {
+    const repo = fixtureRepo('discovery-include-list');
+    expect(statusJson(repo).report.plugins).toEqual([
+      { ...CARMEN, state: 'not-wired', form: null },
+      { ...CATALOG, state: 'wired', form: 'discovered' },
+    ]);
+    const wired = JSON.parse(runCli(['carmen', '--json'], repo).stdout);
+    expect(wired.plugins[0]).toMatchObject({ form: 'discovered', files: [
+      { path: 'packages/backend/package.json', status: 'updated' },
+      { path: 'app-config.yaml', status: 'updated' },
+      { path: 'packages/backend/src/index.ts', status: 'unchanged' },
+    ] });
+    expect(statusJson(repo).report.plugins).toEqual([
+      { ...CARMEN, state: 'wired', form: 'discovered' },
+      { ...CATALOG, state: 'wired', form: 'discovered' },
+    ]);
+  });
+});

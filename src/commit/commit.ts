@@ -105,8 +105,8 @@ function removeIfEmpty(dir: string): void {
 }
 
 /**
- * Every new content must parse before anything is written: JSON as JSON, the
- * rest as TypeScript. A file whose edits are known (`edited`, by path, with
+ * Every new content must parse before anything is written: JSON as JSON,
+ * YAML (app-config) as YAML, the rest as TypeScript. A file whose edits are known (`edited`, by path, with
  * the AST of the text they apply to) has only its changed statements
  * re-parsed when that proves the whole parses; else, and for every other
  * file, the whole new content is parsed.
@@ -118,7 +118,11 @@ export function validateChanges(changes: readonly FileChange[], edited?: Readonl
     if (edits && change.before !== undefined && editsReparse(change.before, change.after, edits)) continue;
     try {
       if (change.path.endsWith('.json')) JSON.parse(change.after);
-      else parseScript(change.after, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
+      else if (/\.ya?ml$/.test(change.path)) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const error = (require('yaml') as typeof import('yaml')).parseDocument(change.after).errors[0];
+        if (error) throw error;
+      } else parseScript(change.after, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
     } catch (error) {
       throw new WireError(`${change.displayPath}: the planned edit does not parse (${(error as Error).message}); nothing was written (this is a wire-plugin bug)`);
     }

@@ -13,15 +13,19 @@ import { parseTypeScript } from '../../../transforms/lib/parse';
 import { Workspace } from '../../repo/workspace';
 import type { WiringForm } from '../wire/wire';
 import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
-import { findNewBackend } from '../../../transforms/analysis/new-backend';
+import { BackendAdd, findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
+import { discovers } from '../../../transforms/app-config-packages';
+import { readFeatureDiscovery } from '../../repo/feature-discovery';
 
 /**
  * `wired`: package and wiring present; `not-wired`: the package is there and
  * nothing wires it; `not-installed`: wired, but the backend does not depend
  * on the package; `half-wired` (legacy): some of import, env and route are
- * missing; `bridged` (new system): added through `legacyPlugin`.
+ * missing; `bridged` (new system): added through `legacyPlugin`;
+ * `duplicate` (new system): discovered by feature discovery and also added
+ * explicitly, which fails the start (`Plugin 'x' is already registered`).
  */
-export type PluginState = 'wired' | 'not-wired' | 'not-installed' | 'half-wired' | 'bridged';
+export type PluginState = 'wired' | 'not-wired' | 'not-installed' | 'half-wired' | 'bridged' | 'duplicate';
 export type LegacyPiece = 'import' | 'env' | 'route';
 
 export interface PluginStatus {
@@ -90,7 +94,12 @@ export function backendStatus(options: StatusOptions = {}): StatusReport {
   }
   for (const name of Object.keys(dependencies)) if (identify(name)) known.add(name);
 
-  const wirings = files.system === 'new' ? newSystemWirings(files, modules, identify) : legacyWirings(files, modules, identify);
+  const backend = files.system === 'new' ? findNewBackend(files.ast, files.indexText) : undefined;
+  const discovery = files.system === 'new' ? readFeatureDiscovery(files.tree, files.root, backend) : undefined;
+  const wirings = files.system === 'new' ? newSystemWirings(backend, modules, identify, discovery?.add) : legacyWirings(files, modules, identify);
+  /** Whether discovery loads a package: a backend plugin or module the app-config lets through. */
+  const discovered = (name: string): boolean =>
+    discovery !== undefined && identities.has(name) && discovers(discovery.packages, name, name in dependencies);
 
   const entries: PluginStatus[] = [];
   const matched = new Set<string>();
@@ -103,12 +112,18 @@ export function backendStatus(options: StatusOptions = {}): StatusReport {
     if (pkg !== undefined) matched.add(pkg);
     let state: PluginState = wiring.missing.length ? 'half-wired' : wiring.form === 'legacy-bridge' ? 'bridged' : 'wired';
     if (pkg !== undefined && !wiring.local && !(pkg in dependencies)) state = 'not-installed';
+    else if (pkg !== undefined && wiring.form === 'feature' && discovered(pkg)) state = 'duplicate';
     const role = pkg !== undefined ? (identities.get(pkg)?.role ?? wiring.role) : wiring.role;
     entries.push({ id: wiring.id, package: pkg ?? null, role, state, form: wiring.form, missing: wiring.missing });
   }
   for (const name of known) {
     if (matched.has(name)) continue;
     const identity = identities.get(name) as BackstagePackageIdentity;
+    if (discovered(name)) {
+      const state: PluginState = name in dependencies ? 'wired' : 'not-installed';
+      entries.push({ id: identity.pluginId, package: name, role: identity.role, state, form: 'discovered', missing: [] });
+      continue;
+    }
     entries.push({ id: identity.pluginId, package: name, role: identity.role, state: 'not-wired', form: null, missing: [] });
   }
   entries.sort(
@@ -129,11 +144,17 @@ function compare(a: string, b: string): number {
 }
 
 /** Every `backend.add(...)`: a package's feature (at its root or a subpath), a local module, or a bridge. */
-function newSystemWirings(files: BackendFiles, modules: ModuleImports, identify: (name: string) => BackstagePackageIdentity | undefined): Wiring[] {
-  const backend = findNewBackend(files.ast, files.indexText);
+function newSystemWirings(
+  backend: NewBackend | undefined,
+  modules: ModuleImports,
+  identify: (name: string) => BackstagePackageIdentity | undefined,
+  discoveryAdd?: BackendAdd,
+): Wiring[] {
   const wirings: Wiring[] = [];
   const seen = new Set<string>();
   for (const add of backend?.adds ?? []) {
+    // The discovery loader is no plugin: what it loads is matched with the packages.
+    if (add === discoveryAdd) continue;
     if (add.legacyBridge) {
       const { id, module } = add.legacyBridge;
       wirings.push({ id, package: modules.pluginPackageOf(module, id, identify), role: 'plugin', form: 'legacy-bridge', missing: [] });

@@ -27,13 +27,15 @@ import {
 import { CORE_SERVICE_OF_OPTION, LEGACY_OPTION_TYPES, PluginWrapper, printPluginWrapper, WrapperOption } from '../../../transforms/generate/plugin-wrapper';
 import { acquireLock, Lock } from '../../commit/lock';
 import { legacyPluginVerdict } from '../../repo/backstage-release';
+import { FeatureDiscovery, readFeatureDiscovery } from '../../repo/feature-discovery';
+import { planDiscoveryList } from '../../../transforms/app-config-packages';
 import { findPackageByName, isPackageArgument, PluginTarget, resolveTarget, validateTargetArguments } from '../../repo/targets';
 import { FileChange, FileStatus, FileTree } from '../../commit/tree';
 import { PackageInfo, validateRange, Workspace } from '../../repo/workspace';
 import { planLegacyWiring } from '../../../transforms/legacy-index';
 import { planLegacyRemoval } from '../../../transforms/legacy-index-remove';
 import { LEGACY_PLUGIN_MODULE, NewBackendForm, planNewBackendWiring } from '../../../transforms/new-backend-index';
-import { findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
+import { addRefersTo, findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
 import { planNewBackendRemoval } from '../../../transforms/new-backend-index-remove';
 import { DependencyEntry, planDependencies, planDependencyRemoval } from '../../../transforms/package-json-dependency';
 
@@ -135,7 +137,7 @@ interface Context extends BackendFiles {
   /** The edits index.ts got, against the text its AST was parsed from: validation re-parses only what they changed. */
   indexEdits?: readonly TextChange[];
   /** What is read once a run and needed per plugin. */
-  readonly memo: { environment?: readonly string[]; newBackend?: NewBackend | null };
+  readonly memo: { environment?: readonly string[]; newBackend?: NewBackend | null; discovery?: FeatureDiscovery | null };
 }
 
 function writeIndex(context: Context, edits: readonly TextChange[]): void {
@@ -305,23 +307,13 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
   const ids = plugins.map(p => p.id);
 
   // index.ts: parsed once for all plugins.
-  let indexWork: readonly { added: boolean; importsPluginModule: boolean; warnings: readonly string[] }[];
+  let indexWork: readonly IndexWork[];
   if (context.system === 'legacy') {
     const plan = planLegacyWiring(indexText, ids, indexDisplay, ast, context.legacy);
     writeIndex(context, plan.changes);
     indexWork = plan.plugins.map(p => ({ added: p.added.length > 0, importsPluginModule: p.importsPluginModule, warnings: p.warnings }));
   } else {
-    const requests = plugins.map((p, i) => ({
-      id: p.id,
-      packageName: p.pkg.name,
-      form: NEW_BACKEND_FORMS[forms[i]] ?? 'feature',
-      subpath: forms[i] === 'feature' ? p.shape.featureSubpath : undefined,
-      module: p.role === 'module',
-      follows: p.role === 'module' ? packagesOfPlugin(context, p) : undefined,
-    }));
-    const plan = planNewBackendWiring(indexText, requests, indexDisplay, ast);
-    writeIndex(context, plan.changes);
-    indexWork = plan.plugins;
+    indexWork = planNewIndexAddition(context, plugins, forms);
   }
 
   // package.json: the plugin packages, and @backstage/backend-common for the legacyPlugin bridge.
@@ -352,7 +344,9 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
       const status = await writePluginModule(context, modulePath, await pluginModule(context, plugin, forms[i], modulePath, warnings), warnings);
       files.push({ path: tree.display(modulePath), status });
     }
-    files.push({ path: indexDisplay, status: indexWork[i].added ? 'updated' : 'unchanged' });
+    const discovery = forms[i] === 'discovered' ? discoveryOf(context) : undefined;
+    if (discovery) files.push({ path: tree.display(discovery.configPath), status: indexWork[i].configChanged ? 'updated' : 'unchanged' });
+    files.push({ path: indexDisplay, status: (indexWork[i].indexChanged ?? indexWork[i].added) ? 'updated' : 'unchanged' });
     const changed = files.some(f => f.status !== 'unchanged');
     reports.push({
       requested: plugin.requested,
@@ -371,6 +365,100 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
   return reports;
 }
 
+/** The repo's feature discovery, read once a run. */
+function discoveryOf(context: Context): FeatureDiscovery | undefined {
+  if (context.memo.discovery === undefined) context.memo.discovery = readFeatureDiscovery(context.tree, context.root, newBackendOf(context)) ?? null;
+  return context.memo.discovery ?? undefined;
+}
+
+/**
+ * index.ts (and, under feature discovery, app-config.yaml) for new-system
+ * wiring. A package that discovery will load gets no `backend.add`: it is
+ * added to an `include` list, or taken out of an `exclude` list, where
+ * app-config has them; an explicit add of it would fail the start (`Plugin
+ * is already registered`) and is taken out. Where app-config sets no
+ * `backend.packages`, discovery loads nothing, and the add is written as
+ * without discovery. Forms become `discovered` in place.
+ */
+function planNewIndexAddition(context: Context, plugins: Plugin[], forms: WiringForm[]): IndexWork[] {
+  const { tree, indexText, indexDisplay, ast } = context;
+  const discovery = discoveryOf(context);
+  const discovers = discovery !== undefined && discovery.packages.kind !== 'none';
+  const work: IndexWork[] = [];
+  const notes: string[] = discovery ? [...discovery.warnings] : [];
+  if (discovery && !discovers && plugins.some((_, i) => forms[i] === 'feature')) {
+    notes.push(
+      `${indexDisplay}:${discovery.line}: ${discovery.form} is added, but ${tree.display(discovery.configPath)} sets no backend.packages, so it discovers nothing: added explicitly`,
+    );
+  }
+  forms.forEach((form, i) => {
+    if (discovers && form === 'feature') forms[i] = 'discovered';
+  });
+  const explicit = forms.map(form => form !== 'discovered');
+  const requests = plugins
+    .filter((_, i) => explicit[i])
+    .map(p => {
+      const i = plugins.indexOf(p);
+      return {
+        id: p.id,
+        packageName: p.pkg.name,
+        form: NEW_BACKEND_FORMS[forms[i]] ?? 'feature',
+        subpath: forms[i] === 'feature' ? p.shape.featureSubpath : undefined,
+        module: p.role === 'module',
+        follows: p.role === 'module' ? packagesOfPlugin(context, p) : undefined,
+      };
+    });
+  const plan = planNewBackendWiring(indexText, requests, indexDisplay, ast);
+  // Discovered and also added: the add goes.
+  const duplicates = plugins.filter((p, i) => !explicit[i] && newBackendOf(context)?.adds.some(add => addRefersTo(add, p.pkg.name)));
+  const removal = duplicates.length
+    ? planNewBackendRemoval(indexText, duplicates.map(p => ({ id: p.id, packageName: p.pkg.name, module: true })), indexDisplay, ast)
+    : undefined;
+  const edits = [...plan.changes, ...(removal?.changes ?? [])];
+  try {
+    applyChanges(indexText, edits);
+  } catch {
+    throw new WireError(`${indexDisplay}: the adds to write and the duplicate adds to take out overlap: wire ${duplicates.map(p => p.id).join(', ')} in a run of its own`);
+  }
+  writeIndex(context, edits);
+
+  let config = discovery?.configText;
+  for (const [i, plugin] of plugins.entries()) {
+    if (explicit[i]) {
+      const wired = plan.plugins[requests.findIndex(r => r.packageName === plugin.pkg.name && r.id === plugin.id)];
+      work.push({ ...wired, warnings: [...(i === 0 ? notes : []), ...wired.warnings] });
+      continue;
+    }
+    const warnings = i === 0 ? [...notes] : [];
+    const removed = removal?.plugins[duplicates.indexOf(plugin)];
+    if (removed && removed.removed > 0) {
+      warnings.push(`${indexDisplay}: ${plugin.pkg.name} is discovered (${discovery?.form}) and was also added explicitly, which fails the start ("Plugin '${plugin.id}' is already registered"): the explicit add is taken out`);
+    }
+    if (removed) warnings.push(...removed.warnings);
+    let listed = false;
+    if (config !== undefined && discovery) {
+      const list = planDiscoveryList(config, tree.display(discovery.configPath), plugin.pkg.name);
+      config = applyChanges(config, list.changes);
+      listed = list.changes.length > 0;
+    }
+    const indexChanged = Boolean(removed && removed.removed > 0);
+    work.push({ added: listed || indexChanged, importsPluginModule: false, warnings, configChanged: listed, indexChanged });
+  }
+  if (discovery && config !== undefined && config !== discovery.configText) tree.write(discovery.configPath, config);
+  return work;
+}
+
+/** What wiring did to index.ts (and app-config.yaml) for one plugin. */
+interface IndexWork {
+  readonly added: boolean;
+  readonly importsPluginModule: boolean;
+  readonly warnings: readonly string[];
+  /** Under discovery: whether app-config.yaml's package lists changed for it. */
+  readonly configChanged?: boolean;
+  /** Under discovery: whether index.ts changed for it (a duplicate add taken out). */
+  readonly indexChanged?: boolean;
+}
+
 async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginReport[]> {
   const { tree, indexText, indexDisplay, ast } = context;
   let indexWork: { removed: boolean; warnings: readonly string[] }[];
@@ -385,6 +473,18 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
     writeIndex(context, plan.changes);
     indexWork = plan.plugins.map(p => ({ removed: p.removed > 0, warnings: p.warnings }));
     removesBridgeImport = plan.removesLegacyPluginImport;
+  }
+  // Under discovery: out of the include list too (an exclude list is left: without the dependency, nothing is discovered).
+  const discovery = context.system === 'new' ? discoveryOf(context) : undefined;
+  const configChanged = plugins.map(() => false);
+  if (discovery?.configText !== undefined) {
+    let config = discovery.configText;
+    for (const [i, plugin] of plugins.entries()) {
+      const list = planDiscoveryList(config, tree.display(discovery.configPath), plugin.pkg.name, true);
+      config = applyChanges(config, list.changes);
+      configChanged[i] = list.changes.length > 0;
+    }
+    if (config !== discovery.configText) tree.write(discovery.configPath, config);
   }
 
   const names = plugins.map(p => p.pkg.name);
@@ -452,6 +552,7 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
     ];
     const modulePath = modulePaths[i];
     if (moduleWork[i].existed) files.push({ path: tree.display(modulePath), status: tree.status(modulePath) });
+    if (configChanged[i] && discovery) files.push({ path: tree.display(discovery.configPath), status: 'updated' });
     files.push({ path: indexDisplay, status: indexWork[i].removed ? 'updated' : 'unchanged' });
     reports.push({
       requested: plugin.requested,

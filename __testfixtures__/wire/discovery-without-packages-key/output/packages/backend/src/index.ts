@@ -1,0 +1,9 @@
+import { createBackend, discoveryFeatureLoader } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// Loads every backend plugin and module that app-config's backend.packages lets through.
+backend.add(discoveryFeatureLoader);
+backend.add(import('@internal/backstage-plugin-carmen-backend'));
+
+backend.start();
