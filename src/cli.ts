@@ -237,10 +237,10 @@ function parseMigrateArgs(argv: string[]): MigrateArgs {
 function migrationSummary(report: MigrationReport, args: MigrateArgs): string {
   const where = report.backend;
   if (report.alreadyMigrated) return `${where} is on the new backend system already: nothing to migrate.`;
-  const counts = (['feature', 'module', 'bridge'] as const)
+  const counts = (['feature', 'module', 'bridge', 'wrapper'] as const)
     .map(target => [target, report.plugins.filter(p => p.target === target).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([target, n]) => `${n} ${target === 'bridge' ? 'bridged' : target === 'module' ? 'with modules' : 'as features'}`)
+    .map(([target, n]) => `${n} ${target === 'bridge' ? 'bridged' : target === 'wrapper' ? 'wrapped' : target === 'module' ? 'with modules' : 'as features'}`)
     .join(', ');
   const plugins = `${report.plugins.length} plugin${report.plugins.length === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}`;
   if (args.check) return `Check failed: ${where} is a legacy backend; migrate would move ${plugins}.`;

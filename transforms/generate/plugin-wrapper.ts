@@ -11,6 +11,7 @@
  * legacy module's printer); a spec checks it against prettier itself.
  */
 import { stringLiteral } from '../lib/code-style';
+import { WireError } from '../lib/errors';
 import type { ModuleFormat } from './plugin-module';
 
 /** The core service that provides each router option the legacy environment had (or the new system names so). */
@@ -59,6 +60,53 @@ export interface PluginWrapper {
   readonly options: readonly WrapperOption[];
   /** One line each, for the module comment: what was adapted and why. */
   readonly adapted: readonly string[];
+}
+
+/** A router option as the plugin's types declare it. */
+export interface DeclaredOption {
+  readonly name: string;
+  readonly optional: boolean;
+  /** The name of the type it is declared with, when a type reference. */
+  readonly type?: string;
+  /** Where it is declared, for messages (`plugins/x/src/service/router.ts:7`). */
+  readonly where?: string;
+}
+
+/**
+ * The wrapper of a legacy-only plugin from its router options: a core
+ * service for each; winston's Logger through a cast. A required option no
+ * core service covers is refused by its line; an optional one is left out
+ * with a warning. Unknown options (undefined): logger only, with a warning.
+ */
+export function planPluginWrapper(
+  pluginId: string,
+  packageName: string,
+  declared: readonly DeclaredOption[] | undefined,
+  moduleDisplay: string,
+): { wrapper: PluginWrapper; warnings: string[] } {
+  const warnings: string[] = [];
+  if (!declared) warnings.push(`${moduleDisplay}: could not read the options of ${packageName}'s createRouter; passed logger only, check the file`);
+  const options: WrapperOption[] = [];
+  const adapted: string[] = [];
+  for (const option of declared ?? [{ name: 'logger', optional: false, type: 'Logger' }]) {
+    const service = CORE_SERVICE_OF_OPTION[option.name];
+    const legacyType = option.type ? LEGACY_OPTION_TYPES[option.type] : undefined;
+    const where = option.where ?? `${packageName}'s RouterOptions`;
+    if (!service || legacyType?.adapt === 'refuse') {
+      const why = service ? `its type is ${legacyType?.why}` : 'no core service of the new backend system provides it';
+      if (option.optional) {
+        warnings.push(`${where}: ${option.name} (optional) is left out of ${moduleDisplay}: ${why}`);
+        continue;
+      }
+      throw new WireError(
+        `${where}: createRouter of ${packageName} needs ${option.name}, and ${why}: a new-system wrapper cannot be generated; give the plugin a backend feature of its own (createBackendPlugin) and wire that`,
+      );
+    }
+    const cast = legacyType?.adapt === 'cast';
+    if (cast) adapted.push(`${option.name}: ${legacyType.why}`);
+    options.push({ name: option.name, service, cast });
+  }
+  return { wrapper: { pluginId, packageName, options, adapted }, warnings };
 }
 
 export function printPluginWrapper(wrapper: PluginWrapper, format: ModuleFormat): string {

@@ -46,6 +46,12 @@ export const RELEASE_VERSIONS: Readonly<Record<string, Readonly<Record<string, s
     '@backstage/backend-defaults': '^0.4.1',
     '@backstage/backend-common': '^0.23.3',
   },
+  // Backstage 1.55.0 (create-app 0.9.2, 2026-09-16): backend-defaults 0.18.0 was built against
+  // backend-plugin-api 1.10.1, both published that day; there is no backend-common.
+  '1.55': {
+    '@backstage/backend-defaults': '^0.18.0',
+    '@backstage/backend-plugin-api': '^1.10.1',
+  },
 };
 
 /** `1.24.0` from `^1.24.0`, `~1.24.0`, `1.24.0`; undefined for ranges that name no version (`workspace:^`, `*`). */

@@ -17,6 +17,9 @@ import { WireError } from '../../../transforms/lib/errors';
 import { acquireLock, Lock } from '../../commit/lock';
 import { LEGACY_BRIDGE_ENVIRONMENT, readPluginEnvironment } from '../../repo/plugin-environment';
 import { readPluginShape } from '../../repo/plugin-introspection';
+import { BridgeVerdict, legacyPluginVerdict } from '../../repo/backstage-release';
+import { resolveModuleFormat } from '../../commit/format';
+import { planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { installCommand } from '../../repo/backend';
 import { parseTypeScript } from '../../../transforms/lib/parse';
 import { packageOfSpecifier } from '../../../transforms/lib/package-names';
@@ -37,8 +40,14 @@ export interface MigrateOptions {
   readonly versions?: Readonly<Record<string, string>>;
 }
 
-/** `feature`: `backend.add(import(pkg))`; `module`: the feature and the modules for the template's customisations; `bridge`: `legacyPlugin`. */
-export type MigrationTarget = 'feature' | 'module' | 'bridge';
+/**
+ * `feature`: `backend.add(import(pkg))`; `module`: the feature and the
+ * modules for the template's customisations; `bridge`: `legacyPlugin` (up to
+ * Backstage 1.31); `wrapper`: the plugin's module rewritten as a new-system
+ * plugin, `backend.add(import('./plugins/<id>'))` (after 1.31, where
+ * legacyPlugin does not run).
+ */
+export type MigrationTarget = 'feature' | 'module' | 'bridge' | 'wrapper';
 
 export interface MigratedPlugin {
   /** The route it had (`catalog`; `app` for the one mounted at the service root). */
@@ -96,7 +105,11 @@ interface Context {
   readonly options: MigrateOptions;
   readonly release?: string;
   readonly warnings: string[];
+  /** Whether legacyPlugin runs on the repo's release (else legacy-only plugins get a wrapper). */
+  readonly bridge: BridgeVerdict;
 }
+
+const PLUGIN_API = '@backstage/backend-plugin-api';
 
 /** Computes the whole migration, writing nothing. Refusals are in the report; `migrateBackend` turns them into an error. */
 export async function planMigration(options: MigrateOptions = {}): Promise<MigrationPlan> {
@@ -114,7 +127,14 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     return { report: { ...base, system: 'new', alreadyMigrated: false, refused, files: [], changed: false }, changes: [] };
   }
   const index = files.legacy as LegacyIndex;
-  const context: Context = { files, workspace: new Workspace(root, [[files.backendJsonPath, files.backendJson]]), options, release: readRelease(files), warnings: [] };
+  const context: Context = {
+    files,
+    workspace: new Workspace(root, [[files.backendJsonPath, files.backendJson]]),
+    options,
+    release: readRelease(files),
+    warnings: [],
+    bridge: legacyPluginVerdict(root, files.backendDir),
+  };
   const statements = readLegacyStatements(files.ast, files.indexText, index);
   const refused = statements.refused.map(r => `${files.indexDisplay}:${r.line}: ${r.code}: ${r.why}`);
 
@@ -125,9 +145,19 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const addedPackages = new Map<string, string>();
   const environment = pluginEnvironmentFields(files);
   for (const mount of orderedMounts(statements)) {
-    const decided = await decidePlugin(context, mount.module, mount.route || mount.envId || path.basename(mount.module), environment);
+    const decided = await decidePlugin(context, mount.module, mount.route || mount.envId || path.basename(mount.module), environment, mount.line);
+    if (decided.refusal) {
+      refused.push(decided.refusal);
+      continue;
+    }
     plugins.push(decided.plugin);
-    if (decided.modulePath) (decided.plugin.target === 'bridge' ? keptModules : deletions).push(decided.modulePath);
+    const kept = decided.plugin.target === 'bridge' || decided.plugin.target === 'wrapper';
+    if (decided.modulePath) (kept ? keptModules : deletions).push(decided.modulePath);
+    if (decided.modulePath && decided.wrapper) {
+      const display = tree.display(decided.modulePath);
+      const { format } = await resolveModuleFormat(decided.modulePath, files.eol, display, file => context.workspace.packageJson(file));
+      tree.write(decided.modulePath, printPluginWrapper(decided.wrapper, format));
+    }
     for (const [name, range] of decided.packages) addedPackages.set(name, range);
   }
   if (plugins.some(p => p.target === 'bridge')) addedPackages.set(COMMON_PACKAGE, '');
@@ -261,6 +291,10 @@ function pluginEnvironmentFields(files: BackendFiles): readonly string[] {
 
 interface Decision {
   readonly plugin: MigratedPlugin;
+  /** A legacy-only plugin past 1.31: the module's new text, a new-system plugin. */
+  readonly wrapper?: PluginWrapper;
+  /** Why the plugin cannot be migrated (`file:LINE: ...`): a legacy-only plugin past 1.31 with no wrapper to give it. */
+  readonly refusal?: string;
   /** The module file (`src/plugins/x.ts`), deleted unless bridged. */
   readonly modulePath?: string;
   /** Packages the new index imports for it, with a range where one is known already ('' otherwise). */
@@ -287,17 +321,50 @@ async function featureOf(context: Context, name: string): Promise<{ subpath?: st
   return { subpath, decidedBy: 'table', version };
 }
 
-async function decidePlugin(context: Context, specifier: string, id: string, environment: readonly string[]): Promise<Decision> {
+async function decidePlugin(context: Context, specifier: string, id: string, environment: readonly string[], line: number): Promise<Decision> {
   const { files } = context;
   const base = path.resolve(path.dirname(files.indexPath), specifier).replace(/\.[jt]s$/, '');
   const candidates = [`${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts')];
   const modulePath = candidates.find(file => files.tree.read(file) !== undefined);
-  const bridge = (reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Decision => ({
+  const bridgeDecision = (reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Decision => ({
     plugin: { id, module: specifier, package: packageName ?? null, target: 'bridge', adds: [`legacyPlugin('${id}', import('${specifier}'))`], decidedBy, reason },
     modulePath,
     packages: new Map(),
   });
-  if (!modulePath) return bridge(`${specifier} was not found; bridged as it is imported`, 'module');
+  // Past 1.31 legacyPlugin does not run: a template module of a legacy-only package becomes its wrapper; anything else is refused.
+  let stockPackage: string | undefined;
+  const bridge = async (reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Promise<Decision> => {
+    if (context.bridge.works) return bridgeDecision(reason, decidedBy, packageName);
+    const refuse = (why: string): Decision => ({
+      ...bridgeDecision(reason, decidedBy, packageName),
+      refusal: `${files.indexDisplay}:${line}: ${id} (${specifier}): ${reason.replace(/: kept behind legacyPlugin$/, '')}, and legacyPlugin does not run on this release (${context.bridge.decidedBy}): ${why}`,
+    });
+    if (!modulePath || !stockPackage) return refuse('move the module into a backend plugin of its own (createBackendPlugin, backend.add(import(...))), then run migrate again');
+    const pkg = installed(context, stockPackage);
+    const shape = pkg?.dir ? await readPluginShape(pkg.dir, pkg.json) : undefined;
+    if (!shape?.createRouter) return refuse(`${stockPackage} is not installed with a createRouter to wrap: install it, or migrate the plugin (createBackendPlugin), then run migrate again`);
+    const root = files.root;
+    const declared = shape.routerOptions?.map(option => ({
+      ...option,
+      where: option.file ? `${path.relative(root, option.file).split(path.sep).join('/')}${option.line ? `:${option.line}` : ''}` : undefined,
+    }));
+    let planned;
+    try {
+      planned = planPluginWrapper(id, stockPackage, declared, files.tree.display(modulePath));
+    } catch (error) {
+      if (error instanceof WireError) return { ...refuse('no wrapper can be generated'), refusal: `${files.indexDisplay}:${line}: ${id} (${specifier}): ${error.message}` };
+      throw error;
+    }
+    context.warnings.push(...planned.warnings);
+    const packages = new Map<string, string>([[stockPackage, ''], [PLUGIN_API, pkg?.dir ? pluginApiRange(context) : '']]);
+    return {
+      plugin: { id, module: specifier, package: stockPackage, target: 'wrapper', adds: [specifier], decidedBy, reason: `${reason}; legacyPlugin does not run on this release (${context.bridge.decidedBy}): a new-system wrapper in ${files.tree.display(modulePath)}` },
+      modulePath,
+      wrapper: planned.wrapper,
+      packages,
+    };
+  };
+  if (!modulePath) return await bridge(`${specifier} was not found; bridged as it is imported`, 'module');
   const source = files.tree.read(modulePath) as string;
   const reading = readPluginModule(parseTypeScript(source, files.tree.display(modulePath)), source);
   const display = files.tree.display(modulePath);
@@ -311,9 +378,10 @@ async function decidePlugin(context: Context, specifier: string, id: string, env
   };
   if (!reading.stock || !reading.packageName) {
     warnBridged();
-    return bridge(`custom code (${reading.custom}): kept behind legacyPlugin`, 'module', reading.packageName);
+    return await bridge(`custom code (${reading.custom}): kept behind legacyPlugin`, 'module', reading.packageName);
   }
   const packageName = reading.packageName;
+  stockPackage = packageName;
   const feature = await featureOf(context, packageName);
   if (feature.subpath === undefined) {
     warnBridged();
@@ -321,7 +389,7 @@ async function decidePlugin(context: Context, specifier: string, id: string, env
       feature.decidedBy === 'installed'
         ? `the installed ${packageName}${feature.version ? ` ${feature.version}` : ''} exports no backend feature`
         : `not installed, and wire-plugin's table does not say where ${packageName}${feature.version ? ` ${feature.version}` : ''} has its feature`;
-    return bridge(why, feature.decidedBy, packageName);
+    return await bridge(why, feature.decidedBy, packageName);
   }
   const adds = [`${packageName}${feature.subpath}`];
   const packages = new Map<string, string>([[packageName, '']]);
@@ -334,7 +402,8 @@ async function decidePlugin(context: Context, specifier: string, id: string, env
     const found = await featureOf(context, moduleName);
     if (found.subpath === undefined) {
       warnBridged();
-      return bridge(`its customisation needs ${moduleName}, whose feature${found.version ? ` in ${found.version}` : ''} wire-plugin cannot place (install it, or pass --version ${moduleName}@<range>)`, found.decidedBy, packageName);
+      stockPackage = undefined;
+      return await bridge(`its customisation needs ${moduleName}, whose feature${found.version ? ` in ${found.version}` : ''} wire-plugin cannot place (install it, or pass --version ${moduleName}@<range>)`, found.decidedBy, packageName);
     }
     if (found.decidedBy === 'table') decidedBy = 'table';
     adds.push(`${moduleName}${found.subpath}`);
@@ -452,3 +521,9 @@ function halfMigratedLines(files: BackendFiles, legacy: LegacyIndex): string[] {
   return [...new Set(out)];
 }
 
+
+/** The range for @backstage/backend-plugin-api, which a wrapper imports: the installed version, else none known ('' asks the table). */
+function pluginApiRange(context: Context): string {
+  const pkg = installed(context, PLUGIN_API);
+  return pkg?.version ? `^${pkg.version}` : '';
+}

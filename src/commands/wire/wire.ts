@@ -24,7 +24,7 @@ import {
   printLegacyPluginModule,
   ROUTER_OPTIONS_ENVIRONMENT,
 } from '../../../transforms/generate/plugin-module';
-import { CORE_SERVICE_OF_OPTION, LEGACY_OPTION_TYPES, PluginWrapper, printPluginWrapper, WrapperOption } from '../../../transforms/generate/plugin-wrapper';
+import { planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { acquireLock, Lock } from '../../commit/lock';
 import { legacyPluginVerdict } from '../../repo/backstage-release';
 import { FeatureDiscovery, readFeatureDiscovery } from '../../repo/feature-discovery';
@@ -673,35 +673,12 @@ function declaredAt(context: Context, option: OptionProperty): string {
   return option.line ? `${file}:${option.line}` : file;
 }
 
-/**
- * The new-system wrapper of a legacy-only plugin: a core service for each
- * router option; an option no core service covers is refused by its line
- * (an optional one is left out, with a warning).
- */
+/** The new-system wrapper of a legacy-only plugin, from its router options as introspection read them. */
 function pluginWrapper(context: Context, plugin: Plugin, modulePath: string, warnings: string[]): PluginWrapper {
-  const display = context.tree.display(modulePath);
-  const known = plugin.shape.routerOptions;
-  if (!known) warnings.push(`${display}: could not read the options of ${plugin.pkg.name}'s createRouter; passed logger only, check the file`);
-  const options: WrapperOption[] = [];
-  const adapted: string[] = [];
-  for (const option of known ?? [{ name: 'logger', optional: false, type: 'Logger' }]) {
-    const service = CORE_SERVICE_OF_OPTION[option.name];
-    const legacyType = option.type ? LEGACY_OPTION_TYPES[option.type] : undefined;
-    if (!service || legacyType?.adapt === 'refuse') {
-      const why = service ? `its type is ${legacyType?.why}` : 'no core service of the new backend system provides it';
-      if (option.optional) {
-        warnings.push(`${declaredAt(context, option)}: ${option.name} (optional) is left out of ${display}: ${why}`);
-        continue;
-      }
-      throw new WireError(
-        `${declaredAt(context, option)}: createRouter of ${plugin.pkg.name} needs ${option.name}, and ${why}: a new-system wrapper cannot be generated; give the plugin a backend feature of its own (createBackendPlugin) and wire that`,
-      );
-    }
-    const cast = legacyType?.adapt === 'cast';
-    if (cast) adapted.push(`${option.name}: ${legacyType.why}`);
-    options.push({ name: option.name, service, cast });
-  }
-  return { pluginId: plugin.id, packageName: plugin.pkg.name, options, adapted };
+  const declared = plugin.shape.routerOptions?.map(option => ({ ...option, where: option.file ? declaredAt(context, option) : undefined }));
+  const planned = planPluginWrapper(plugin.id, plugin.pkg.name, declared, context.tree.display(modulePath));
+  warnings.push(...planned.warnings);
+  return planned.wrapper;
 }
 
 /**
