@@ -159,6 +159,30 @@ function get(port, urlPath) {
   });
 }
 
+/** Stops a backend by its process group: SIGTERM, then SIGKILL after 10 s; resolves once it is gone. */
+function stopGroup(child, hasExited) {
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+  return new Promise(resolve => {
+    if (hasExited()) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Gone.
+      }
+      resolve();
+    }, 10_000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** Starts the backend, waits for every plugin's /health, and stops it by its process group. */
 async function startAndCall(dir, ids, extraPaths = []) {
   const port = await freePort();
@@ -174,13 +198,6 @@ async function startAndCall(dir, ids, extraPaths = []) {
     env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' },
   });
   const lastLines = () => fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
-  const stop = () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
-  };
   let exited = false;
   child.on('exit', () => (exited = true));
   try {
@@ -211,22 +228,7 @@ async function startAndCall(dir, ids, extraPaths = []) {
       log(`  GET ${extra} on port ${port}: ${answer.status} ${answer.body.slice(0, 60)}`);
     }
   } finally {
-    stop();
-    await new Promise(resolve => {
-      if (exited) return resolve();
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // Gone.
-        }
-        resolve();
-      }, 10_000);
-      child.on('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await stopGroup(child, () => exited);
     fs.closeSync(out);
     fs.rmSync(override, { force: true });
   }
@@ -448,26 +450,7 @@ async function startByScript(dir, env, yarn, ids) {
     // Still no failure once the routes answered (a late one would show here).
     if (/startup failed/i.test(text())) throw new StepError('start', 'a plugin failed to start', lastLines());
   } finally {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
-    await new Promise(resolve => {
-      if (exited) return resolve();
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // Gone.
-        }
-        resolve();
-      }, 10_000);
-      child.on('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await stopGroup(child, () => exited);
     fs.closeSync(out);
     fs.rmSync(local, { force: true });
   }

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { DORA_WRAPPER } from './helpers/expected-wrapper';
 import { cleanup, copyExample, emptyDir, LEGACY_APP, NEW_APP, read, runCli, snapshot, write } from './helpers/repo';
 
 const INDEX = 'packages/backend/src/index.ts';
@@ -552,45 +553,7 @@ describe('the new backend system (examples/new-app)', () => {
     expect(json).not.toContain('backend-common');
     expect(json).toContain('    "@backstage/backend-defaults": "0.9.0",\n    "@backstage/backend-plugin-api": "^1.0.1",\n');
     expect(json).toContain('"@internal/backstage-plugin-dora-backend": "^0.1.0"');
-    expect(read(repo, 'packages/backend/src/plugins/dora.ts')).toBe(
-      [
-        '/*',
-        ' * dora: @internal/backstage-plugin-dora-backend exports only a legacy',
-        ' * createRouter. This backend plugin, written by wire-plugin, mounts it in the',
-        ' * new backend system, each router option from the core service that provides',
-        ' * it.',
-        " * Adapted: logger: the plugin's winston Logger is given the LoggerService,",
-        " * which has info, warn, error, debug and child (not winston's other methods)",
-        ' */',
-        'import {',
-        '  coreServices,',
-        '  createBackendPlugin,',
-        "} from '@backstage/backend-plugin-api';",
-        "import { createRouter } from '@internal/backstage-plugin-dora-backend';",
-        '',
-        'type RouterOptions = Parameters<typeof createRouter>[0];',
-        '',
-        'export default createBackendPlugin({',
-        "  pluginId: 'dora',",
-        '  register(env) {',
-        '    env.registerInit({',
-        '      deps: {',
-        '        httpRouter: coreServices.httpRouter,',
-        '        logger: coreServices.logger,',
-        '      },',
-        '      async init({ httpRouter, logger }) {',
-        '        httpRouter.use(',
-        '          await createRouter({',
-        "            logger: logger as unknown as RouterOptions['logger'],",
-        '          }),',
-        '        );',
-        '      },',
-        '    });',
-        '  },',
-        '});',
-        '',
-      ].join('\n'),
-    );
+    expect(read(repo, 'packages/backend/src/plugins/dora.ts')).toBe(DORA_WRAPPER);
     expect(JSON.parse(runCli(['dora', '--json'], repo).stdout).plugins[0]).toMatchObject({ form: 'wrapper', alreadyWired: true });
     const status = JSON.parse(runCli(['status', '--json'], repo).stdout);
     expect(status.plugins.find((p: { id: string }) => p.id === 'dora')).toEqual({

@@ -13,27 +13,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { FIXTURES_ROOT } from './helpers/fixtures';
+import { fileTree, FIXTURES_ROOT } from './helpers/fixtures';
 import { applyMigration, MigrationRefused, planMigration } from '../src/commands/migrate/plan';
 
 const DIR = path.join(FIXTURES_ROOT, 'migrate');
 const DEFAULT_ROOT_JSON = '{\n  "private": true,\n  "workspaces": ["packages/*", "plugins/*"]\n}\n';
 const cases = fs.readdirSync(DIR).filter(name => fs.existsSync(path.join(DIR, name, 'input'))).sort();
-
-/** Every file under `dir`, by relative path, as bytes. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const visit = (current: string): void => {
-    if (!fs.existsSync(current)) return;
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else files.set(path.relative(dir, full).split(path.sep).join('/'), fs.readFileSync(full).toString('latin1'));
-    }
-  };
-  visit(dir);
-  return files;
-}
 
 const made: string[] = [];
 afterAll(() => {
@@ -71,11 +56,11 @@ describe.each(cases)('%s', name => {
   if (refusedExpected) {
     test('refuses with exactly these lines and writes nothing', async () => {
       const dir = scratchCopy(name);
-      const before = tree(dir);
+      const before = fileTree(dir);
       const plan = await planMigration({ ...options, cwd: dir });
       expect(plan.report.refused).toEqual(refusedExpected);
       expect(() => applyMigration(plan)).toThrow(MigrationRefused);
-      expect(tree(dir)).toEqual(before);
+      expect(fileTree(dir)).toEqual(before);
     });
     return;
   }
@@ -86,8 +71,8 @@ describe.each(cases)('%s', name => {
     expect(plan.report.refused).toEqual([]);
     expect(plan.report.warnings).toEqual(warningsExpected);
     applyMigration(plan);
-    const expected = tree(path.join(caseDir, 'output'));
-    const actual = comparable(tree(dir), hasOwnRoot);
+    const expected = fileTree(path.join(caseDir, 'output'));
+    const actual = comparable(fileTree(dir), hasOwnRoot);
     // On a mismatch, name the files first, then show the text.
     expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [file, bytes] of expected) expect(`${file}:\n${actual.get(file)}`).toBe(`${file}:\n${bytes}`);
@@ -96,11 +81,11 @@ describe.each(cases)('%s', name => {
   test('a second migration changes nothing', async () => {
     const dir = scratchCopy(name);
     applyMigration(await planMigration({ ...options, cwd: dir }));
-    const once = tree(dir);
+    const once = fileTree(dir);
     const again = await planMigration({ ...options, cwd: dir });
     expect(again.changes).toEqual([]);
     expect(again.report.refused).toEqual([]);
     applyMigration(again);
-    expect(tree(dir)).toEqual(once);
+    expect(fileTree(dir)).toEqual(once);
   });
 });

@@ -13,26 +13,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { FIXTURES_ROOT } from './helpers/fixtures';
+import { fileTree, FIXTURES_ROOT } from './helpers/fixtures';
 import { applyPlan, planWiring } from '../src/commands/wire/wire';
 
 const DIR = path.join(FIXTURES_ROOT, 'wire');
 const cases = fs.readdirSync(DIR).filter(name => fs.existsSync(path.join(DIR, name, 'input'))).sort();
-
-/** Every file under `dir`, by relative path, as bytes. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const visit = (current: string): void => {
-    if (!fs.existsSync(current)) return;
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else files.set(path.relative(dir, full).split(path.sep).join('/'), fs.readFileSync(full).toString('latin1'));
-    }
-  };
-  visit(dir);
-  return files;
-}
 
 const made: string[] = [];
 afterAll(() => {
@@ -57,15 +42,15 @@ describe.each(cases)('%s', name => {
     const plan = await planWiring({ ...options, cwd: dir });
     expect(plan.report.warnings).toEqual(warnings);
     applyPlan(plan);
-    expect(tree(dir)).toEqual(tree(path.join(caseDir, 'output')));
+    expect(fileTree(dir)).toEqual(fileTree(path.join(caseDir, 'output')));
 
     const again = await planWiring({ ...options, cwd: dir });
     expect(again.changes).toEqual([]);
     expect(again.report.plugins.every(plugin => plugin.alreadyWired)).toBe(true);
 
     applyPlan(await planWiring({ ...options, cwd: dir, remove: true }));
-    const expected = tree(path.join(caseDir, 'input'));
-    for (const [file, bytes] of tree(path.join(caseDir, 'removed'))) expected.set(file, bytes);
-    expect(tree(dir)).toEqual(expected);
+    const expected = fileTree(path.join(caseDir, 'input'));
+    for (const [file, bytes] of fileTree(path.join(caseDir, 'removed'))) expected.set(file, bytes);
+    expect(fileTree(dir)).toEqual(expected);
   });
 });

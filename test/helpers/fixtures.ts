@@ -28,3 +28,18 @@ export function fixtureCases(folder: string): FixtureCase[] {
     .filter((name): name is string => name !== undefined && !fs.existsSync(path.join(dir, `${name}.error.txt`)))
     .map(name => ({ folder, name, source: fs.readFileSync(path.join(dir, `${name}.input.ts`), 'utf8'), options: fixtureOptions(dir, name) }));
 }
+
+/** Every file under `dir`, by relative path (forward slashes), as bytes in a string (latin1). */
+export function fileTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (current: string): void => {
+    if (!fs.existsSync(current)) return;
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else files.set(path.relative(dir, full).split(path.sep).join('/'), fs.readFileSync(full).toString('latin1'));
+    }
+  };
+  visit(dir);
+  return files;
+}

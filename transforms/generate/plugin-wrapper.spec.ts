@@ -1,3 +1,4 @@
+import { DORA_WRAPPER } from '../../test/helpers/expected-wrapper';
 import { formatWithPrettier } from '../../test/helpers/prettier';
 import { BACKSTAGE_FORMAT, ModuleFormat } from './plugin-module';
 import { PluginWrapper, printPluginWrapper } from './plugin-wrapper';
@@ -11,45 +12,7 @@ const DORA: PluginWrapper = {
 };
 
 test('prints the { logger } shape with Backstage defaults', () => {
-  expect(printPluginWrapper(DORA, BACKSTAGE_FORMAT)).toBe(
-    [
-      '/*',
-      ' * dora: @internal/backstage-plugin-dora-backend exports only a legacy',
-      ' * createRouter. This backend plugin, written by wire-plugin, mounts it in the',
-      ' * new backend system, each router option from the core service that provides',
-      ' * it.',
-      " * Adapted: logger: the plugin's winston Logger is given the LoggerService,",
-      " * which has info, warn, error, debug and child (not winston's other methods)",
-      ' */',
-      'import {',
-      '  coreServices,',
-      '  createBackendPlugin,',
-      "} from '@backstage/backend-plugin-api';",
-      "import { createRouter } from '@internal/backstage-plugin-dora-backend';",
-      '',
-      'type RouterOptions = Parameters<typeof createRouter>[0];',
-      '',
-      'export default createBackendPlugin({',
-      "  pluginId: 'dora',",
-      '  register(env) {',
-      '    env.registerInit({',
-      '      deps: {',
-      '        httpRouter: coreServices.httpRouter,',
-      '        logger: coreServices.logger,',
-      '      },',
-      '      async init({ httpRouter, logger }) {',
-      '        httpRouter.use(',
-      '          await createRouter({',
-      "            logger: logger as unknown as RouterOptions['logger'],",
-      '          }),',
-      '        );',
-      '      },',
-      '    });',
-      '  },',
-      '});',
-      '',
-    ].join('\n'),
-  );
+  expect(printPluginWrapper(DORA, BACKSTAGE_FORMAT)).toBe(DORA_WRAPPER);
 });
 
 test('prints exactly what prettier prints, for the options it models and every RouterOptions shape', () => {

@@ -8,26 +8,25 @@ import * as path from 'path';
 
 const escape = (module: string): string => module.replace(/[/.-]/g, '\\$&');
 
+/** The planned package.json's dependency names, or undefined when it does not parse. */
+function plannedDependencies(afterText: string): Record<string, unknown> | undefined {
+  try {
+    return (JSON.parse(afterText).dependencies ?? {}) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The dependency names the planned package.json has and the original lacks. */
 export function addedDependencyNames(before: Record<string, unknown>, afterText: string): string[] {
   const had = (before.dependencies ?? {}) as Record<string, unknown>;
-  try {
-    const after = (JSON.parse(afterText).dependencies ?? {}) as Record<string, unknown>;
-    return Object.keys(after).filter(name => !(name in had));
-  } catch {
-    return [];
-  }
+  return Object.keys(plannedDependencies(afterText) ?? {}).filter(name => !(name in had));
 }
 
 /** The dependency names the original package.json has and the planned one lacks. */
 export function removedDependencyNames(before: Record<string, unknown>, afterText: string): string[] {
-  const had = (before.dependencies ?? {}) as Record<string, unknown>;
-  try {
-    const after = (JSON.parse(afterText).dependencies ?? {}) as Record<string, unknown>;
-    return Object.keys(had).filter(name => !(name in after));
-  } catch {
-    return [];
-  }
+  const after = plannedDependencies(afterText);
+  return after ? Object.keys((before.dependencies ?? {}) as Record<string, unknown>).filter(name => !(name in after)) : [];
 }
 
 /** Whether TypeScript source imports `module` (or a subpath of it). */
