@@ -37,7 +37,16 @@ export interface LegacyStatements {
   /** Template statements the new backend system replaces. */
   readonly replaced: readonly StatementVerdict[];
   readonly refused: readonly StatementVerdict[];
+  /**
+   * The account: for every statement of main(), every top-level statement
+   * but the imports, and every call on the service builder, what became of
+   * it. `accountGaps` checks that each has exactly one entry.
+   */
+  readonly account: ReadonlyMap<Node, readonly AccountKind[]>;
 }
+
+/** What became of a statement or a service-builder call: recognised template wiring (a mount, or replaced), carried over, or refused. */
+export type AccountKind = 'mount' | 'replaced' | 'carried' | 'refused';
 
 function lineOf(source: string, offset: number): number {
   return source.slice(0, offset).split('\n').length;
@@ -104,6 +113,36 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   const replaced: StatementVerdict[] = [];
   const refused: StatementVerdict[] = [];
   const verdict = (node: Node, why?: string): StatementVerdict => ({ line: lineOf(source, node.start ?? 0), code: firstLine(source, node), why });
+  const account = new Map<Node, AccountKind[]>();
+  const note = (node: Node, kind: AccountKind): void => {
+    account.set(node, [...(account.get(node) ?? []), kind]);
+  };
+  const replace = (node: Node, why: string): void => {
+    replaced.push(verdict(node, why));
+    note(node, 'replaced');
+  };
+  const refuse = (node: Node, why: string): void => {
+    refused.push(verdict(node, why));
+    note(node, 'refused');
+  };
+  /** Plugins mounted so far, by alias: a second mount of one is refused, never merged into the first. */
+  const mountedAt = new Map<string, { line: number; path: string }>();
+  const mount = (node: Node, at: Node, mountPath: string, plugin: { alias: string; env?: string }): void => {
+    const line = lineOf(source, at.start ?? 0);
+    const first = mountedAt.get(plugin.alias);
+    if (first) {
+      refused.push({
+        line,
+        code: firstLine(source, at),
+        why: `mounts ${plugin.alias} a second time, at ${mountPath || "''"} (line ${first.line} mounts it at ${first.path}): the new backend serves a plugin once, at /api/<pluginId>; serve the second path from a backend module with coreServices.rootHttpRouter by hand, or drop it`,
+      });
+      note(node, 'refused');
+      return;
+    }
+    mountedAt.set(plugin.alias, { line, path: mountPath });
+    mounts.push({ route: mountPath.replace(/^\//, ''), alias: plugin.alias, module: aliases.get(plugin.alias) as string, envId: plugin.env ? envs.get(plugin.env)?.pluginId : undefined, line });
+    note(node, 'mount');
+  };
 
   // Plugin module imports (`import catalog from './plugins/catalog'`), by alias.
   const aliases = new Map<string, string>();
@@ -144,22 +183,23 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   };
   const carry = (node: Node): void => {
     if (containsAwait(node)) {
-      refused.push(verdict(node, "awaits inside main(), and the new index.ts has no async main: move it into a plugin or a backend module"));
+      refuse(node, "awaits inside main(), and the new index.ts has no async main: move it into a plugin or a backend module");
     } else if (usesLegacy(node)) {
-      refused.push(verdict(node, why(node)));
+      refuse(node, why(node));
     } else {
       carried.push({ ...verdict(node), node });
+      note(node, 'carried');
     }
   };
 
   // main()'s body.
   for (const statement of index.router.container.body) {
     if (statement === index.router.declaration) {
-      replaced.push(verdict(statement, 'the api router: the new backend mounts each plugin at /api/<pluginId>'));
+      replace(statement, 'the api router: the new backend mounts each plugin at /api/<pluginId>');
       continue;
     }
     if (statement === index.createEnvDeclaration) {
-      replaced.push(verdict(statement, 'the plugin environment: the new backend gives each plugin its services'));
+      replace(statement, 'the plugin environment: the new backend gives each plugin its services');
       continue;
     }
     if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
@@ -167,31 +207,50 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
       const init = declarator.init?.type === 'AwaitExpression' ? declarator.init.argument : declarator.init;
       if (declarator.id.type === 'Identifier' && init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'loadBackendConfig') {
         configName = declarator.id.name;
-        replaced.push(verdict(statement, 'config loading: the new backend loads app-config itself (coreServices.rootConfig)'));
+        replace(statement, 'config loading: the new backend loads app-config itself (coreServices.rootConfig)');
         continue;
       }
       if (declarator.id.type === 'Identifier' && envs.has(declarator.id.name)) {
-        replaced.push(verdict(statement, `the environment of '${envs.get(declarator.id.name)?.pluginId}'`));
+        replace(statement, `the environment of '${envs.get(declarator.id.name)?.pluginId}'`);
         continue;
       }
       const chain = init ? builderChain(init) : undefined;
       if (chain && declarator.id.type === 'Identifier') {
         serviceName = declarator.id.name;
-        let understood = true;
+        // The builder statement is template wiring; each call on it is accounted for on its own.
+        replace(statement, 'the service builder: the new backend serves the plugins itself');
         for (const call of chain.slice(1)) {
           const method = methodName(call);
-          if (method === 'loadConfig') continue;
+          if (method === 'loadConfig') {
+            note(call, 'replaced');
+            continue;
+          }
           if (method === 'addRouter') {
             const mountPath = call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
             const target = call.arguments[1];
-            if (mountPath === '/api' && target?.type === 'Identifier' && target.name === router) continue;
+            if (mountPath === '/api' && target?.type === 'Identifier' && target.name === router) {
+              note(call, 'replaced');
+              continue;
+            }
             const plugin = pluginCall(target, aliases);
+            // A plugin at the service root ('', the app plugin): template. At another root path it would move under /api.
+            if (mountPath === '' && plugin) {
+              mount(call, call, mountPath, plugin);
+              continue;
+            }
             if (mountPath !== undefined && plugin) {
-              mounts.push({ route: mountPath.replace(/^\//, ''), alias: plugin.alias, module: aliases.get(plugin.alias) as string, envId: plugin.env ? envs.get(plugin.env)?.pluginId : undefined, line: lineOf(source, call.start ?? 0) });
+              refused.push({
+                line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0),
+                code: `.${source.slice(call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0, call.end ?? 0).split(/\r?\n/)[0].trim().slice(0, 100)}`,
+                why: mountedAt.has(plugin.alias) || [...index.routes].some(route => pluginCallIn(route.call)?.callee === plugin.alias)
+                  ? `mounts ${plugin.alias} a second time, at the service root path ${mountPath}: the new backend serves a plugin once, at /api/<pluginId>; serve ${mountPath} from a backend module with coreServices.rootHttpRouter by hand, or drop it`
+                  : `serves ${plugin.alias} at ${mountPath}, outside /api: the new backend serves plugins at /api/<pluginId> only, so its URLs would change; mount it on the api router first, or serve ${mountPath} from a backend module with coreServices.rootHttpRouter`,
+              });
+              note(call, 'refused');
               continue;
             }
           }
-          understood = false;
+          note(call, 'refused');
           refused.push({
             line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0),
             code: `.${source.slice(call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0, call.end ?? 0).split(/\r?\n/)[0].trim().slice(0, 100)}`,
@@ -201,7 +260,6 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
                 : 'configures the legacy service builder: set it in app-config (backend.*) or a rootHttpRouter module',
           });
         }
-        if (understood) replaced.push(verdict(statement, 'the service builder: the new backend serves the plugins itself'));
         continue;
       }
     }
@@ -213,34 +271,32 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
         const mountPath = call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
         const isCatchAll = call.arguments.length === 1 && call.arguments[0].type === 'CallExpression' && call.arguments[0].callee.type === 'Identifier' && call.arguments[0].callee.name === 'notFoundHandler';
         if (isCatchAll) {
-          replaced.push(verdict(statement, 'the 404 catch-all: the new backend answers unknown routes itself'));
+          replace(statement, 'the 404 catch-all: the new backend answers unknown routes itself');
           continue;
         }
         const plugin = call.arguments.length === 2 ? pluginCall(call.arguments[1], aliases) : undefined;
         if (mountPath !== undefined && plugin) {
-          mounts.push({ route: mountPath.replace(/^\//, ''), alias: plugin.alias, module: aliases.get(plugin.alias) as string, envId: plugin.env ? envs.get(plugin.env)?.pluginId : undefined, line: lineOf(source, statement.start ?? 0) });
+          mount(statement, statement, mountPath, plugin);
           continue;
         }
         const withMiddleware = call.arguments.length > 2 && pluginCallIn(call) !== undefined;
-        refused.push(
-          verdict(
-            statement,
-            withMiddleware
-              ? 'a plugin route with middleware before it: the new backend mounts plugins itself; move the middleware into the plugin (httpRouter.use) or a backend module'
-              : why(statement),
-          ),
+        refuse(
+          statement,
+          withMiddleware
+            ? 'a plugin route with middleware before it: the new backend mounts plugins itself; move the middleware into the plugin (httpRouter.use) or a backend module'
+            : why(statement),
         );
         continue;
       }
       // await service.start().catch(...)
       const awaited = expression.type === 'AwaitExpression' ? expression.argument : expression;
       if (serviceName && awaited.type === 'CallExpression' && mentions(awaited).has(serviceName) && /\.start\(\)/.test(source.slice(awaited.start ?? 0, awaited.end ?? 0))) {
-        replaced.push(verdict(statement, 'starting the service: backend.start() does it'));
+        replace(statement, 'starting the service: backend.start() does it');
         continue;
       }
     }
     if (statement.type === 'IfStatement' && mentions(statement).has(router)) {
-      refused.push(verdict(statement, 'plugins mounted inside a condition: the new backend adds features unconditionally; decide in app-config or a backend module, or add the plugin by hand under the condition'));
+      refuse(statement, 'plugins mounted inside a condition: the new backend adds features unconditionally; decide in app-config or a backend module, or add the plugin by hand under the condition');
       continue;
     }
     carry(statement);
@@ -251,16 +307,16 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     if (statement.type === 'ImportDeclaration') continue;
     if (statement === mainFunction) continue;
     if (statement.type === 'FunctionDeclaration' && statement.id?.name === 'makeCreateEnv') {
-      replaced.push(verdict(statement, 'makeCreateEnv: the new backend creates the services (logger, database, cache, discovery, ...)'));
+      replace(statement, 'makeCreateEnv: the new backend creates the services (logger, database, cache, discovery, ...)');
       continue;
     }
     const text = source.slice(statement.start ?? 0, statement.end ?? 0);
     if (statement.type === 'ExpressionStatement' && /^module\.hot\??\.accept\(\)/.test(text)) {
-      replaced.push(verdict(statement, 'hot module reloading of the legacy backend'));
+      replace(statement, 'hot module reloading of the legacy backend');
       continue;
     }
     if (mainFunction?.type === 'FunctionDeclaration' && statement.type === 'ExpressionStatement' && mentions(statement).has(mainFunction.id?.name ?? 'main')) {
-      replaced.push(verdict(statement, 'starting main(): backend.start() does it'));
+      replace(statement, 'starting main(): backend.start() does it');
       continue;
     }
     carry(statement);
@@ -284,5 +340,30 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     carriedImports.push(declaration);
   }
   refused.sort((a, b) => a.line - b.line);
-  return { mounts, carried, carriedImports, replaced, refused };
+  return { mounts, carried, carriedImports, replaced, refused, account };
+}
+
+/**
+ * What the account must cover, found on its own walk: every statement of the
+ * function that holds the api router, every top-level statement but the
+ * imports and that function, and every call on a service builder in it.
+ */
+export function accountedItems(ast: File, index: LegacyIndex): Node[] {
+  const items: Node[] = [];
+  const mainFunction = ast.program.body.find(s => s.type === 'FunctionDeclaration' && s.body === index.router.container);
+  for (const statement of index.router.container.body) {
+    items.push(statement);
+    const init = statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0].init : undefined;
+    const chain = init ? builderChain(init.type === 'AwaitExpression' ? init.argument : init) : undefined;
+    if (chain) items.push(...chain.slice(1));
+  }
+  for (const statement of ast.program.body) if (statement.type !== 'ImportDeclaration' && statement !== mainFunction) items.push(statement);
+  return items;
+}
+
+/** The items with no entry in the account, or more than one: none, or the migration would drop or double something. */
+export function accountGaps(ast: File, source: string, index: LegacyIndex, statements: LegacyStatements): string[] {
+  return accountedItems(ast, index)
+    .filter(item => (statements.account.get(item) ?? []).length !== 1)
+    .map(item => `${lineOf(source, item.start ?? 0)}: ${firstLine(source, item)} (${(statements.account.get(item) ?? []).join(', ') || 'not accounted for'})`);
 }

@@ -30,7 +30,7 @@ import { findNewBackend } from '../../../transforms/analysis/new-backend';
 import { planDependencies, planDependencyRemoval } from '../../../transforms/package-json-dependency';
 import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
 import { featureFromRelease, featureFromTable, lowestVersion, versionForRelease } from './feature-table';
-import { LegacyStatements, readLegacyStatements, StatementVerdict } from './legacy-statements';
+import { accountGaps, LegacyStatements, readLegacyStatements, StatementVerdict } from './legacy-statements';
 import { headerOf, NewIndex, printNewIndex } from './print-index';
 
 export interface MigrateOptions {
@@ -136,6 +136,11 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     bridge: legacyPluginVerdict(root, files.backendDir),
   };
   const statements = readLegacyStatements(files.ast, files.indexText, index);
+  // Nothing is dropped unseen: every statement and service-builder call has exactly one fate.
+  const gaps = accountGaps(files.ast, files.indexText, index, statements);
+  if (gaps.length) {
+    throw new WireError(`${files.indexDisplay}: migrate could not account for ${gaps.map(gap => `line ${gap}`).join('; ')}; nothing was written (this is a wire-plugin bug)`);
+  }
   const refused = statements.refused.map(r => `${files.indexDisplay}:${r.line}: ${r.code}: ${r.why}`);
 
   // Each mounted plugin: its target, and the files it keeps or frees.
