@@ -18,6 +18,7 @@ import { acquireLock, Lock } from '../../commit/lock';
 import { LEGACY_BRIDGE_ENVIRONMENT, readPluginEnvironment } from '../../repo/plugin-environment';
 import { readPluginShape } from '../../repo/plugin-introspection';
 import { BridgeVerdict, legacyPluginVerdict } from '../../repo/backstage-release';
+import { readFeatureDiscovery } from '../../repo/feature-discovery';
 import { resolveModuleFormat } from '../../commit/format';
 import { planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { installCommand } from '../../repo/backend';
@@ -519,7 +520,13 @@ function halfMigratedLines(files: BackendFiles, legacy: LegacyIndex): string[] {
   const lineOf = (offset: number): number => files.indexText.slice(0, offset).split('\n').length;
   const code = (start: number, end: number): string => files.indexText.slice(start, end).split(/\r?\n/)[0].trim().slice(0, 100);
   const out: string[] = [];
-  const why = `a legacy api router beside createBackend() (${backend?.name ?? 'backend'}): half migrated; mount these plugins with backend.add(legacyPlugin('<id>', import('./plugins/<id>'))) or their features, then remove the router, its envs and createEnv, and run migrate again`;
+  // What to do instead follows wiring's rules: the form this release needs, and nothing added that discovery loads.
+  const discovery = readFeatureDiscovery(files.tree, files.root, backend);
+  const discovered =
+    discovery && discovery.packages.kind !== 'none'
+      ? `, and the backend discovers its features (${discovery.form}, backend.packages in app-config.yaml), so a plugin that has a feature needs only its dependency`
+      : '';
+  const why = `a legacy api router beside createBackend() (${backend?.name ?? 'backend'}): half migrated${discovered}; wire each of these plugins into the new backend with wire-plugin <id> (the form this release needs: its feature, the legacyPlugin bridge up to 1.31, a new-system wrapper after it, or under discovery the dependency only), then remove the router, its envs and createEnv, and run migrate again`;
   for (const statement of [legacy.router.declaration, ...legacy.routes.map(r => r.topStatement).filter((s): s is NonNullable<typeof s> => s !== undefined)]) {
     out.push(`${files.indexDisplay}:${lineOf(statement.start ?? 0)}: ${code(statement.start ?? 0, statement.end ?? 0)}: ${why}`);
   }
