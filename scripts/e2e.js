@@ -183,15 +183,50 @@ function stopGroup(child, hasExited) {
   });
 }
 
-/** Starts the backend, waits for every plugin's /health, and stops it by its process group. */
-async function startAndCall(dir, ids, extraPaths = []) {
+/**
+ * The module loader of the Backstage releases that still ran legacyPlugin
+ * (1.24 to 1.31): `backstage-cli package start` ran the backend with
+ * `--require @backstage/cli/config/nodeTransform.cjs`, a pirates hook that
+ * compiles each .ts file with swc to CommonJS (target es2022), which also
+ * turns `import()` into `require()`. Ours does the same, with the options
+ * read from @backstage/cli 0.27.1's published config, on @swc/core 1.7.26
+ * (that period's) installed once into the cache from the npm registry.
+ */
+function releaseEraLoader() {
+  const dir = path.join(CACHE, 'swc-loader-1.7.26');
+  const loader = path.join(dir, 'node-transform.cjs');
+  if (!fs.existsSync(path.join(dir, 'node_modules', '@swc', 'core', 'package.json'))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
+    run('loader', 'npm', ['install', '--no-audit', '--no-fund', '--no-save', '@swc/core@1.7.26', 'pirates@4.0.6'], { cwd: dir });
+  }
+  fs.writeFileSync(
+    loader,
+    [
+      "'use strict';",
+      `const { transformSync } = require(${JSON.stringify(path.join(dir, 'node_modules', '@swc', 'core'))});`,
+      `const { addHook } = require(${JSON.stringify(path.join(dir, 'node_modules', 'pirates'))});`,
+      'addHook(',
+      "  (code, filename) => transformSync(code, { filename, module: { type: 'commonjs' }, jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }).code,",
+      "  { extensions: ['.ts', '.cts'], ignoreNodeModules: true },",
+      ');',
+      '',
+    ].join('\n'),
+  );
+  return loader;
+}
+
+/** Starts the backend (with tsx, or under `loader`), waits for every plugin's /health, and stops it by its process group. */
+async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true) {
   const port = await freePort();
   const override = path.join(dir, 'app-config.e2e.yaml');
   fs.writeFileSync(override, `backend:\n  baseUrl: http://127.0.0.1:${port}\n  listen:\n    port: ${port}\n    host: 127.0.0.1\n`);
   const backendDir = path.join(dir, 'packages', 'backend');
   const logFile = path.join(dir, 'backend.e2e.log');
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [path.join(dir, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/index.ts', '--config', '../../app-config.yaml', '--config', override], {
+  const runner = loader ? ['--require', loader] : [path.join(dir, 'node_modules', 'tsx', 'dist', 'cli.mjs')];
+  const child = spawn(process.execPath, [...runner, 'src/index.ts', '--config', '../../app-config.yaml', '--config', override], {
     cwd: backendDir,
     detached: true,
     stdio: ['ignore', out, out],
@@ -227,6 +262,12 @@ async function startAndCall(dir, ids, extraPaths = []) {
       if (answer.status !== 200) throw new StepError('health', `GET ${extra} answered ${answer.status} ${answer.body.slice(0, 200)}`, lastLines());
       log(`  GET ${extra} on port ${port}: ${answer.status} ${answer.body.slice(0, 60)}`);
     }
+    // A backend whose plugin failed still answers for a moment: a new-system start counts only once initialization completed, with no failure.
+    for (let waited = 0; newSystem && !/Plugin initialization complete/.test(fs.readFileSync(logFile, 'utf8')); waited += 250) {
+      if (waited >= 10_000) throw new StepError('start', 'no "Plugin initialization complete" in the log', lastLines());
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    if (/startup failed/i.test(fs.readFileSync(logFile, 'utf8'))) throw new StepError('start', 'a plugin failed to start', lastLines());
   } finally {
     await stopGroup(child, () => exited);
     fs.closeSync(out);
@@ -276,7 +317,7 @@ async function runCase({ app, plugins, status, byName }) {
   }
   run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
   log('  tsc: no errors');
-  await startAndCall(dir, ids);
+  await startAndCall(dir, ids, [], undefined, app !== 'legacy-app');
 
   const wired = sources(dir);
   const again = wire('second wire', dir, ids);
@@ -323,6 +364,9 @@ async function migrateCase() {
   run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
   log('  tsc: no errors');
   await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities']);
+  // The same migrated backend, carmen behind the bridge, under the module loader of its releases' backstage-cli.
+  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], releaseEraLoader());
+  log('  and under the 1.24-1.31 backstage-cli loader (swc to CommonJS): the bridge starts and answers');
   const migrated = sources(dir);
   const again = wire('second migrate', dir, ['migrate']);
   if (!again.stdout.includes('nothing to migrate')) throw new StepError('second migrate', 'the second migrate did not report "nothing to migrate"', again.stdout);
