@@ -8,6 +8,7 @@
 import type { CallExpression, File, Node, Statement } from '@babel/types';
 import { walk } from '../../../transforms/lib/ast';
 import { LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
+import type { NewBackend } from '../../../transforms/analysis/new-backend';
 
 export interface PluginMount {
   /** The mount path without its slash: the route the plugin had (`catalog`), `''` for the service root (app). */
@@ -107,7 +108,12 @@ function pluginCall(node: Node | undefined, aliases: ReadonlyMap<string, string>
   return { alias: call.callee.name, env: argument.type === 'Identifier' ? argument.name : undefined };
 }
 
-export function readLegacyStatements(ast: File, source: string, index: LegacyIndex): LegacyStatements {
+/**
+ * `existing`: a half-migrated file's own new backend (declared at the top
+ * level); its declaration, its adds and its start are carried as they are,
+ * with the imports they need, whatever those import.
+ */
+export function readLegacyStatements(ast: File, source: string, index: LegacyIndex, existing?: NewBackend): LegacyStatements {
   const mounts: PluginMount[] = [];
   const carried: (StatementVerdict & { node: Node })[] = [];
   const replaced: StatementVerdict[] = [];
@@ -303,9 +309,19 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   }
 
   // The top level.
+  const kept = new Set<Node>(
+    existing && existing.container === ast.program
+      ? [existing.declaration, ...existing.adds.map(add => add.topStatement ?? add.statement).filter((s): s is Statement => s !== undefined), ...(existing.start ? [existing.start] : [])]
+      : [],
+  );
   for (const statement of ast.program.body) {
     if (statement.type === 'ImportDeclaration') continue;
     if (statement === mainFunction) continue;
+    if (kept.has(statement)) {
+      carried.push({ ...verdict(statement), node: statement });
+      note(statement, 'carried');
+      continue;
+    }
     if (statement.type === 'FunctionDeclaration' && statement.id?.name === 'makeCreateEnv') {
       replace(statement, 'makeCreateEnv: the new backend creates the services (logger, database, cache, discovery, ...)');
       continue;
@@ -325,6 +341,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   // The imports the carried statements need, and side-effect imports, as they were.
   const needed = new Set<string>();
   for (const { node } of carried) for (const name of mentions(node)) needed.add(name);
+  const neededByKept = new Set<string>();
+  for (const node of kept) for (const name of mentions(node)) neededByKept.add(name);
   const carriedImports: Node[] = [];
   for (const declaration of index.imports) {
     if (declaration.specifiers.length === 0) {
@@ -333,7 +351,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     }
     const used = declaration.specifiers.filter(s => needed.has(s.local.name));
     if (used.length === 0) continue;
-    if (used.some(s => legacyNames.has(s.local.name))) {
+    if (used.some(s => legacyNames.has(s.local.name) && !neededByKept.has(s.local.name))) {
       refused.push(verdict(declaration, `carried code needs ${used.map(s => s.local.name).join(', ')} from the legacy backend system`));
       continue;
     }

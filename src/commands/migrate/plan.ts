@@ -27,7 +27,9 @@ import { packageOfSpecifier } from '../../../transforms/lib/package-names';
 import type { FileChange, FileStatus } from '../../commit/tree';
 import { PackageInfo, Workspace } from '../../repo/workspace';
 import { analyzeLegacyIndex, LegacyIndex } from '../../../transforms/analysis/legacy-backend';
-import { findNewBackend } from '../../../transforms/analysis/new-backend';
+import { addRefersTo, findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
+import { planDiscoveryList } from '../../../transforms/app-config-packages';
+import type { Node } from '@babel/types';
 import { planDependencies, planDependencyRemoval } from '../../../transforms/package-json-dependency';
 import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
 import { featureFromRelease, featureFromTable, lowestVersion, versionForRelease } from './feature-table';
@@ -117,17 +119,23 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const files = readBackend(locateBackend(options), 'auto');
   const { tree, root, backend } = files;
   const base = { root, backend, plugins: [], carried: [], replaced: [], dependencies: { added: [], removed: [] }, warnings: [], written: false };
+  let index = files.legacy as LegacyIndex;
+  /** A half-migrated index.ts: the new backend already there, kept as it is, with the legacy part migrated into it. */
+  let existing: NewBackend | undefined;
   if (files.system === 'new') {
     const legacy = analyzeLegacyIndex(files.ast, files.indexText);
     if ('kind' in legacy) {
       const report: MigrationReport = { ...base, system: 'new', alreadyMigrated: true, refused: [], files: [], changed: false };
       return { report, changes: [] };
     }
-    // Half migrated: createBackend() beside an api router. Say which legacy lines stand in the way.
-    const refused = halfMigratedLines(files, legacy);
-    return { report: { ...base, system: 'new', alreadyMigrated: false, refused, files: [], changed: false }, changes: [] };
+    existing = findNewBackend(files.ast, files.indexText);
+    if (!existing || existing.container !== files.ast.program || !existing.start) {
+      // A new backend inside a function (or without its start) beside an api router: say which legacy lines stand in the way.
+      const refused = halfMigratedLines(files, legacy);
+      return { report: { ...base, system: 'new', alreadyMigrated: false, refused, files: [], changed: false }, changes: [] };
+    }
+    index = legacy;
   }
-  const index = files.legacy as LegacyIndex;
   const context: Context = {
     files,
     workspace: new Workspace(root, [[files.backendJsonPath, files.backendJson]]),
@@ -136,7 +144,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     warnings: [],
     bridge: legacyPluginVerdict(root, files.backendDir),
   };
-  const statements = readLegacyStatements(files.ast, files.indexText, index);
+  const statements = readLegacyStatements(files.ast, files.indexText, index, existing);
   // Nothing is dropped unseen: every statement and service-builder call has exactly one fate.
   const gaps = accountGaps(files.ast, files.indexText, index, statements);
   if (gaps.length) {
@@ -169,6 +177,32 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   if (plugins.some(p => p.target === 'bridge')) addedPackages.set(COMMON_PACKAGE, '');
   addedPackages.set(DEFAULTS_PACKAGE, '');
 
+  // Into a half-migrated backend: what it adds already is not added again, and what its feature discovery loads gets its dependency only.
+  let configPath: string | undefined;
+  if (existing) {
+    const backendNow = existing;
+    const discovery = readFeatureDiscovery(tree, root, backendNow);
+    const discovers = discovery !== undefined && discovery.packages.kind !== 'none';
+    let config = discovery?.configText;
+    for (const [i, plugin] of plugins.entries()) {
+      const already = backendNow.adds.some(add => (add.legacyBridge && add.legacyBridge.id === plugin.id) || plugin.adds.some(specifier => addRefersTo(add, specifier)));
+      if (already) {
+        plugins[i] = { ...plugin, adds: [], reason: `${plugin.reason}; ${files.indexDisplay} adds it already` };
+        continue;
+      }
+      if (!discovers || (plugin.target !== 'feature' && plugin.target !== 'module') || !discovery) continue;
+      for (const specifier of plugin.adds) {
+        const name = packageOfSpecifier(specifier);
+        if (name && config !== undefined) config = applyChanges(config, planDiscoveryList(config, tree.display(discovery.configPath), name).changes);
+      }
+      plugins[i] = { ...plugin, adds: [], reason: `${plugin.reason}; discovered (${discovery.form}, backend.packages in app-config.yaml): the dependency only` };
+    }
+    if (discovery && config !== undefined && config !== discovery.configText) {
+      tree.write(discovery.configPath, config);
+      configPath = discovery.configPath;
+    }
+  }
+
   // index.ts
   const style = index.style;
   const header = headerOf(files.indexText, files.ast.program.body[0]);
@@ -177,9 +211,10 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     header,
     {
       adds: plugins.flatMap((p): NewIndex['adds'] =>
-        p.target === 'bridge' ? [{ bridge: p.id, module: p.module }] : p.adds.map(specifier => ({ import: specifier })),
+        p.target === 'bridge' ? (p.adds.length ? [{ bridge: p.id, module: p.module }] : []) : p.adds.map(specifier => ({ import: specifier })),
       ),
-      bridges: plugins.some(p => p.target === 'bridge'),
+      bridges: plugins.some(p => p.target === 'bridge' && p.adds.length > 0),
+      existingBackend: existing && { name: existing.name, start: existing.start as Node },
       carriedImports: statements.carriedImports,
       carried: statements.carried.map(c => c.node),
     },
@@ -220,7 +255,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
 
   const changes = tree.changes();
   validateChanges(changes);
-  const touched = [files.backendJsonPath, files.indexPath, ...deletions, typesPath];
+  const touched = [files.backendJsonPath, files.indexPath, ...(configPath ? [configPath] : []), ...deletions, typesPath];
   const report: MigrationReport = {
     ...base,
     system: 'legacy',
@@ -526,7 +561,7 @@ function halfMigratedLines(files: BackendFiles, legacy: LegacyIndex): string[] {
     discovery && discovery.packages.kind !== 'none'
       ? `, and the backend discovers its features (${discovery.form}, backend.packages in app-config.yaml), so a plugin that has a feature needs only its dependency`
       : '';
-  const why = `a legacy api router beside createBackend() (${backend?.name ?? 'backend'}): half migrated${discovered}; wire each of these plugins into the new backend with wire-plugin <id> (the form this release needs: its feature, the legacyPlugin bridge up to 1.31, a new-system wrapper after it, or under discovery the dependency only), then remove the router, its envs and createEnv, and run migrate again`;
+  const why = `a legacy api router beside createBackend() (${backend?.name ?? 'backend'}), and migrate adds plugins only to a backend declared at the top level of the file with its start(): half migrated${discovered}; wire each of these plugins into the new backend with wire-plugin <id> (the form this release needs: its feature, the legacyPlugin bridge up to 1.31, a new-system wrapper after it, or under discovery the dependency only), then remove the router, its envs and createEnv, and run migrate again`;
   for (const statement of [legacy.router.declaration, ...legacy.routes.map(r => r.topStatement).filter((s): s is NonNullable<typeof s> => s !== undefined)]) {
     out.push(`${files.indexDisplay}:${lineOf(statement.start ?? 0)}: ${code(statement.start ?? 0, statement.end ?? 0)}: ${why}`);
   }

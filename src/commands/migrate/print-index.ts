@@ -15,6 +15,11 @@ export interface NewIndex {
   readonly adds: readonly ({ readonly import: string } | { readonly bridge: string; readonly module: string })[];
   /** Whether a bridge is used, so `legacyPlugin` is imported. */
   readonly bridges: boolean;
+  /**
+   * A half-migrated file's own backend, carried with its statements: no
+   * second createBackend() and start; the adds go right before its start.
+   */
+  readonly existingBackend?: { readonly name: string; readonly start: Node };
   readonly carriedImports: readonly Node[];
   readonly carried: readonly Node[];
 }
@@ -49,24 +54,36 @@ export function printNewIndex(source: string, header: string, index: NewIndex, s
   const q = style.quote;
   const semi = style.semicolons ? ';' : '';
   const lines: string[] = [];
-  lines.push(`import { createBackend } from ${stringLiteral('@backstage/backend-defaults', q)}${semi}`);
-  if (index.bridges) lines.push(`import { legacyPlugin } from ${stringLiteral('@backstage/backend-common', q)}${semi}`);
+  const existing = index.existingBackend;
+  const imported = (name: string): boolean => index.carriedImports.some(declaration => new RegExp(`\\b${name}\\b`).test(source.slice(declaration.start ?? 0, declaration.end ?? 0)));
+  if (!existing) lines.push(`import { createBackend } from ${stringLiteral('@backstage/backend-defaults', q)}${semi}`);
+  if (index.bridges && !(existing && imported('legacyPlugin'))) lines.push(`import { legacyPlugin } from ${stringLiteral('@backstage/backend-common', q)}${semi}`);
   for (const declaration of index.carriedImports) lines.push(source.slice(declaration.start ?? 0, declaration.end ?? 0).replace(/\r?\n/g, eol));
   lines.push('');
+  const addLines = index.adds.map(add => {
+    const argument =
+      'import' in add
+        ? `import(${stringLiteral(add.import, q)})`
+        : `legacyPlugin(${stringLiteral(add.bridge, q)}, import(${stringLiteral(add.module, q)}))`;
+    const name = existing?.name ?? 'backend';
+    const oneLine = `${name}.add(${argument})${semi}`;
+    return oneLine.length <= PRINT_WIDTH ? oneLine : `${name}.add(${eol}${style.unit}${argument}${style.trailingComma ? ',' : ''}${eol})${semi}`;
+  });
+  if (existing) {
+    // The file's own backend statements in their order, the migrated adds right before its start.
+    for (const statement of index.carried) {
+      if (statement === existing.start) lines.push(...addLines);
+      lines.push(dedented(source, statement, eol));
+    }
+    return header.replace(/\r?\n/g, eol) + lines.join(eol) + (style.finalNewline ? eol : '');
+  }
   if (index.carried.length) {
     for (const statement of index.carried) lines.push(dedented(source, statement, eol));
     lines.push('');
   }
   lines.push(`const backend = createBackend()${semi}`);
   lines.push('');
-  for (const add of index.adds) {
-    const argument =
-      'import' in add
-        ? `import(${stringLiteral(add.import, q)})`
-        : `legacyPlugin(${stringLiteral(add.bridge, q)}, import(${stringLiteral(add.module, q)}))`;
-    const oneLine = `backend.add(${argument})${semi}`;
-    lines.push(oneLine.length <= PRINT_WIDTH ? oneLine : `backend.add(${eol}${style.unit}${argument}${style.trailingComma ? ',' : ''}${eol})${semi}`);
-  }
+  lines.push(...addLines);
   if (index.adds.length) lines.push('');
   lines.push(`backend.start()${semi}`);
   return header.replace(/\r?\n/g, eol) + lines.join(eol) + (style.finalNewline ? eol : '');

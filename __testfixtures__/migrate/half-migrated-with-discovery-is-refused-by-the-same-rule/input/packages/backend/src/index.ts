@@ -3,8 +3,11 @@ import { createBackend, discoveryFeatureLoader } from '@backstage/backend-defaul
 import { createServiceBuilder, notFoundHandler } from '@backstage/backend-common';
 import carmen from './plugins/carmen';
 
-const backend = createBackend();
-backend.add(discoveryFeatureLoader);
+function startNewBackend() {
+  const backend = createBackend();
+  backend.add(discoveryFeatureLoader);
+  backend.start();
+}
 
 async function legacy() {
   const apiRouter = Router();
@@ -14,4 +17,4 @@ async function legacy() {
 }
 
 legacy();
-backend.start();
+startNewBackend();
