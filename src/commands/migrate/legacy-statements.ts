@@ -160,6 +160,17 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     if (plugin && own) aliases.set(own.local.name, declaration.source.value);
   }
   const envs = new Map(index.envDeclarations.map(env => [env.variable, env]));
+  // A createPlugin imported straight from a package (`import x from '@internal/plugin-x-backend'`) is a plugin
+  // all the same, where a route calls it with a plugin env (`apiRouter.use('/x', await x(xEnv))`).
+  for (const declaration of index.imports) {
+    const own = declaration.specifiers.find(s => s.type === 'ImportDefaultSpecifier');
+    if (!own || declaration.source.value.startsWith('.') || declaration.importKind === 'type') continue;
+    const mounted = index.routes.some(route => {
+      const call = pluginCallIn(route.call);
+      return call?.callee === own.local.name && call.argument !== undefined && envs.has(call.argument);
+    });
+    if (mounted) aliases.set(own.local.name, declaration.source.value);
+  }
   const router = index.router.name;
   const createEnvName = index.createEnvName;
 

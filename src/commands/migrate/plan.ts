@@ -405,6 +405,15 @@ async function decidePlugin(context: Context, specifier: string, id: string, env
       packages,
     };
   };
+  // A createPlugin imported straight from a package: its feature where it has one, else the bridge to its default export.
+  if (!specifier.startsWith('.')) {
+    const feature = await featureOf(context, specifier);
+    if (feature.subpath !== undefined) {
+      const packages = new Map<string, string>([[specifier, '']]);
+      return { plugin: { id, module: specifier, package: specifier, target: 'feature', adds: [`${specifier}${feature.subpath}`], decidedBy: feature.decidedBy, reason: `imported from the package itself, which has its feature${feature.subpath ? ` at ${feature.subpath}` : ''}` }, packages };
+    }
+    return await bridge(`imported from the package itself, whose default export is a legacy createPlugin`, feature.decidedBy, specifier);
+  }
   if (!modulePath) return await bridge(`${specifier} was not found; bridged as it is imported`, 'module');
   const source = files.tree.read(modulePath) as string;
   const reading = readPluginModule(parseTypeScript(source, files.tree.display(modulePath)), source);
