@@ -45,6 +45,7 @@ export const RELEASE_VERSIONS: Readonly<Record<string, Readonly<Record<string, s
   '1.29': {
     '@backstage/backend-defaults': '^0.4.1',
     '@backstage/backend-common': '^0.23.3',
+    '@backstage/backend-plugin-api': '^0.7.0',
   },
   // Backstage 1.55.0 (create-app 0.9.2, 2026-09-16): backend-defaults 0.18.0 was built against
   // backend-plugin-api 1.10.1, both published that day; there is no backend-common.

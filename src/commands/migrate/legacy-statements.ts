@@ -44,10 +44,19 @@ export interface LegacyStatements {
    * it. `accountGaps` checks that each has exactly one entry.
    */
   readonly account: ReadonlyMap<Node, readonly AccountKind[]>;
+  /** Log lines main() wrote on the root logger, for a generated module that writes them at startup. */
+  readonly startupLog: readonly StartupLogLine[];
 }
 
-/** What became of a statement or a service-builder call: recognised template wiring (a mount, or replaced), carried over, or refused. */
-export type AccountKind = 'mount' | 'replaced' | 'carried' | 'refused';
+/** What became of a statement or a service-builder call: recognised template wiring (a mount, or replaced), carried over, translated into generated code, or refused. */
+export type AccountKind = 'mount' | 'replaced' | 'carried' | 'translated' | 'refused';
+
+/** A log line main() wrote on the root logger: its level and message. */
+export interface StartupLogLine {
+  readonly level: 'info' | 'warn' | 'error' | 'debug';
+  readonly message: string;
+  readonly line: number;
+}
 
 function lineOf(source: string, offset: number): number {
   return source.slice(0, offset).split('\n').length;
@@ -209,8 +218,50 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     }
   };
 
+  // Root loggers of main() (`const logger = getRootLogger();`): one used only to load config is template; one that
+  // also writes plain log lines (`logger.info('...')`) is translated, lines and all; any other use leaves it to the rules below.
+  const startupLog: StartupLogLine[] = [];
+  const translated = new Set<Node>();
+  for (const statement of index.router.container.body) {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) continue;
+    const declarator = statement.declarations[0];
+    const init = declarator.init;
+    if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.arguments.length) continue;
+    if (importedFrom.get(init.callee.name) !== '@backstage/backend-common' || importedName(index, init.callee.name) !== 'getRootLogger') continue;
+    const name = declarator.id.name;
+    const lines: { node: Node; line: StartupLogLine }[] = [];
+    let otherUse: Node | undefined;
+    for (const other of index.router.container.body) {
+      if (other === statement || !mentions(other).has(name)) continue;
+      const logLine = startupLogLine(other, name, source);
+      if (logLine) lines.push({ node: other, line: logLine });
+      else if (!isConfigLoading(other, name)) otherUse ??= other;
+    }
+    if (otherUse) {
+      // Its every use is then legacy code: refused, each with its line, never carried without the logger.
+      legacyNames.add(name);
+      refuse(
+        statement,
+        `a root logger used beyond loading config and plain log lines (line ${lineOf(source, otherUse.start ?? 0)}: ${firstLine(source, otherUse)}): log through coreServices.rootLogger in a plugin or a backend module`,
+      );
+      continue;
+    }
+    if (lines.length === 0) {
+      replace(statement, 'the root logger, used to load config: the new backend has its own (coreServices.rootLogger)');
+    } else {
+      translated.add(statement);
+      note(statement, 'translated');
+      for (const { node, line } of lines) {
+        translated.add(node);
+        note(node, 'translated');
+        startupLog.push(line);
+      }
+    }
+  }
+
   // main()'s body.
   for (const statement of index.router.container.body) {
+    if (translated.has(statement) || account.has(statement)) continue;
     if (statement === index.router.declaration) {
       replace(statement, 'the api router: the new backend mounts each plugin at /api/<pluginId>');
       continue;
@@ -369,7 +420,52 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     carriedImports.push(declaration);
   }
   refused.sort((a, b) => a.line - b.line);
-  return { mounts, carried, carriedImports, replaced, refused, account };
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog };
+}
+
+/** The name an import binding imports (`getRootLogger` for `import { getRootLogger as root }`). */
+function importedName(index: LegacyIndex, local: string): string | undefined {
+  for (const declaration of index.imports) {
+    for (const specifier of declaration.specifiers) {
+      if (specifier.local.name !== local) continue;
+      if (specifier.type === 'ImportSpecifier') return specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `logger.info('text')` (info, warn, error, debug; a string or a template without expressions): the line it writes. */
+function startupLogLine(statement: Node, logger: string, source: string): StartupLogLine | undefined {
+  if (statement.type !== 'ExpressionStatement') return undefined;
+  const call = statement.expression;
+  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.computed) return undefined;
+  if (call.callee.object.type !== 'Identifier' || call.callee.object.name !== logger || call.callee.property.type !== 'Identifier') return undefined;
+  const level = call.callee.property.name;
+  if (level !== 'info' && level !== 'warn' && level !== 'error' && level !== 'debug') return undefined;
+  const argument = call.arguments[0];
+  if (call.arguments.length !== 1 || !argument) return undefined;
+  const message =
+    argument.type === 'StringLiteral' ? argument.value : argument.type === 'TemplateLiteral' && argument.expressions.length === 0 ? argument.quasis[0].value.cooked ?? undefined : undefined;
+  return message === undefined ? undefined : { level, message, line: lineOf(source, statement.start ?? 0) };
+}
+
+/** `const config = await loadBackendConfig({ ..., logger })`: the template's one use of the root logger. */
+function isConfigLoading(statement: Node, logger: string): boolean {
+  if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+  const init = statement.declarations[0].init;
+  const call = init?.type === 'AwaitExpression' ? init.argument : init;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'loadBackendConfig') return false;
+  const options = call.arguments[0];
+  if (options?.type !== 'ObjectExpression') return false;
+  return options.properties.some(
+    property =>
+      property.type === 'ObjectProperty' &&
+      property.key.type === 'Identifier' &&
+      property.key.name === 'logger' &&
+      property.value.type === 'Identifier' &&
+      property.value.name === logger,
+  );
 }
 
 /**

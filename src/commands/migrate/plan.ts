@@ -21,6 +21,7 @@ import { BridgeVerdict, legacyPluginVerdict } from '../../repo/backstage-release
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
 import { resolveModuleFormat } from '../../commit/format';
 import { planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
+import { printStartupLogModule, STARTUP_LOG_MODULE } from '../../../transforms/generate/startup-log';
 import { installCommand } from '../../repo/backend';
 import { parseTypeScript } from '../../../transforms/lib/parse';
 import { packageOfSpecifier } from '../../../transforms/lib/package-names';
@@ -79,11 +80,24 @@ export interface MigrationReport {
   /** Statements the migration cannot carry: a run with any writes nothing and exits 2. */
   readonly refused: readonly string[];
   readonly dependencies: { readonly added: readonly { name: string; range: string }[]; readonly removed: readonly string[] };
+  /** Customisations translated into generated code: what, from which lines, into which file. */
+  readonly translations: readonly MigrationTranslation[];
   readonly files: readonly { path: string; status: FileStatus }[];
   readonly warnings: readonly string[];
   readonly changed: boolean;
   readonly written: boolean;
   readonly nextStep?: string;
+}
+
+export interface MigrationTranslation {
+  /** `startup-log`: main()'s log lines on the root logger, written by a generated plugin at startup. */
+  readonly kind: 'startup-log';
+  /** The index.ts lines it came from. */
+  readonly lines: readonly number[];
+  /** The generated file, relative to the root. */
+  readonly file: string;
+  /** The auth policy the generated code adds, if any. */
+  readonly authPolicy: string | null;
 }
 
 export interface MigrationPlan {
@@ -118,7 +132,7 @@ const PLUGIN_API = '@backstage/backend-plugin-api';
 export async function planMigration(options: MigrateOptions = {}): Promise<MigrationPlan> {
   const files = readBackend(locateBackend(options), 'auto');
   const { tree, root, backend } = files;
-  const base = { root, backend, plugins: [], carried: [], replaced: [], dependencies: { added: [], removed: [] }, warnings: [], written: false };
+  const base = { root, backend, plugins: [], carried: [], replaced: [], dependencies: { added: [], removed: [] }, translations: [], warnings: [], written: false };
   let index = files.legacy as LegacyIndex;
   /** A half-migrated index.ts: the new backend already there, kept as it is, with the legacy part migrated into it. */
   let existing: NewBackend | undefined;
@@ -203,6 +217,22 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     }
   }
 
+  // Translations: generated modules for what the new system has a home for.
+  const translations: MigrationTranslation[] = [];
+  const generated: string[] = [];
+  if (statements.startupLog.length) {
+    const modulePath = path.join(files.backendDir, 'src', 'modules', 'startup-log.ts');
+    const display = tree.display(modulePath);
+    if (tree.read(modulePath) !== undefined) {
+      refused.push(`${files.indexDisplay}:${statements.startupLog[0].line}: ${display} exists already: wire-plugin would write the startup log lines there; move or remove it, then run migrate again`);
+    } else {
+      tree.write(modulePath, printStartupLogModule({ lines: statements.startupLog }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+      generated.push(modulePath);
+      translations.push({ kind: 'startup-log', lines: statements.startupLog.map(l => l.line), file: display, authPolicy: null });
+      addedPackages.set(PLUGIN_API, pluginApiRange(context));
+    }
+  }
+
   // index.ts
   const style = index.style;
   const header = headerOf(files.indexText, files.ast.program.body[0]);
@@ -212,7 +242,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     {
       adds: plugins.flatMap((p): NewIndex['adds'] =>
         p.target === 'bridge' ? (p.adds.length ? [{ bridge: p.id, module: p.module }] : []) : p.adds.map(specifier => ({ import: specifier })),
-      ),
+      ).concat(generated.length ? [{ import: STARTUP_LOG_MODULE }] : []),
       bridges: plugins.some(p => p.target === 'bridge' && p.adds.length > 0),
       existingBackend: existing && { name: existing.name, start: existing.start as Node },
       carriedImports: statements.carriedImports,
@@ -255,7 +285,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
 
   const changes = tree.changes();
   validateChanges(changes);
-  const touched = [files.backendJsonPath, files.indexPath, ...(configPath ? [configPath] : []), ...deletions, typesPath];
+  const touched = [files.backendJsonPath, files.indexPath, ...(configPath ? [configPath] : []), ...generated, ...deletions, typesPath];
   const report: MigrationReport = {
     ...base,
     system: 'legacy',
@@ -265,6 +295,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     replaced: statements.replaced,
     refused,
     dependencies: { added: toAdd, removed: removable },
+    translations,
     files: [...new Set(touched)].filter(file => tree.status(file) !== 'unchanged' || file === files.backendJsonPath || file === files.indexPath).map(file => ({ path: tree.display(file), status: tree.status(file) })),
     warnings: context.warnings,
     changed: changes.length > 0,
