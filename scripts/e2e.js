@@ -218,7 +218,7 @@ function releaseEraLoader() {
 }
 
 /** Starts the backend (with tsx, or under `loader`), waits for every plugin's /health, and stops it by its process group. */
-async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true) {
+async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true, expectLogged = []) {
   const port = await freePort();
   const override = path.join(dir, 'app-config.e2e.yaml');
   fs.writeFileSync(override, `backend:\n  baseUrl: http://127.0.0.1:${port}\n  listen:\n    port: ${port}\n    host: 127.0.0.1\n`);
@@ -268,6 +268,13 @@ async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true)
       await new Promise(resolve => setTimeout(resolve, 250));
     }
     if (/startup failed/i.test(fs.readFileSync(logFile, 'utf8'))) throw new StepError('start', 'a plugin failed to start', lastLines());
+    for (const line of expectLogged) {
+      for (let waited = 0; !fs.readFileSync(logFile, 'utf8').includes(line); waited += 250) {
+        if (waited >= 10_000) throw new StepError('start', `the startup log lacks "${line}"`, lastLines());
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
+      log(`  the startup log has "${line}"`);
+    }
   } finally {
     await stopGroup(child, () => exited);
     fs.closeSync(out);
@@ -346,8 +353,21 @@ async function migrateCase() {
   const started = Date.now();
   const { dir } = installedCopy('legacy-app');
   wire('wire', dir, ['carmen', 'dora', '-q']);
+  // A customisation with a home in the new system: a startup log line on the root logger (in this copy only).
+  const legacyIndex = path.join(dir, 'packages', 'backend', 'src', 'index.ts');
+  const logged = 'wire-plugin e2e: the legacy main() started';
+  const withLog = fs
+    .readFileSync(legacyIndex, 'utf8')
+    .replace('  const config = await loadBackendConfig({\n', '  const logger = getRootLogger();\n  const config = await loadBackendConfig({\n')
+    .replace('    logger: getRootLogger(),\n  });\n', `    logger,\n  });\n  logger.info('${logged}');\n`);
+  if (!withLog.includes(`logger.info('${logged}')`)) throw new StepError('migrate', 'could not add the startup log line to the copy of the legacy index.ts');
+  fs.writeFileSync(legacyIndex, withLog);
   const result = wire('migrate', dir, ['migrate', '--json']);
   const report = JSON.parse(result.stdout);
+  const translated = report.translations.map(t => `${t.kind} ${t.file}`);
+  if (JSON.stringify(translated) !== JSON.stringify(['startup-log packages/backend/src/modules/startup-log.ts'])) {
+    throw new StepError('migrate', `translations ${JSON.stringify(translated)}, expected the startup log module`, result.stdout);
+  }
   const targets = Object.fromEntries(report.plugins.map(p => [p.id, p.target]));
   const expected = { catalog: 'feature', carmen: 'bridge', dora: 'feature' };
   if (JSON.stringify(targets) !== JSON.stringify(expected)) {
@@ -363,7 +383,7 @@ async function migrateCase() {
   fs.writeFileSync(path.join(dir, 'node_modules', '.wire-plugin-e2e-installed'), new Date().toISOString());
   run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
   log('  tsc: no errors');
-  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities']);
+  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], undefined, true, [logged]);
   // The same migrated backend, carmen behind the bridge, under the module loader of its releases' backstage-cli.
   await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], releaseEraLoader());
   log('  and under the 1.24-1.31 backstage-cli loader (swc to CommonJS): the bridge starts and answers');
