@@ -147,9 +147,10 @@ function freePort() {
   });
 }
 
-function get(port, urlPath) {
+function get(port, urlPath, token = TOKEN) {
   return new Promise(resolve => {
-    const request = http.get({ host: '127.0.0.1', port, path: urlPath, headers: { authorization: `Bearer ${TOKEN}` }, timeout: 5000 }, response => {
+    const headers = token ? { authorization: `Bearer ${token}` } : {};
+    const request = http.get({ host: '127.0.0.1', port, path: urlPath, headers, timeout: 5000 }, response => {
       let body = '';
       response.on('data', chunk => (body += chunk));
       response.on('end', () => resolve({ status: response.statusCode, body }));
@@ -218,7 +219,7 @@ function releaseEraLoader() {
 }
 
 /** Starts the backend (with tsx, or under `loader`), waits for every plugin's /health, and stops it by its process group. */
-async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true, expectLogged = []) {
+async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true, expectLogged = [], openPaths = []) {
   const port = await freePort();
   const override = path.join(dir, 'app-config.e2e.yaml');
   fs.writeFileSync(override, `backend:\n  baseUrl: http://127.0.0.1:${port}\n  listen:\n    port: ${port}\n    host: 127.0.0.1\n`);
@@ -261,6 +262,11 @@ async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true,
       const answer = await get(port, extra);
       if (answer.status !== 200) throw new StepError('health', `GET ${extra} answered ${answer.status} ${answer.body.slice(0, 200)}`, lastLines());
       log(`  GET ${extra} on port ${port}: ${answer.status} ${answer.body.slice(0, 60)}`);
+    }
+    for (const open of openPaths) {
+      const answer = await get(port, open, null);
+      if (answer.status !== 200) throw new StepError('health', `GET ${open} without a token answered ${answer.status} ${answer.body.slice(0, 200)}`, lastLines());
+      log(`  GET ${open} without a token on port ${port}: ${answer.status} ${answer.body.replace(/\s+/g, '').slice(0, 60)}`);
     }
     // A backend whose plugin failed still answers for a moment: a new-system start counts only once initialization completed, with no failure.
     for (let waited = 0; newSystem && !/Plugin initialization complete/.test(fs.readFileSync(logFile, 'utf8')); waited += 250) {
@@ -360,14 +366,25 @@ async function migrateCase() {
     .readFileSync(legacyIndex, 'utf8')
     .replace('  const config = await loadBackendConfig({\n', '  const logger = getRootLogger();\n  const config = await loadBackendConfig({\n')
     .replace('    logger: getRootLogger(),\n  });\n', `    logger,\n  });\n  logger.info('${logged}');\n`);
-  if (!withLog.includes(`logger.info('${logged}')`)) throw new StepError('migrate', 'could not add the startup log line to the copy of the legacy index.ts');
-  fs.writeFileSync(legacyIndex, withLog);
+  // And a router of the app's own on the api router, answering without credentials at /api/assets/ping.
+  const withRouter = withLog
+    .replace("import { PluginEnvironment } from './types';\n", "import { PluginEnvironment } from './types';\nimport { assetsRouter } from './assets';\n")
+    .replace("  apiRouter.use('/catalog', await catalog(catalogEnv));\n", "  apiRouter.use('/catalog', await catalog(catalogEnv));\n  apiRouter.use('/assets', assetsRouter);\n");
+  if (!withLog.includes(`logger.info('${logged}')`) || !withRouter.includes("apiRouter.use('/assets', assetsRouter);")) {
+    throw new StepError('migrate', 'could not add the customisations to the copy of the legacy index.ts');
+  }
+  fs.writeFileSync(legacyIndex, withRouter);
+  fs.writeFileSync(
+    path.join(dir, 'packages', 'backend', 'src', 'assets.ts'),
+    "import Router from 'express-promise-router';\n\nexport const assetsRouter = Router();\nassetsRouter.get('/ping', (_request, response) => {\n  response.json({ pong: true });\n});\n",
+  );
   const result = wire('migrate', dir, ['migrate', '--json']);
   const report = JSON.parse(result.stdout);
   const translated = report.translations.map(t => `${t.kind} ${t.file}`);
-  if (JSON.stringify(translated) !== JSON.stringify(['startup-log packages/backend/src/modules/startup-log.ts'])) {
-    throw new StepError('migrate', `translations ${JSON.stringify(translated)}, expected the startup log module`, result.stdout);
+  if (JSON.stringify(translated) !== JSON.stringify(['startup-log packages/backend/src/modules/startup-log.ts', 'api-router packages/backend/src/modules/api-assets.ts'])) {
+    throw new StepError('migrate', `translations ${JSON.stringify(translated)}, expected the startup log and the assets router modules`, result.stdout);
   }
+  log(`  translated: ${translated.join('; ')}`);
   const targets = Object.fromEntries(report.plugins.map(p => [p.id, p.target]));
   const expected = { catalog: 'feature', carmen: 'bridge', dora: 'feature' };
   if (JSON.stringify(targets) !== JSON.stringify(expected)) {
@@ -383,7 +400,7 @@ async function migrateCase() {
   fs.writeFileSync(path.join(dir, 'node_modules', '.wire-plugin-e2e-installed'), new Date().toISOString());
   run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
   log('  tsc: no errors');
-  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], undefined, true, [logged]);
+  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], undefined, true, [logged], ['/api/assets/ping']);
   // The same migrated backend, carmen behind the bridge, under the module loader of its releases' backstage-cli.
   await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], releaseEraLoader());
   log('  and under the 1.24-1.31 backstage-cli loader (swc to CommonJS): the bridge starts and answers');

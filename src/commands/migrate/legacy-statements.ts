@@ -46,6 +46,18 @@ export interface LegacyStatements {
   readonly account: ReadonlyMap<Node, readonly AccountKind[]>;
   /** Log lines main() wrote on the root logger, for a generated module that writes them at startup. */
   readonly startupLog: readonly StartupLogLine[];
+  /** Routers of the app's own on the api router (`apiRouter.use('/assets', assets)`), for generated plugins. */
+  readonly apiRouters: readonly ApiRouterMount[];
+}
+
+export interface ApiRouterMount {
+  /** The mount path's one segment: the generated plugin's id. */
+  readonly segment: string;
+  /** The handler expression, as written. */
+  readonly handler: Node;
+  /** The imports its free names come from. */
+  readonly imports: readonly { readonly declaration: Node; readonly names: readonly string[] }[];
+  readonly line: number;
 }
 
 /** What became of a statement or a service-builder call: recognised template wiring (a mount, or replaced), carried over, translated into generated code, or refused. */
@@ -218,6 +230,20 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     }
   };
 
+  // A router of the app's own on the api router: a handler whose free names are all imports that mean nothing in the legacy system.
+  const apiRouters: ApiRouterMount[] = [];
+  const ownRouter = (handler: Node): ApiRouterMount['imports'] | undefined => {
+    if (handler.type === 'SpreadElement' || containsAwait(handler)) return undefined;
+    const names = [...mentions(handler)];
+    if (names.length === 0 || names.some(name => !importedFrom.has(name) || legacyNames.has(name) || aliases.has(name))) return undefined;
+    const imports: { declaration: Node; names: string[] }[] = [];
+    for (const declaration of index.imports) {
+      const used = declaration.specifiers.map(specifier => specifier.local.name).filter(name => names.includes(name));
+      if (used.length) imports.push({ declaration, names: used });
+    }
+    return imports;
+  };
+
   // Root loggers of main() (`const logger = getRootLogger();`): one used only to load config is template; one that
   // also writes plain log lines (`logger.info('...')`) is translated, lines and all; any other use leaves it to the rules below.
   const startupLog: StartupLogLine[] = [];
@@ -347,12 +373,22 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
           mount(statement, statement, mountPath, plugin);
           continue;
         }
+        const own = mountPath !== undefined && call.arguments.length === 2 ? ownRouter(call.arguments[1]) : undefined;
+        if (own && /^\/[a-z0-9][a-z0-9-]*$/.test(mountPath as string)) {
+          apiRouters.push({ segment: (mountPath as string).slice(1), handler: call.arguments[1], imports: own, line: lineOf(source, statement.start ?? 0) });
+          note(statement, 'translated');
+          continue;
+        }
         const withMiddleware = call.arguments.length > 2 && pluginCallIn(call) !== undefined;
+        const handler = call.arguments.length === 2 ? call.arguments[1] : undefined;
+        const locals = handler ? [...mentions(handler)].filter(name => !importedFrom.has(name) || legacyNames.has(name)) : [];
         refuse(
           statement,
           withMiddleware
             ? 'a plugin route with middleware before it: the new backend mounts plugins itself; move the middleware into the plugin (httpRouter.use) or a backend module'
-            : why(statement),
+            : mountPath !== undefined && handler && locals.length
+              ? `a router of the app's own made with ${locals.join(', ')} of the legacy main(): only a router made of imports moves into a generated plugin; build it in a backend plugin (coreServices.rootConfig for config, httpRouter.use), or make it of imports only`
+              : why(statement),
         );
         continue;
       }
@@ -420,7 +456,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     carriedImports.push(declaration);
   }
   refused.sort((a, b) => a.line - b.line);
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog };
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters };
 }
 
 /** The name an import binding imports (`getRootLogger` for `import { getRootLogger as root }`). */

@@ -22,6 +22,9 @@ import { readFeatureDiscovery } from '../../repo/feature-discovery';
 import { resolveModuleFormat } from '../../commit/format';
 import { planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { printStartupLogModule, STARTUP_LOG_MODULE } from '../../../transforms/generate/startup-log';
+import { apiRouterModuleSpecifier, printApiRouterModule, UNAUTHENTICATED_POLICY } from '../../../transforms/generate/api-router';
+import { stringLiteral } from '../../../transforms/lib/code-style';
+import type { ImportDeclaration } from '@babel/types';
 import { installCommand } from '../../repo/backend';
 import { parseTypeScript } from '../../../transforms/lib/parse';
 import { packageOfSpecifier } from '../../../transforms/lib/package-names';
@@ -90,8 +93,11 @@ export interface MigrationReport {
 }
 
 export interface MigrationTranslation {
-  /** `startup-log`: main()'s log lines on the root logger, written by a generated plugin at startup. */
-  readonly kind: 'startup-log';
+  /**
+   * `startup-log`: main()'s log lines on the root logger, written by a generated plugin at startup;
+   * `api-router`: a router of the app's own on the api router, served by a generated plugin at the same URL.
+   */
+  readonly kind: 'startup-log' | 'api-router';
   /** The index.ts lines it came from. */
   readonly lines: readonly number[];
   /** The generated file, relative to the root. */
@@ -220,6 +226,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   // Translations: generated modules for what the new system has a home for.
   const translations: MigrationTranslation[] = [];
   const generated: string[] = [];
+  const generatedAdds: string[] = [];
   if (statements.startupLog.length) {
     const modulePath = path.join(files.backendDir, 'src', 'modules', 'startup-log.ts');
     const display = tree.display(modulePath);
@@ -228,9 +235,31 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     } else {
       tree.write(modulePath, printStartupLogModule({ lines: statements.startupLog }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
       generated.push(modulePath);
+      generatedAdds.push(STARTUP_LOG_MODULE);
       translations.push({ kind: 'startup-log', lines: statements.startupLog.map(l => l.line), file: display, authPolicy: null });
       addedPackages.set(PLUGIN_API, pluginApiRange(context));
     }
+  }
+
+  for (const mount of statements.apiRouters) {
+    const code = `apiRouter.use('/${mount.segment}', ...)`;
+    if (plugins.some(p => p.id === mount.segment)) {
+      refused.push(`${files.indexDisplay}:${mount.line}: ${code}: /api/${mount.segment} is also the path of the plugin '${mount.segment}', whose own routes a module would open too: move the router into that plugin by hand, or mount it at a path of its own`);
+      continue;
+    }
+    const modulePath = path.join(files.backendDir, 'src', 'modules', `api-${mount.segment}.ts`);
+    const display = tree.display(modulePath);
+    if (tree.read(modulePath) !== undefined) {
+      refused.push(`${files.indexDisplay}:${mount.line}: ${code}: ${display} exists already: move or remove it, then run migrate again`);
+      continue;
+    }
+    const imports = mount.imports.map(({ declaration, names }) => reprintImport(files, declaration as ImportDeclaration, names, path.dirname(modulePath), index.style.quote, index.style.semicolons));
+    const handler = files.indexText.slice(mount.handler.start ?? 0, mount.handler.end ?? 0);
+    tree.write(modulePath, printApiRouterModule({ segment: mount.segment, imports, handler, line: mount.line }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+    generated.push(modulePath);
+    generatedAdds.push(apiRouterModuleSpecifier(mount.segment));
+    translations.push({ kind: 'api-router', lines: [mount.line], file: display, authPolicy: UNAUTHENTICATED_POLICY });
+    addedPackages.set(PLUGIN_API, pluginApiRange(context));
   }
 
   // index.ts
@@ -242,7 +271,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     {
       adds: plugins.flatMap((p): NewIndex['adds'] =>
         p.target === 'bridge' ? (p.adds.length ? [{ bridge: p.id, module: p.module }] : []) : p.adds.map(specifier => ({ import: specifier })),
-      ).concat(generated.length ? [{ import: STARTUP_LOG_MODULE }] : []),
+      ).concat(generatedAdds.map(specifier => ({ import: specifier }))),
       bridges: plugins.some(p => p.target === 'bridge' && p.adds.length > 0),
       existingBackend: existing && { name: existing.name, start: existing.start as Node },
       carriedImports: statements.carriedImports,
@@ -276,7 +305,8 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     }
     toAdd.push({ name, range });
   }
-  const removable = removableDependencies(context, deletions, keptModules, newIndex, new Set([...addedPackages.keys()]));
+  // The generated modules are not on disk yet: what they import counts as still imported.
+  const removable = removableDependencies(context, deletions, [...keptModules, ...generated], newIndex, new Set([...addedPackages.keys()]));
   let jsonText = files.backendJsonText;
   const display = tree.display(files.backendJsonPath);
   if (removable.length) jsonText = applyChanges(jsonText, planDependencyRemoval(jsonText, display, removable).changes);
@@ -613,4 +643,24 @@ function halfMigratedLines(files: BackendFiles, legacy: LegacyIndex): string[] {
 function pluginApiRange(context: Context): string {
   const pkg = installed(context, PLUGIN_API);
   return pkg?.version ? `^${pkg.version}` : '';
+}
+
+/** An import of index.ts, reprinted for a generated module: only the names it uses, a relative path rebased to the module's folder. */
+function reprintImport(files: BackendFiles, declaration: ImportDeclaration, names: readonly string[], moduleDir: string, quote: "'" | '"', semicolons: boolean): string {
+  let specifier = declaration.source.value;
+  if (specifier.startsWith('.')) {
+    specifier = path.relative(moduleDir, path.resolve(path.dirname(files.indexPath), specifier)).split(path.sep).join('/');
+    if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+  }
+  const used = declaration.specifiers.filter(s => names.includes(s.local.name));
+  const defaultName = used.find(s => s.type === 'ImportDefaultSpecifier')?.local.name;
+  const namespace = used.find(s => s.type === 'ImportNamespaceSpecifier')?.local.name;
+  const named = used
+    .filter(s => s.type === 'ImportSpecifier')
+    .map(s => {
+      const imported = s.type === 'ImportSpecifier' ? (s.imported.type === 'Identifier' ? s.imported.name : s.imported.value) : s.local.name;
+      return imported === s.local.name ? s.local.name : `${imported} as ${s.local.name}`;
+    });
+  const parts = [defaultName, namespace ? `* as ${namespace}` : undefined, named.length ? `{ ${named.join(', ')} }` : undefined].filter(Boolean);
+  return `import ${parts.join(', ')} from ${stringLiteral(specifier, quote)}${semicolons ? ';' : ''}`;
 }
