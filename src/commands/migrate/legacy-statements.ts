@@ -48,6 +48,16 @@ export interface LegacyStatements {
   readonly startupLog: readonly StartupLogLine[];
   /** Routers of the app's own on the api router (`apiRouter.use('/assets', assets)`), for generated plugins. */
   readonly apiRouters: readonly ApiRouterMount[];
+  /** Routers the service builder mounted at a root path (`.addRouter('/metrics', metrics())`), for rootHttpRouter. */
+  readonly rootRouters: readonly RootRouterMount[];
+}
+
+export interface RootRouterMount {
+  /** The mount path, as the service builder had it (`/metrics`). */
+  readonly path: string;
+  readonly handler: Node;
+  readonly imports: ApiRouterMount['imports'];
+  readonly line: number;
 }
 
 export interface ApiRouterMount {
@@ -231,7 +241,20 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   };
 
   // A router of the app's own on the api router: a handler whose free names are all imports that mean nothing in the legacy system.
+  /** Why a router on the service builder cannot move as it is. */
+  const serviceRouterWhy = (call: CallExpression): string => {
+    const mountPath = call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
+    const target = call.arguments[1];
+    if (mountPath === '') {
+      return "a handler at the service root (''), which sees every request: the new backend takes such a handler in rootHttpRouterServiceFactory({ configure }), which wire-plugin does not write yet: add it there by hand";
+    }
+    if (mountPath === '/api' || mountPath?.startsWith('/api/')) return `mounts at ${mountPath}, which overlaps the plugins' /api/<pluginId>: the root router refuses such a path; serve it from a plugin (httpRouter) instead`;
+    const locals = target && target.type !== 'SpreadElement' ? [...mentions(target)].filter(name => !importedFrom.has(name) || legacyNames.has(name)) : [];
+    if (locals.length) return `a router made with ${locals.join(', ')} of the legacy main(): only a router made of imports moves to the root router; build it in a backend plugin (coreServices.rootHttpRouter.use), or make it of imports only`;
+    return 'mounts a router that is not a plugin module on the service: move it into a backend plugin (httpRouter) or a rootHttpRouter module';
+  };
   const apiRouters: ApiRouterMount[] = [];
+  const rootRouters: RootRouterMount[] = [];
   const ownRouter = (handler: Node): ApiRouterMount['imports'] | undefined => {
     if (handler.type === 'SpreadElement' || containsAwait(handler)) return undefined;
     const names = [...mentions(handler)];
@@ -332,6 +355,13 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
               mount(call, call, mountPath, plugin);
               continue;
             }
+            // A router of the app's own at a root path outside /api: the root HTTP router serves it at the same path.
+            const own = mountPath !== undefined && !plugin && target ? ownRouter(target) : undefined;
+            if (own && mountPath && /^\/[A-Za-z0-9._~/-]*$/.test(mountPath) && mountPath !== '/api' && !mountPath.startsWith('/api/') && !mountPath.endsWith('/')) {
+              rootRouters.push({ path: mountPath, handler: target as Node, imports: own, line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0) });
+              note(call, 'translated');
+              continue;
+            }
             if (mountPath !== undefined && plugin) {
               refused.push({
                 line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0),
@@ -348,10 +378,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
           refused.push({
             line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0),
             code: `.${source.slice(call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0, call.end ?? 0).split(/\r?\n/)[0].trim().slice(0, 100)}`,
-            why:
-              method === 'addRouter'
-                ? 'mounts a router that is not a plugin module on the service: move it into a backend plugin (httpRouter) or a rootHttpRouter module'
-                : 'configures the legacy service builder: set it in app-config (backend.*) or a rootHttpRouter module',
+            why: method === 'addRouter' ? serviceRouterWhy(call) : 'configures the legacy service builder: set it in app-config (backend.*) or a rootHttpRouter module',
           });
         }
         continue;
@@ -456,7 +483,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     carriedImports.push(declaration);
   }
   refused.sort((a, b) => a.line - b.line);
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters };
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters };
 }
 
 /** The name an import binding imports (`getRootLogger` for `import { getRootLogger as root }`). */

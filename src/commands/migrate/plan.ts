@@ -23,6 +23,7 @@ import { resolveModuleFormat } from '../../commit/format';
 import { planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { printStartupLogModule, STARTUP_LOG_MODULE } from '../../../transforms/generate/startup-log';
 import { apiRouterModuleSpecifier, printApiRouterModule, UNAUTHENTICATED_POLICY } from '../../../transforms/generate/api-router';
+import { printRootRouterModule, rootRouterName } from '../../../transforms/generate/root-router';
 import { stringLiteral } from '../../../transforms/lib/code-style';
 import type { ImportDeclaration } from '@babel/types';
 import { installCommand } from '../../repo/backend';
@@ -95,9 +96,10 @@ export interface MigrationReport {
 export interface MigrationTranslation {
   /**
    * `startup-log`: main()'s log lines on the root logger, written by a generated plugin at startup;
-   * `api-router`: a router of the app's own on the api router, served by a generated plugin at the same URL.
+   * `api-router`: a router of the app's own on the api router, served by a generated plugin at the same URL;
+   * `root-router`: a router the service builder mounted at a root path, served by coreServices.rootHttpRouter there.
    */
-  readonly kind: 'startup-log' | 'api-router';
+  readonly kind: 'startup-log' | 'api-router' | 'root-router';
   /** The index.ts lines it came from. */
   readonly lines: readonly number[];
   /** The generated file, relative to the root. */
@@ -259,6 +261,23 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     generated.push(modulePath);
     generatedAdds.push(apiRouterModuleSpecifier(mount.segment));
     translations.push({ kind: 'api-router', lines: [mount.line], file: display, authPolicy: UNAUTHENTICATED_POLICY });
+    addedPackages.set(PLUGIN_API, pluginApiRange(context));
+  }
+
+  for (const mount of statements.rootRouters) {
+    const name = rootRouterName(mount.path);
+    const modulePath = path.join(files.backendDir, 'src', 'modules', `${name}.ts`);
+    const display = tree.display(modulePath);
+    if (tree.read(modulePath) !== undefined || plugins.some(p => p.id === name)) {
+      refused.push(`${files.indexDisplay}:${mount.line}: .addRouter('${mount.path}', ...): ${display} exists already (or a plugin is named ${name}): move or remove it, then run migrate again`);
+      continue;
+    }
+    const imports = mount.imports.map(({ declaration, names }) => reprintImport(files, declaration as ImportDeclaration, names, path.dirname(modulePath), index.style.quote, index.style.semicolons));
+    const handler = files.indexText.slice(mount.handler.start ?? 0, mount.handler.end ?? 0);
+    tree.write(modulePath, printRootRouterModule({ path: mount.path, imports, handler, line: mount.line }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+    generated.push(modulePath);
+    generatedAdds.push(`./modules/${name}`);
+    translations.push({ kind: 'root-router', lines: [mount.line], file: display, authPolicy: null });
     addedPackages.set(PLUGIN_API, pluginApiRange(context));
   }
 

@@ -1,1 +1,0 @@
-export const metricsHandler = () => (_q: unknown, _s: unknown, next: () => void) => next();
