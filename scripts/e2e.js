@@ -368,22 +368,22 @@ async function migrateCase() {
     .replace('    logger: getRootLogger(),\n  });\n', `    logger,\n  });\n  logger.info('${logged}');\n`);
   // And a router of the app's own on the api router, answering without credentials at /api/assets/ping.
   const withRouter = withLog
-    .replace("import { PluginEnvironment } from './types';\n", "import { PluginEnvironment } from './types';\nimport { assetsRouter, metricsRouter } from './assets';\n")
+    .replace("import { PluginEnvironment } from './types';\n", "import { PluginEnvironment } from './types';\nimport { assetsRouter, metricsRouter, rootPing } from './assets';\n")
     .replace("  apiRouter.use('/catalog', await catalog(catalogEnv));\n", "  apiRouter.use('/catalog', await catalog(catalogEnv));\n  apiRouter.use('/assets', assetsRouter);\n")
     // And a router at a root path of the service, outside /api: /metrics.
-    .replace("    .addRouter('/api', apiRouter);\n", "    .addRouter('/api', apiRouter)\n    .addRouter('/metrics', metricsRouter);\n");
-  if (!withLog.includes(`logger.info('${logged}')`) || !withRouter.includes("apiRouter.use('/assets', assetsRouter);") || !withRouter.includes(".addRouter('/metrics', metricsRouter);")) {
+    .replace("    .addRouter('/api', apiRouter);\n", "    .addRouter('/api', apiRouter)\n    .addRouter('/metrics', metricsRouter)\n    .addRouter('', rootPing);\n");
+  if (!withLog.includes(`logger.info('${logged}')`) || !withRouter.includes("apiRouter.use('/assets', assetsRouter);") || !withRouter.includes(".addRouter('', rootPing);")) {
     throw new StepError('migrate', 'could not add the customisations to the copy of the legacy index.ts');
   }
   fs.writeFileSync(legacyIndex, withRouter);
   fs.writeFileSync(
     path.join(dir, 'packages', 'backend', 'src', 'assets.ts'),
-    "import Router from 'express-promise-router';\n\nexport const assetsRouter = Router();\nassetsRouter.get('/ping', (_request, response) => {\n  response.json({ pong: true });\n});\n\nexport const metricsRouter = Router();\nmetricsRouter.get('/', (_request, response) => {\n  response.type('text/plain').send('wire_plugin_e2e_up 1\\n');\n});\n",
+    "import Router from 'express-promise-router';\n\nexport const assetsRouter = Router();\nassetsRouter.get('/ping', (_request, response) => {\n  response.json({ pong: true });\n});\n\nexport const metricsRouter = Router();\nmetricsRouter.get('/', (_request, response) => {\n  response.type('text/plain').send('wire_plugin_e2e_up 1\\n');\n});\n\nexport const rootPing = Router();\nrootPing.get('/root-ping', (_request, response) => {\n  response.json({ root: true });\n});\n",
   );
   const result = wire('migrate', dir, ['migrate', '--json']);
   const report = JSON.parse(result.stdout);
   const translated = report.translations.map(t => `${t.kind} ${t.file}`);
-  const expectedTranslations = ['startup-log packages/backend/src/modules/startup-log.ts', 'api-router packages/backend/src/modules/api-assets.ts', 'root-router packages/backend/src/modules/root-metrics.ts'];
+  const expectedTranslations = ['startup-log packages/backend/src/modules/startup-log.ts', 'api-router packages/backend/src/modules/api-assets.ts', 'root-router packages/backend/src/modules/root-metrics.ts', 'root-handler packages/backend/src/modules/root-http-router.ts'];
   if (JSON.stringify(translated) !== JSON.stringify(expectedTranslations)) {
     throw new StepError('migrate', `translations ${JSON.stringify(translated)}, expected ${JSON.stringify(expectedTranslations)}`, result.stdout);
   }
@@ -403,7 +403,7 @@ async function migrateCase() {
   fs.writeFileSync(path.join(dir, 'node_modules', '.wire-plugin-e2e-installed'), new Date().toISOString());
   run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
   log('  tsc: no errors');
-  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], undefined, true, [logged], ['/api/assets/ping', '/metrics']);
+  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], undefined, true, [logged], ['/api/assets/ping', '/metrics', '/root-ping']);
   // The same migrated backend, carmen behind the bridge, under the module loader of its releases' backstage-cli.
   await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], releaseEraLoader());
   log('  and under the 1.24-1.31 backstage-cli loader (swc to CommonJS): the bridge starts and answers');

@@ -50,6 +50,16 @@ export interface LegacyStatements {
   readonly apiRouters: readonly ApiRouterMount[];
   /** Routers the service builder mounted at a root path (`.addRouter('/metrics', metrics())`), for rootHttpRouter. */
   readonly rootRouters: readonly RootRouterMount[];
+  /** Handlers the service builder mounted at `''` (they see every request), for rootHttpRouterServiceFactory's configure. */
+  readonly rootHandlers: readonly RootHandlerMount[];
+}
+
+export interface RootHandlerMount {
+  readonly handler: Node;
+  readonly imports: ApiRouterMount['imports'];
+  readonly line: number;
+  /** Whether the service builder mounted it after the api router (so it saw only what the api routes did not answer). */
+  readonly afterApi: boolean;
 }
 
 export interface RootRouterMount {
@@ -245,8 +255,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   const serviceRouterWhy = (call: CallExpression): string => {
     const mountPath = call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
     const target = call.arguments[1];
-    if (mountPath === '') {
-      return "a handler at the service root (''), which sees every request: the new backend takes such a handler in rootHttpRouterServiceFactory({ configure }), which wire-plugin does not write yet: add it there by hand";
+    if (mountPath === '' && target?.type === 'Identifier' && target.name === router) {
+      return "the api router mounted a second time, at the service root (''): the new backend serves plugins at /api/<pluginId> only; drop it, or add it by hand in rootHttpRouterServiceFactory({ configure })";
     }
     if (mountPath === '/api' || mountPath?.startsWith('/api/')) return `mounts at ${mountPath}, which overlaps the plugins' /api/<pluginId>: the root router refuses such a path; serve it from a plugin (httpRouter) instead`;
     const locals = target && target.type !== 'SpreadElement' ? [...mentions(target)].filter(name => !importedFrom.has(name) || legacyNames.has(name)) : [];
@@ -255,6 +265,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   };
   const apiRouters: ApiRouterMount[] = [];
   const rootRouters: RootRouterMount[] = [];
+  const rootHandlers: RootHandlerMount[] = [];
   const ownRouter = (handler: Node): ApiRouterMount['imports'] | undefined => {
     if (handler.type === 'SpreadElement' || containsAwait(handler)) return undefined;
     const names = [...mentions(handler)];
@@ -336,6 +347,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
         serviceName = declarator.id.name;
         // The builder statement is template wiring; each call on it is accounted for on its own.
         replace(statement, 'the service builder: the new backend serves the plugins itself');
+        let sawApi = false;
         for (const call of chain.slice(1)) {
           const method = methodName(call);
           if (method === 'loadConfig') {
@@ -346,6 +358,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
             const mountPath = call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
             const target = call.arguments[1];
             if (mountPath === '/api' && target?.type === 'Identifier' && target.name === router) {
+              sawApi = true;
               note(call, 'replaced');
               continue;
             }
@@ -357,6 +370,11 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
             }
             // A router of the app's own at a root path outside /api: the root HTTP router serves it at the same path.
             const own = mountPath !== undefined && !plugin && target ? ownRouter(target) : undefined;
+            if (own && mountPath === '') {
+              rootHandlers.push({ handler: target as Node, imports: own, line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0), afterApi: sawApi });
+              note(call, 'translated');
+              continue;
+            }
             if (own && mountPath && /^\/[A-Za-z0-9._~/-]*$/.test(mountPath) && mountPath !== '/api' && !mountPath.startsWith('/api/') && !mountPath.endsWith('/')) {
               rootRouters.push({ path: mountPath, handler: target as Node, imports: own, line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0) });
               note(call, 'translated');
@@ -483,7 +501,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     carriedImports.push(declaration);
   }
   refused.sort((a, b) => a.line - b.line);
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters };
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers };
 }
 
 /** The name an import binding imports (`getRootLogger` for `import { getRootLogger as root }`). */

@@ -24,6 +24,7 @@ import { planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../t
 import { printStartupLogModule, STARTUP_LOG_MODULE } from '../../../transforms/generate/startup-log';
 import { apiRouterModuleSpecifier, printApiRouterModule, UNAUTHENTICATED_POLICY } from '../../../transforms/generate/api-router';
 import { printRootRouterModule, rootRouterName } from '../../../transforms/generate/root-router';
+import { printRootHttpRouterModule, ROOT_HTTP_ROUTER_MODULE } from '../../../transforms/generate/root-http-router';
 import { stringLiteral } from '../../../transforms/lib/code-style';
 import type { ImportDeclaration } from '@babel/types';
 import { installCommand } from '../../repo/backend';
@@ -97,9 +98,10 @@ export interface MigrationTranslation {
   /**
    * `startup-log`: main()'s log lines on the root logger, written by a generated plugin at startup;
    * `api-router`: a router of the app's own on the api router, served by a generated plugin at the same URL;
-   * `root-router`: a router the service builder mounted at a root path, served by coreServices.rootHttpRouter there.
+   * `root-router`: a router the service builder mounted at a root path, served by coreServices.rootHttpRouter there;
+   * `root-handler`: handlers the service builder mounted at '', in rootHttpRouterServiceFactory's configure.
    */
-  readonly kind: 'startup-log' | 'api-router' | 'root-router';
+  readonly kind: 'startup-log' | 'api-router' | 'root-router' | 'root-handler';
   /** The index.ts lines it came from. */
   readonly lines: readonly number[];
   /** The generated file, relative to the root. */
@@ -279,6 +281,29 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     generatedAdds.push(`./modules/${name}`);
     translations.push({ kind: 'root-router', lines: [mount.line], file: display, authPolicy: null });
     addedPackages.set(PLUGIN_API, pluginApiRange(context));
+  }
+
+  if (statements.rootHandlers.length) {
+    const modulePath = path.join(files.backendDir, 'src', 'modules', 'root-http-router.ts');
+    const display = tree.display(modulePath);
+    const lines = statements.rootHandlers.map(h => h.line);
+    if (tree.read(modulePath) !== undefined) {
+      refused.push(`${files.indexDisplay}:${lines[0]}: .addRouter('', ...): ${display} exists already: move or remove it, then run migrate again`);
+    } else {
+      const imports = [
+        ...new Map(
+          statements.rootHandlers.flatMap(h => h.imports).map(({ declaration }) => [
+            declaration,
+            reprintImport(files, declaration as ImportDeclaration, statements.rootHandlers.flatMap(h => h.imports.filter(i => i.declaration === declaration).flatMap(i => i.names)), path.dirname(modulePath), index.style.quote, index.style.semicolons),
+          ]),
+        ).values(),
+      ];
+      const handlers = statements.rootHandlers.map(h => ({ text: files.indexText.slice(h.handler.start ?? 0, h.handler.end ?? 0), line: h.line, afterApi: h.afterApi }));
+      tree.write(modulePath, printRootHttpRouterModule({ handlers, imports }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+      generated.push(modulePath);
+      generatedAdds.push(ROOT_HTTP_ROUTER_MODULE);
+      translations.push({ kind: 'root-handler', lines, file: display, authPolicy: null });
+    }
   }
 
   // index.ts
