@@ -11,6 +11,7 @@
  * opening the plugin's own.
  */
 import { stringLiteral } from '../lib/code-style';
+import { GeneratedStyle, printPluginShell } from './plugin-shell';
 
 export interface ApiRouterModule {
   readonly segment: string;
@@ -28,34 +29,25 @@ export function apiRouterModuleSpecifier(segment: string): string {
   return `./modules/api-${segment}`;
 }
 
-export function printApiRouterModule(module: ApiRouterModule, style: { quote: "'" | '"'; semicolons: boolean; unit: string; eol: string }): string {
+export function printApiRouterModule(module: ApiRouterModule, style: GeneratedStyle): string {
   const q = style.quote;
-  const semi = style.semicolons ? ';' : '';
-  const at = (depth: number): string => style.unit.repeat(depth);
   const handler = module.handler.split(/\r?\n/).join(style.eol);
-  return [
-    '/*',
-    ` * The router the legacy backend mounted at /api/${module.segment} (index.ts line ${module.line}),`,
-    ' * moved here by wire-plugin migrate. The legacy api router asked for no',
-    ' * credentials, so its routes stay open to unauthenticated requests.',
-    ' */',
-    'import {',
-    `${at(1)}coreServices,`,
-    `${at(1)}createBackendPlugin,`,
-    `} from ${stringLiteral('@backstage/backend-plugin-api', q)}${semi}`,
-    ...module.imports,
-    '',
-    'export default createBackendPlugin({',
-    `${at(1)}pluginId: ${stringLiteral(module.segment, q)},`,
-    `${at(1)}register(env) {`,
-    `${at(2)}env.registerInit({`,
-    `${at(3)}deps: { httpRouter: coreServices.httpRouter },`,
-    `${at(3)}async init({ httpRouter }) {`,
-    `${at(4)}httpRouter.use(${handler})${semi}`,
-    `${at(4)}httpRouter.addAuthPolicy({ path: ${stringLiteral('/', q)}, allow: ${stringLiteral('unauthenticated', q)} })${semi}`,
-    `${at(3)}},`,
-    `${at(2)}})${semi}`,
-    `${at(1)}},`,
-    `})${semi}`,
-  ].join(style.eol) + style.eol;
+  return printPluginShell(
+    {
+      comment: [
+        `The router the legacy backend mounted at /api/${module.segment} (index.ts line ${module.line}),`,
+        'moved here by wire-plugin migrate. The legacy api router asked for no',
+        'credentials, so its routes stay open to unauthenticated requests.',
+      ],
+      imports: module.imports,
+      pluginId: module.segment,
+      deps: ['deps: { httpRouter: coreServices.httpRouter },'],
+      params: '{ httpRouter }',
+      body: (_at, semi) => [
+        `httpRouter.use(${handler})${semi}`,
+        `httpRouter.addAuthPolicy({ path: ${stringLiteral('/', q)}, allow: ${stringLiteral('unauthenticated', q)} })${semi}`,
+      ],
+    },
+    style,
+  );
 }

@@ -8,6 +8,7 @@
  * planner refuses those before this is printed.
  */
 import { stringLiteral } from '../lib/code-style';
+import { GeneratedStyle, printPluginShell } from './plugin-shell';
 
 export interface RootRouterModule {
   /** The mount path (`/metrics`). */
@@ -23,33 +24,21 @@ export function rootRouterName(mountPath: string): string {
   return `root-${slug || 'router'}`;
 }
 
-export function printRootRouterModule(module: RootRouterModule, style: { quote: "'" | '"'; semicolons: boolean; unit: string; eol: string }): string {
-  const q = style.quote;
-  const semi = style.semicolons ? ';' : '';
-  const at = (depth: number): string => style.unit.repeat(depth);
+export function printRootRouterModule(module: RootRouterModule, style: GeneratedStyle): string {
   const handler = module.handler.split(/\r?\n/).join(style.eol);
-  return [
-    '/*',
-    ` * The router the legacy service builder mounted at ${module.path} (index.ts line ${module.line}),`,
-    ' * moved here by wire-plugin migrate: the root HTTP router serves it at the',
-    ' * same path, outside /api, with no credentials check, as before.',
-    ' */',
-    'import {',
-    `${at(1)}coreServices,`,
-    `${at(1)}createBackendPlugin,`,
-    `} from ${stringLiteral('@backstage/backend-plugin-api', q)}${semi}`,
-    ...module.imports,
-    '',
-    'export default createBackendPlugin({',
-    `${at(1)}pluginId: ${stringLiteral(rootRouterName(module.path), q)},`,
-    `${at(1)}register(env) {`,
-    `${at(2)}env.registerInit({`,
-    `${at(3)}deps: { rootHttpRouter: coreServices.rootHttpRouter },`,
-    `${at(3)}async init({ rootHttpRouter }) {`,
-    `${at(4)}rootHttpRouter.use(${stringLiteral(module.path, q)}, ${handler})${semi}`,
-    `${at(3)}},`,
-    `${at(2)}})${semi}`,
-    `${at(1)}},`,
-    `})${semi}`,
-  ].join(style.eol) + style.eol;
+  return printPluginShell(
+    {
+      comment: [
+        `The router the legacy service builder mounted at ${module.path} (index.ts line ${module.line}),`,
+        'moved here by wire-plugin migrate: the root HTTP router serves it at the',
+        'same path, outside /api, with no credentials check, as before.',
+      ],
+      imports: module.imports,
+      pluginId: rootRouterName(module.path),
+      deps: ['deps: { rootHttpRouter: coreServices.rootHttpRouter },'],
+      params: '{ rootHttpRouter }',
+      body: (_at, semi) => [`rootHttpRouter.use(${stringLiteral(module.path, style.quote)}, ${handler})${semi}`],
+    },
+    style,
+  );
 }

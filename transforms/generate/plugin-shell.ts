@@ -1,0 +1,55 @@
+/**
+ * The frame every backend plugin that migrate generates shares: a header
+ * comment, the import of `coreServices` and `createBackendPlugin`, the
+ * module's own imports, and `createBackendPlugin({ pluginId, register })`
+ * whose one `registerInit` has the given deps line and init body. Printed
+ * in the index's quotes, semicolons, indentation unit and line endings.
+ */
+import { stringLiteral } from '../lib/code-style';
+
+export interface GeneratedStyle {
+  readonly quote: "'" | '"';
+  readonly semicolons: boolean;
+  readonly unit: string;
+  readonly eol: string;
+}
+
+export interface PluginShell {
+  /** The header comment's lines, without ` * `. */
+  readonly comment: readonly string[];
+  readonly imports: readonly string[];
+  readonly pluginId: string;
+  /** The `deps: ...` entry, as lines at the deps' depth (`deps: { httpRouter: coreServices.httpRouter },`). */
+  readonly deps: readonly string[];
+  /** `async init(...) {`'s parameter list, as written (`{ httpRouter }`). */
+  readonly params: string;
+  /** The init body's lines, each at depth 0 (indented here). */
+  readonly body: (at: (depth: number) => string, semi: string) => readonly string[];
+}
+
+export function printPluginShell(shell: PluginShell, style: GeneratedStyle): string {
+  const semi = style.semicolons ? ';' : '';
+  const at = (depth: number): string => style.unit.repeat(depth);
+  return [
+    '/*',
+    ...shell.comment.map(line => ` * ${line}`),
+    ' */',
+    'import {',
+    `${at(1)}coreServices,`,
+    `${at(1)}createBackendPlugin,`,
+    `} from ${stringLiteral('@backstage/backend-plugin-api', style.quote)}${semi}`,
+    ...shell.imports,
+    '',
+    'export default createBackendPlugin({',
+    `${at(1)}pluginId: ${stringLiteral(shell.pluginId, style.quote)},`,
+    `${at(1)}register(env) {`,
+    `${at(2)}env.registerInit({`,
+    ...shell.deps.map(line => `${at(3)}${line}`),
+    `${at(3)}async init(${shell.params}) {`,
+    ...shell.body(at, semi).map(line => `${at(4)}${line}`),
+    `${at(3)}},`,
+    `${at(2)}})${semi}`,
+    `${at(1)}},`,
+    `})${semi}`,
+  ].join(style.eol) + style.eol;
+}
