@@ -13,7 +13,7 @@ import { WireError } from './lib/errors';
 import { validatePluginId } from './lib/naming';
 import { parseTypeScript } from './lib/parse';
 import { nodeRange, Range, removeStatement, usedOutside } from './lib/removal';
-import { addRefersTo, findNewBackend } from './analysis/new-backend';
+import { addRefersTo, findNewBackend, NewBackend } from './analysis/new-backend';
 import { describeMissingBackend, isPluginModuleBridge, legacyPluginImport } from './new-backend-index';
 
 export interface NewBackendRemovalRequest {
@@ -41,10 +41,11 @@ export interface NewBackendRemovalPlan {
   readonly removesLegacyPluginImport: boolean;
 }
 
-export function planNewBackendRemoval(source: string, requests: readonly NewBackendRemovalRequest[], file = 'index.ts', parsed?: File): NewBackendRemovalPlan {
+/** `found`: the backend of `parsed` when the caller has found it already (the AST is then not walked again). */
+export function planNewBackendRemoval(source: string, requests: readonly NewBackendRemovalRequest[], file = 'index.ts', parsed?: File, found?: NewBackend): NewBackendRemovalPlan {
   for (const request of requests) validatePluginId(request.id);
   const ast = parsed ?? parseTypeScript(source, file);
-  const backend = findNewBackend(ast, source);
+  const backend = (parsed && found) || findNewBackend(ast, source);
   if (!backend) throw describeMissingBackend(file, ast);
   const changes: TextChange[] = [];
   const going: Range[] = [];

@@ -94,10 +94,11 @@ export function isPluginModuleBridge(add: BackendAdd, id: string): boolean {
   return bridge !== undefined && (bridge.id === id || bridge.module === `./plugins/${id}`);
 }
 
-export function planNewBackendWiring(source: string, requests: readonly NewBackendRequest[], file = 'index.ts', parsed?: File): NewBackendPlan {
+/** `found`: the backend of `parsed` when the caller has found it already (the AST is then not walked again). */
+export function planNewBackendWiring(source: string, requests: readonly NewBackendRequest[], file = 'index.ts', parsed?: File, found?: NewBackend): NewBackendPlan {
   for (const request of requests) validatePluginId(request.id);
   const ast = parsed ?? parseTypeScript(source, file);
-  const backend = findNewBackend(ast, source);
+  const backend = (parsed && found) || findNewBackend(ast, source);
   if (!backend) throw describeMissingBackend(file, ast);
   const style = detectCodeStyle(source, ast);
   const semi = style.semicolons ? ';' : '';

@@ -408,11 +408,11 @@ function planNewIndexAddition(context: Context, plugins: Plugin[], forms: Wiring
         follows: p.role === 'module' ? packagesOfPlugin(context, p) : undefined,
       };
     });
-  const plan = planNewBackendWiring(indexText, requests, indexDisplay, ast);
+  const plan = planNewBackendWiring(indexText, requests, indexDisplay, ast, newBackendOf(context));
   // Discovered and also added: the add goes.
   const duplicates = plugins.filter((p, i) => !explicit[i] && newBackendOf(context)?.adds.some(add => addRefersTo(add, p.pkg.name)));
   const removal = duplicates.length
-    ? planNewBackendRemoval(indexText, duplicates.map(p => ({ id: p.id, packageName: p.pkg.name, module: true })), indexDisplay, ast)
+    ? planNewBackendRemoval(indexText, duplicates.map(p => ({ id: p.id, packageName: p.pkg.name, module: true })), indexDisplay, ast, newBackendOf(context))
     : undefined;
   const edits = [...plan.changes, ...(removal?.changes ?? [])];
   try {
@@ -469,7 +469,7 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
     indexWork = plan.plugins.map(p => ({ removed: p.removed.length > 0, warnings: p.warnings }));
   } else {
     const requests = plugins.map(p => ({ id: p.id, packageName: p.pkg.name, module: p.role === 'module', alsoModules: p.role === 'module' ? [] : [`./plugins/${p.id}`] }));
-    const plan = planNewBackendRemoval(indexText, requests, indexDisplay, ast);
+    const plan = planNewBackendRemoval(indexText, requests, indexDisplay, ast, newBackendOf(context));
     writeIndex(context, plan.changes);
     indexWork = plan.plugins.map(p => ({ removed: p.removed > 0, warnings: p.warnings }));
     removesBridgeImport = plan.removesLegacyPluginImport;
