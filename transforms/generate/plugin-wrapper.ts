@@ -12,6 +12,9 @@
  */
 import { stringLiteral } from '../lib/code-style';
 import { WireError } from '../lib/errors';
+
+/** The package the generated new-system modules import `coreServices` and their factory from. */
+export const PLUGIN_API = '@backstage/backend-plugin-api';
 import type { ModuleFormat } from './plugin-module';
 
 /** The core service that provides each router option the legacy environment had (or the new system names so). */

@@ -20,7 +20,7 @@ import { readPluginShape } from '../../repo/plugin-introspection';
 import { BridgeVerdict, legacyPluginVerdict } from '../../repo/backstage-release';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
 import { resolveModuleFormat } from '../../commit/format';
-import { planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
+import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { printStartupLogModule, STARTUP_LOG_MODULE } from '../../../transforms/generate/startup-log';
 import { apiRouterModuleSpecifier, printApiRouterModule, UNAUTHENTICATED_POLICY } from '../../../transforms/generate/api-router';
 import { printRootRouterModule, rootRouterName } from '../../../transforms/generate/root-router';
@@ -136,7 +136,6 @@ interface Context {
   readonly bridge: BridgeVerdict;
 }
 
-const PLUGIN_API = '@backstage/backend-plugin-api';
 
 /** Computes the whole migration, writing nothing. Refusals are in the report; `migrateBackend` turns them into an error. */
 export async function planMigration(options: MigrateOptions = {}): Promise<MigrationPlan> {
@@ -502,7 +501,7 @@ async function decidePlugin(context: Context, specifier: string, id: string, env
       throw error;
     }
     context.warnings.push(...planned.warnings);
-    const packages = new Map<string, string>([[stockPackage, ''], [PLUGIN_API, pkg?.dir ? pluginApiRange(context) : '']]);
+    const packages = new Map<string, string>([[stockPackage, ''], [PLUGIN_API, pluginApiRange(context)]]);
     return {
       plugin: { id, module: specifier, package: stockPackage, target: 'wrapper', adds: [specifier], decidedBy, reason: `${reason}; legacyPlugin does not run on this release (${context.bridge.decidedBy}): a new-system wrapper in ${files.tree.display(modulePath)}` },
       modulePath,

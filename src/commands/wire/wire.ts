@@ -24,7 +24,7 @@ import {
   printLegacyPluginModule,
   ROUTER_OPTIONS_ENVIRONMENT,
 } from '../../../transforms/generate/plugin-module';
-import { planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
+import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { acquireLock, Lock } from '../../commit/lock';
 import { legacyPluginVerdict } from '../../repo/backstage-release';
 import { FeatureDiscovery, readFeatureDiscovery } from '../../repo/feature-discovery';
@@ -34,7 +34,7 @@ import { FileChange, FileStatus, FileTree } from '../../commit/tree';
 import { PackageInfo, validateRange, Workspace } from '../../repo/workspace';
 import { planLegacyWiring } from '../../../transforms/legacy-index';
 import { planLegacyRemoval } from '../../../transforms/legacy-index-remove';
-import { LEGACY_PLUGIN_MODULE, NewBackendForm, planNewBackendWiring } from '../../../transforms/new-backend-index';
+import { isPluginModuleBridge, LEGACY_PLUGIN_MODULE, NewBackendForm, planNewBackendWiring } from '../../../transforms/new-backend-index';
 import { addRefersTo, findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
 import { planNewBackendRemoval } from '../../../transforms/new-backend-index-remove';
 import { DependencyEntry, planDependencies, planDependencyRemoval } from '../../../transforms/package-json-dependency';
@@ -49,8 +49,6 @@ export type { BackendSystem, SystemChoice } from '../../repo/backend';
  */
 export type WiringForm = 'legacy' | 'feature' | 'legacy-bridge' | 'wrapper' | 'discovered';
 
-/** What the new-system wrapper imports besides the plugin. */
-const PLUGIN_API = '@backstage/backend-plugin-api';
 
 export interface WireOptions {
   /**
@@ -287,7 +285,7 @@ function newBackendOf(context: Context): NewBackend | undefined {
  */
 function legacyOnlyForm(context: Context, plugin: Plugin): WiringForm {
   const verdict = legacyPluginVerdict(context.root, context.backendDir);
-  const bridged = newBackendOf(context)?.adds.some(add => add.legacyBridge && (add.legacyBridge.id === plugin.id || add.legacyBridge.module === `./plugins/${plugin.id}`));
+  const bridged = newBackendOf(context)?.adds.some(add => isPluginModuleBridge(add, plugin.id));
   if (bridged) {
     if (!verdict.works) {
       plugin.warnings.push(
