@@ -1,51 +1,95 @@
 /**
- * `src/modules/api-<segment>.ts`, which migrate generates for a router of
+ * `src/modules/api-<segment>.ts`, which migrate generates for routers of
  * the app's own that the legacy backend mounted on its api router
- * (`apiRouter.use('/assets', assets)`): a backend plugin whose id is the
- * mount path's segment, so it is served at the same URL (`/api/assets`),
- * mounting the same handler with `coreServices.httpRouter`. The legacy api
- * router asked for no credentials, so the generated code opens the plugin's
- * routes (`addAuthPolicy({ path: '/', allow: 'unauthenticated' })`). A
- * segment that is the id of a plugin also added is refused by the planner:
- * a module of that plugin could not open its router's routes without
- * opening the plugin's own.
+ * (`apiRouter.use('/assets', assets)`, `apiRouter.use('/assets/v1', v1)`):
+ * a backend plugin whose id is the mount paths' first segment, so each is
+ * served at the same URL (`/api/assets`, `/api/assets/v1`), mounting the
+ * same handlers with `coreServices.httpRouter`. Deeper paths are kept by a
+ * router that mounts each handler at the rest of its path. The legacy api
+ * router asked for no credentials, so the generated code opens each mount
+ * path (`addAuthPolicy({ path, allow: 'unauthenticated' })`).
+ *
+ * Where the segment is the id of a plugin that is added too, two plugins
+ * cannot share the id: it is a module of that plugin instead
+ * (`createBackendModule({ pluginId, moduleId: 'api-routes' })`), and its
+ * policies open its own paths only. A mount at the plugin's root path
+ * would have to open the plugin's own routes, so the planner refuses it.
  */
 import { stringLiteral } from '../lib/code-style';
 import { GeneratedStyle, printPluginShell } from './plugin-shell';
 
-export interface ApiRouterModule {
-  readonly segment: string;
-  /** The import statements the handler needs, printed. */
-  readonly imports: readonly string[];
+export interface ApiRouterMountText {
+  /** The path below the segment (`/v1`), or `''` for the segment itself. */
+  readonly rest: string;
   /** The handler expression, as it was written. */
   readonly handler: string;
   /** The index.ts line it came from. */
   readonly line: number;
 }
 
-export const UNAUTHENTICATED_POLICY = "{ path: '/', allow: 'unauthenticated' }";
+export interface ApiRouterModule {
+  readonly segment: string;
+  /** The import statements the handlers need, printed. */
+  readonly imports: readonly string[];
+  readonly mounts: readonly ApiRouterMountText[];
+  /** The printed import of a router factory and its local name, where a mount has a deeper path. */
+  readonly router?: { readonly importLine: string; readonly call: string };
+  /** Whether the segment is an added plugin's id: a module of it. */
+  readonly moduleOfPlugin?: boolean;
+}
 
-export function apiRouterModuleSpecifier(segment: string): string {
-  return `./modules/api-${segment}`;
+export const UNAUTHENTICATED_POLICY = "{ path: '/', allow: 'unauthenticated' }";
+export const API_ROUTES_MODULE_ID = 'api-routes';
+
+/** The generated file's name: `api-assets`, or `catalog-api-routes` for a module of the catalog plugin. */
+export function apiRouterModuleName(segment: string, moduleOfPlugin: boolean): string {
+  return moduleOfPlugin ? `${segment}-${API_ROUTES_MODULE_ID}` : `api-${segment}`;
+}
+
+export function apiRouterModuleSpecifier(segment: string, moduleOfPlugin = false): string {
+  return `./modules/${apiRouterModuleName(segment, moduleOfPlugin)}`;
+}
+
+/** The auth policies the module adds, one per mount path, as printed in the report. */
+export function apiRouterPolicies(mounts: readonly { readonly rest: string }[]): string[] {
+  return [...new Set(mounts.map(m => m.rest || '/'))].map(policyPath => `{ path: '${policyPath}', allow: 'unauthenticated' }`);
 }
 
 export function printApiRouterModule(module: ApiRouterModule, style: GeneratedStyle): string {
   const q = style.quote;
-  const handler = module.handler.split(/\r?\n/).join(style.eol);
+  const handlerText = (handler: string): string => handler.split(/\r?\n/).join(style.eol);
+  const lines = module.mounts.map(m => m.line);
+  const where = module.mounts.map(m => `/api/${module.segment}${m.rest}`).join(', ');
+  const direct = module.mounts.length === 1 && module.mounts[0].rest === '';
+  if (!direct && !module.router) throw new Error('a router factory is needed for deeper mount paths');
+  const policyPaths = [...new Set(module.mounts.map(m => m.rest || '/'))];
   return printPluginShell(
     {
       comment: [
-        `The router the legacy backend mounted at /api/${module.segment} (index.ts line ${module.line}),`,
-        'moved here by wire-plugin migrate. The legacy api router asked for no',
-        'credentials, so its routes stay open to unauthenticated requests.',
+        `The router${module.mounts.length > 1 ? 's' : ''} the legacy backend mounted at ${where} (index.ts line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}),`,
+        module.moduleOfPlugin
+          ? `moved here by wire-plugin migrate, as a module of the ${module.segment} plugin. The legacy api`
+          : 'moved here by wire-plugin migrate. The legacy api router asked for no',
+        module.moduleOfPlugin
+          ? 'router asked for no credentials, so these paths stay open to unauthenticated requests.'
+          : `credentials, so ${direct ? 'its routes stay' : 'these paths stay'} open to unauthenticated requests.`,
       ],
-      imports: module.imports,
+      imports: [...(direct || !module.router ? [] : [module.router.importLine]), ...module.imports],
       pluginId: module.segment,
+      moduleId: module.moduleOfPlugin ? API_ROUTES_MODULE_ID : undefined,
       deps: ['deps: { httpRouter: coreServices.httpRouter },'],
       params: '{ httpRouter }',
       body: (_at, semi) => [
-        `httpRouter.use(${handler})${semi}`,
-        `httpRouter.addAuthPolicy({ path: ${stringLiteral('/', q)}, allow: ${stringLiteral('unauthenticated', q)} })${semi}`,
+        ...(direct
+          ? [`httpRouter.use(${handlerText(module.mounts[0].handler)})${semi}`]
+          : [
+              `const router = ${module.router?.call}()${semi}`,
+              ...module.mounts.map(m =>
+                m.rest ? `router.use(${stringLiteral(m.rest, q)}, ${handlerText(m.handler)})${semi}` : `router.use(${handlerText(m.handler)})${semi}`,
+              ),
+              `httpRouter.use(router)${semi}`,
+            ]),
+        ...policyPaths.map(policyPath => `httpRouter.addAuthPolicy({ path: ${stringLiteral(policyPath, q)}, allow: ${stringLiteral('unauthenticated', q)} })${semi}`),
       ],
     },
     style,

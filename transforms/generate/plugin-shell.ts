@@ -2,7 +2,8 @@
  * The frame every backend plugin that migrate generates shares: a header
  * comment, the import of `coreServices` and `createBackendPlugin`, the
  * module's own imports, and `createBackendPlugin({ pluginId, register })`
- * whose one `registerInit` has the given deps line and init body. Printed
+ * (or `createBackendModule({ pluginId, moduleId, register })` for a module
+ * of a plugin) whose one `registerInit` has the given deps line and init body. Printed
  * in the index's quotes, semicolons, indentation unit and line endings.
  */
 import { stringLiteral } from '../lib/code-style';
@@ -19,6 +20,8 @@ export interface PluginShell {
   readonly comment: readonly string[];
   readonly imports: readonly string[];
   readonly pluginId: string;
+  /** For a module of a plugin that is added too (`createBackendModule({ pluginId, moduleId })`): its module id. */
+  readonly moduleId?: string;
   /** The `deps: ...` entry, as lines at the deps' depth (`deps: { httpRouter: coreServices.httpRouter },`). */
   readonly deps: readonly string[];
   /** `async init(...) {`'s parameter list, as written (`{ httpRouter }`). */
@@ -30,18 +33,20 @@ export interface PluginShell {
 export function printPluginShell(shell: PluginShell, style: GeneratedStyle): string {
   const semi = style.semicolons ? ';' : '';
   const at = (depth: number): string => style.unit.repeat(depth);
+  const create = shell.moduleId === undefined ? 'createBackendPlugin' : 'createBackendModule';
   return [
     '/*',
     ...shell.comment.map(line => ` * ${line}`),
     ' */',
     'import {',
     `${at(1)}coreServices,`,
-    `${at(1)}createBackendPlugin,`,
+    `${at(1)}${create},`,
     `} from ${stringLiteral('@backstage/backend-plugin-api', style.quote)}${semi}`,
     ...shell.imports,
     '',
-    'export default createBackendPlugin({',
+    `export default ${create}({`,
     `${at(1)}pluginId: ${stringLiteral(shell.pluginId, style.quote)},`,
+    ...(shell.moduleId === undefined ? [] : [`${at(1)}moduleId: ${stringLiteral(shell.moduleId, style.quote)},`]),
     `${at(1)}register(env) {`,
     `${at(2)}env.registerInit({`,
     ...shell.deps.map(line => `${at(3)}${line}`),

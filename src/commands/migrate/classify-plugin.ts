@@ -69,32 +69,65 @@ function lineOf(source: string, offset: number): number {
   return source.slice(0, offset).split('\n').length;
 }
 
-/** The default export's function, its first parameter's name, and its body. */
-function defaultFunction(ast: File): { param?: string; destructured?: Set<string>; body: Node } | undefined {
+/** A function node, with its first parameter's name (or destructured names) and its body. */
+function functionParts(fn: Node): { param?: string; destructured?: Set<string>; body: Node } | undefined {
+  if (fn.type !== 'FunctionDeclaration' && fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
+  const first = fn.params[0];
+  if (first?.type === 'Identifier') return { param: first.name, body: fn.body };
+  if (first?.type === 'ObjectPattern') {
+    const names = new Set<string>();
+    for (const property of first.properties) if (property.type === 'ObjectProperty' && property.key.type === 'Identifier') names.add(property.key.name);
+    return { destructured: names, body: fn.body };
+  }
+  return { body: fn.body };
+}
+
+/** The module's top-level function or `const name = <function>` of that name. */
+function localFunction(ast: File, name: string): Node | undefined {
   for (const statement of ast.program.body) {
-    if (statement.type !== 'ExportDefaultDeclaration') continue;
-    let fn: Node = statement.declaration;
-    if (fn.type === 'Identifier') {
-      const name = fn.name;
-      const local = ast.program.body.find(s => s.type === 'FunctionDeclaration' && s.id?.name === name);
-      if (!local) return undefined;
-      fn = local;
+    const declaration = statement.type === 'ExportNamedDeclaration' && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === 'FunctionDeclaration' && declaration.id?.name === name) return declaration;
+    if (declaration.type === 'VariableDeclaration' && declaration.declarations.length === 1) {
+      const declarator = declaration.declarations[0];
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return declarator.init;
     }
-    if (fn.type !== 'FunctionDeclaration' && fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
-    const first = fn.params[0];
-    if (first?.type === 'Identifier') return { param: first.name, body: fn.body };
-    if (first?.type === 'ObjectPattern') {
-      const names = new Set<string>();
-      for (const property of first.properties) if (property.type === 'ObjectProperty' && property.key.type === 'Identifier') names.add(property.key.name);
-      return { destructured: names, body: fn.body };
+  }
+  return undefined;
+}
+
+/**
+ * The exported createPlugin: the default export's function, or for a named
+ * import (`import { auth } from './plugins/auth'`) the function exported by
+ * that name (`export async function auth`, `export const auth = ...`,
+ * `export { auth }`).
+ */
+function exportedFunction(ast: File, exportName?: string): { param?: string; destructured?: Set<string>; body: Node } | undefined {
+  for (const statement of ast.program.body) {
+    if (exportName === undefined) {
+      if (statement.type !== 'ExportDefaultDeclaration') continue;
+      const fn: Node = statement.declaration;
+      return functionParts(fn.type === 'Identifier' ? localFunction(ast, fn.name) ?? fn : fn);
     }
-    return { body: fn.body };
+    if (statement.type !== 'ExportNamedDeclaration') continue;
+    if (statement.declaration) {
+      const declared = localFunction({ ...ast, program: { ...ast.program, body: [statement] } }, exportName);
+      if (declared) return functionParts(declared);
+      continue;
+    }
+    if (statement.source) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== 'ExportSpecifier') continue;
+      const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+      if (exported !== exportName) continue;
+      const local = localFunction(ast, specifier.local.name);
+      return local ? functionParts(local) : undefined;
+    }
   }
   return undefined;
 }
 
 /** Reads a plugin module: which package it wraps, whether it is stock, and what template customisations it has. */
-export function readPluginModule(ast: File, source: string): ModuleReading {
+export function readPluginModule(ast: File, source: string, exportName?: string): ModuleReading {
   const imports = new Map<string, string>();
   for (const statement of ast.program.body) {
     if (statement.type !== 'ImportDeclaration') continue;
@@ -103,7 +136,7 @@ export function readPluginModule(ast: File, source: string): ModuleReading {
   const envFields = new Map<string, number>();
   const customisations = new Set<TemplateCustomisation>();
   const authProviders: string[] = [];
-  const fn = defaultFunction(ast);
+  const fn = exportedFunction(ast, exportName);
   const notStock = (custom: string, packageName?: string): ModuleReading => ({
     packageName,
     stock: false,
@@ -112,7 +145,7 @@ export function readPluginModule(ast: File, source: string): ModuleReading {
     authProviders,
     envFields,
   });
-  if (!fn) return notStock('no default-exported createPlugin function');
+  if (!fn) return notStock(exportName ? `no createPlugin function exported as ${exportName}` : 'no default-exported createPlugin function');
   const envName = fn.param;
 
   // The package: the one createRouter (or the template's builder) comes from.

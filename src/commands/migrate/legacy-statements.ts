@@ -9,6 +9,7 @@ import type { CallExpression, File, Node, Statement } from '@babel/types';
 import { walk } from '../../../transforms/lib/ast';
 import { LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
 import type { NewBackend } from '../../../transforms/analysis/new-backend';
+import { createEnvItems, CustomDiscovery, readCreateEnvFactory } from './create-env';
 
 export interface PluginMount {
   /** The mount path without its slash: the route the plugin had (`catalog`), `''` for the service root (app). */
@@ -17,6 +18,8 @@ export interface PluginMount {
   readonly alias: string;
   /** The plugin module's specifier (`./plugins/catalog`). */
   readonly module: string;
+  /** The export the plugin was imported by, when not the default (`auth` of `import { auth } from './plugins/auth'`). */
+  readonly exportName?: string;
   /** The id given to createEnv. */
   readonly envId?: string;
   readonly line: number;
@@ -52,6 +55,8 @@ export interface LegacyStatements {
   readonly rootRouters: readonly RootRouterMount[];
   /** Handlers the service builder mounted at `''` (they see every request), for rootHttpRouterServiceFactory's configure. */
   readonly rootHandlers: readonly RootHandlerMount[];
+  /** A discovery of the app's own class that makeCreateEnv made from config, for a coreServices.discovery factory. */
+  readonly discovery?: CustomDiscovery & { readonly imports: ApiRouterMount['imports'] };
 }
 
 export interface RootHandlerMount {
@@ -71,8 +76,10 @@ export interface RootRouterMount {
 }
 
 export interface ApiRouterMount {
-  /** The mount path's one segment: the generated plugin's id. */
+  /** The mount path's first segment: the generated plugin's id. */
   readonly segment: string;
+  /** The rest of the mount path (`/v1` of `/assets/v1`), `''` for none. */
+  readonly rest: string;
   /** The handler expression, as written. */
   readonly handler: Node;
   /** The imports its free names come from. */
@@ -187,30 +194,48 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
       return;
     }
     mountedAt.set(plugin.alias, { line, path: mountPath });
-    mounts.push({ route: mountPath.replace(/^\//, ''), alias: plugin.alias, module: aliases.get(plugin.alias) as string, envId: plugin.env ? envs.get(plugin.env)?.pluginId : undefined, line });
+    mounts.push({
+      route: mountPath.replace(/^\//, ''),
+      alias: plugin.alias,
+      module: aliases.get(plugin.alias) as string,
+      exportName: exportNames.get(plugin.alias),
+      envId: plugin.env ? envs.get(plugin.env)?.pluginId : undefined,
+      line,
+    });
     note(node, 'mount');
   };
 
-  // Plugin module imports (`import catalog from './plugins/catalog'`), by alias.
+  // Plugin module imports (`import catalog from './plugins/catalog'`, `import { auth } from './plugins/auth'`), by alias.
   const aliases = new Map<string, string>();
+  /** The export a named import of a plugin module names, by alias. */
+  const exportNames = new Map<string, string>();
   const importedFrom = new Map<string, string>();
+  const envs = new Map(index.envDeclarations.map(env => [env.variable, env]));
+  const calledWithEnv = (local: string): boolean =>
+    index.routes.some(route => {
+      const call = pluginCallIn(route.call);
+      return call?.callee === local && call.argument !== undefined && envs.has(call.argument);
+    });
   for (const declaration of index.imports) {
     for (const specifier of declaration.specifiers) importedFrom.set(specifier.local.name, declaration.source.value);
-    const plugin = /^\.\/plugins\/[^'"]+$/.test(declaration.source.value);
-    const own = declaration.specifiers.find(s => s.type === 'ImportDefaultSpecifier');
-    if (plugin && own) aliases.set(own.local.name, declaration.source.value);
+    if (!/^\.\/plugins(\/[^'"]+)?$/.test(declaration.source.value) || declaration.importKind === 'type') continue;
+    for (const specifier of declaration.specifiers) {
+      if (specifier.type === 'ImportDefaultSpecifier') {
+        if (declaration.source.value !== './plugins') aliases.set(specifier.local.name, declaration.source.value);
+      } else if (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && calledWithEnv(specifier.local.name)) {
+        // A named import is a plugin where a route calls it with a plugin env, as the template calls its default imports.
+        aliases.set(specifier.local.name, declaration.source.value);
+        const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+        if (imported !== 'default') exportNames.set(specifier.local.name, imported);
+      }
+    }
   }
-  const envs = new Map(index.envDeclarations.map(env => [env.variable, env]));
   // A createPlugin imported straight from a package (`import x from '@internal/plugin-x-backend'`) is a plugin
   // all the same, where a route calls it with a plugin env (`apiRouter.use('/x', await x(xEnv))`).
   for (const declaration of index.imports) {
     const own = declaration.specifiers.find(s => s.type === 'ImportDefaultSpecifier');
     if (!own || declaration.source.value.startsWith('.') || declaration.importKind === 'type') continue;
-    const mounted = index.routes.some(route => {
-      const call = pluginCallIn(route.call);
-      return call?.callee === own.local.name && call.argument !== undefined && envs.has(call.argument);
-    });
-    if (mounted) aliases.set(own.local.name, declaration.source.value);
+    if (calledWithEnv(own.local.name)) aliases.set(own.local.name, declaration.source.value);
   }
   const router = index.router.name;
   const createEnvName = index.createEnvName;
@@ -282,6 +307,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   // also writes plain log lines (`logger.info('...')`) is translated, lines and all; any other use leaves it to the rules below.
   const startupLog: StartupLogLine[] = [];
   const translated = new Set<Node>();
+  let discovery: LegacyStatements['discovery'];
   for (const statement of index.router.container.body) {
     if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) continue;
     const declarator = statement.declarations[0];
@@ -419,8 +445,9 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
           continue;
         }
         const own = mountPath !== undefined && call.arguments.length === 2 ? ownRouter(call.arguments[1]) : undefined;
-        if (own && /^\/[a-z0-9][a-z0-9-]*$/.test(mountPath as string)) {
-          apiRouters.push({ segment: (mountPath as string).slice(1), handler: call.arguments[1], imports: own, line: lineOf(source, statement.start ?? 0) });
+        const apiPath = own ? /^\/([a-z0-9][a-z0-9-]*)((?:\/[A-Za-z0-9._~-]+)*)$/.exec(mountPath as string) : null;
+        if (own && apiPath) {
+          apiRouters.push({ segment: apiPath[1], rest: apiPath[2], handler: call.arguments[1], imports: own, line: lineOf(source, statement.start ?? 0) });
           note(statement, 'translated');
           continue;
         }
@@ -467,6 +494,18 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     }
     if (statement.type === 'FunctionDeclaration' && statement.id?.name === 'makeCreateEnv') {
       replace(statement, 'makeCreateEnv: the new backend creates the services (logger, database, cache, discovery, ...)');
+      // Each of its statements and env fields on its own: template set-up goes, the app's own discovery is translated, the rest refused.
+      const reading = readCreateEnvFactory(statement, source, importedFrom);
+      for (const item of reading.items) {
+        if (reading.replaced.has(item)) note(item, 'replaced');
+        else if (reading.refused.has(item)) refuse(item, reading.refused.get(item) as string);
+        else if (reading.discovery?.item === item) note(item, 'translated');
+      }
+      if (reading.discovery) {
+        const { item: _item, ...found } = reading.discovery;
+        const declaration = index.imports.find(d => d.specifiers.some(s => s.local.name === found.className));
+        if (declaration) discovery = { ...found, imports: [{ declaration, names: [found.className] }] };
+      }
       continue;
     }
     const text = source.slice(statement.start ?? 0, statement.end ?? 0);
@@ -501,7 +540,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     carriedImports.push(declaration);
   }
   refused.sort((a, b) => a.line - b.line);
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers };
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery };
 }
 
 /** The name an import binding imports (`getRootLogger` for `import { getRootLogger as root }`). */
@@ -563,7 +602,11 @@ export function accountedItems(ast: File, index: LegacyIndex): Node[] {
     const chain = init ? builderChain(init.type === 'AwaitExpression' ? init.argument : init) : undefined;
     if (chain) items.push(...chain.slice(1));
   }
-  for (const statement of ast.program.body) if (statement.type !== 'ImportDeclaration' && statement !== mainFunction) items.push(statement);
+  for (const statement of ast.program.body) {
+    if (statement.type === 'ImportDeclaration' || statement === mainFunction) continue;
+    items.push(statement);
+    if (statement.type === 'FunctionDeclaration' && statement.id?.name === 'makeCreateEnv') items.push(...createEnvItems(statement));
+  }
   return items;
 }
 

@@ -22,7 +22,9 @@ import { readFeatureDiscovery } from '../../repo/feature-discovery';
 import { resolveModuleFormat } from '../../commit/format';
 import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { printStartupLogModule, STARTUP_LOG_MODULE } from '../../../transforms/generate/startup-log';
-import { apiRouterModuleSpecifier, printApiRouterModule, UNAUTHENTICATED_POLICY } from '../../../transforms/generate/api-router';
+import type { GeneratedStyle } from '../../../transforms/generate/plugin-shell';
+import { DISCOVERY_MODULE, printDiscoveryModule } from '../../../transforms/generate/discovery';
+import { apiRouterModuleName, apiRouterModuleSpecifier, apiRouterPolicies, printApiRouterModule } from '../../../transforms/generate/api-router';
 import { printRootRouterModule, rootRouterName } from '../../../transforms/generate/root-router';
 import { printRootHttpRouterModule, ROOT_HTTP_ROUTER_MODULE } from '../../../transforms/generate/root-http-router';
 import { stringLiteral } from '../../../transforms/lib/code-style';
@@ -40,7 +42,7 @@ import { planDependencies, planDependencyRemoval } from '../../../transforms/pac
 import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
 import { featureFromRelease, featureFromTable, lowestVersion, versionForRelease } from './feature-table';
 import { accountGaps, LegacyStatements, readLegacyStatements, StatementVerdict } from './legacy-statements';
-import { headerOf, NewIndex, printNewIndex } from './print-index';
+import { bridgedImport, headerOf, NewIndex, printNewIndex } from './print-index';
 
 export interface MigrateOptions {
   readonly cwd?: string;
@@ -63,6 +65,8 @@ export interface MigratedPlugin {
   readonly id: string;
   /** The legacy module it was mounted from (`./plugins/catalog`). */
   readonly module: string;
+  /** The module's export it was imported by, when not the default (`import { auth } from './plugins/auth'`). */
+  readonly exportName?: string;
   readonly package: string | null;
   readonly target: MigrationTarget;
   /** What `backend.add(...)` gets for it, in order. */
@@ -97,16 +101,18 @@ export interface MigrationReport {
 export interface MigrationTranslation {
   /**
    * `startup-log`: main()'s log lines on the root logger, written by a generated plugin at startup;
-   * `api-router`: a router of the app's own on the api router, served by a generated plugin at the same URL;
+   * `api-router`: routers of the app's own on the api router, served by a generated plugin at the same URLs;
+   * `api-router-module`: the same under a plugin's own path (`/api/catalog/extra`), served by a module of that plugin;
    * `root-router`: a router the service builder mounted at a root path, served by coreServices.rootHttpRouter there;
-   * `root-handler`: handlers the service builder mounted at '', in rootHttpRouterServiceFactory's configure.
+   * `root-handler`: handlers the service builder mounted at '', in rootHttpRouterServiceFactory's configure;
+   * `discovery`: a discovery of the app's own class made from config, as a coreServices.discovery service factory.
    */
-  readonly kind: 'startup-log' | 'api-router' | 'root-router' | 'root-handler';
+  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery';
   /** The index.ts lines it came from. */
   readonly lines: readonly number[];
   /** The generated file, relative to the root. */
   readonly file: string;
-  /** The auth policy the generated code adds, if any. */
+  /** The auth policies the generated code adds, if any (comma-separated). */
   readonly authPolicy: string | null;
 }
 
@@ -182,7 +188,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const addedPackages = new Map<string, string>();
   const environment = pluginEnvironmentFields(files);
   for (const mount of orderedMounts(statements)) {
-    const decided = await decidePlugin(context, mount.module, mount.route || mount.envId || path.basename(mount.module), environment, mount.line);
+    const decided = await decidePlugin(context, mount.module, mount.route || mount.envId || path.basename(mount.module), environment, mount.line, mount.exportName);
     if (decided.refusal) {
       refused.push(decided.refusal);
       continue;
@@ -197,6 +203,8 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     }
     for (const [name, range] of decided.packages) addedPackages.set(name, range);
   }
+  // A module two plugins share (named exports) stays while either keeps it.
+  for (let i = deletions.length - 1; i >= 0; i--) if (keptModules.includes(deletions[i])) deletions.splice(i, 1);
   if (plugins.some(p => p.target === 'bridge')) addedPackages.set(COMMON_PACKAGE, '');
   addedPackages.set(DEFAULTS_PACKAGE, '');
 
@@ -244,24 +252,46 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     }
   }
 
-  for (const mount of statements.apiRouters) {
-    const code = `apiRouter.use('/${mount.segment}', ...)`;
-    if (plugins.some(p => p.id === mount.segment)) {
-      refused.push(`${files.indexDisplay}:${mount.line}: ${code}: /api/${mount.segment} is also the path of the plugin '${mount.segment}', whose own routes a module would open too: move the router into that plugin by hand, or mount it at a path of its own`);
-      continue;
+  // Routers on the api router, grouped by first segment: one generated plugin (or module of the plugin with that id) each.
+  const bySegment = new Map<string, LegacyStatements['apiRouters'][number][]>();
+  for (const mount of statements.apiRouters) bySegment.set(mount.segment, [...(bySegment.get(mount.segment) ?? []), mount]);
+  for (const [segment, mounts] of bySegment) {
+    const moduleOfPlugin = plugins.some(p => p.id === segment);
+    const code = (mount: { segment: string; rest: string }): string => `apiRouter.use('/${mount.segment}${mount.rest}', ...)`;
+    const atPluginRoot = moduleOfPlugin ? mounts.filter(m => m.rest === '') : [];
+    for (const mount of atPluginRoot) {
+      refused.push(`${files.indexDisplay}:${mount.line}: ${code(mount)}: /api/${segment} is also the path of the plugin '${segment}', and a module of it could open this router's routes only by opening the plugin's own: move the router into that plugin by hand, or mount it at a deeper path (/${segment}/<name>)`);
     }
-    const modulePath = path.join(files.backendDir, 'src', 'modules', `api-${mount.segment}.ts`);
+    if (atPluginRoot.length) continue;
+    const name = apiRouterModuleName(segment, moduleOfPlugin);
+    const modulePath = path.join(files.backendDir, 'src', 'modules', `${name}.ts`);
     const display = tree.display(modulePath);
     if (tree.read(modulePath) !== undefined) {
-      refused.push(`${files.indexDisplay}:${mount.line}: ${code}: ${display} exists already: move or remove it, then run migrate again`);
+      refused.push(`${files.indexDisplay}:${mounts[0].line}: ${code(mounts[0])}: ${display} exists already: move or remove it, then run migrate again`);
       continue;
     }
-    const imports = mount.imports.map(({ declaration, names }) => reprintImport(files, declaration as ImportDeclaration, names, path.dirname(modulePath), index.style.quote, index.style.semicolons));
-    const handler = files.indexText.slice(mount.handler.start ?? 0, mount.handler.end ?? 0);
-    tree.write(modulePath, printApiRouterModule({ segment: mount.segment, imports, handler, line: mount.line }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+    const direct = mounts.length === 1 && mounts[0].rest === '';
+    const handlerNames = new Set(mounts.flatMap(m => m.imports.flatMap(i => i.names)));
+    const declarations = [...new Set(mounts.flatMap(m => m.imports.map(i => i.declaration)))];
+    const imports = declarations.map(declaration =>
+      reprintImport(files, declaration as ImportDeclaration, mounts.flatMap(m => m.imports.filter(i => i.declaration === declaration).flatMap(i => i.names)), path.dirname(modulePath), index.style.quote, index.style.semicolons),
+    );
+    let router: { importLine: string; call: string } | undefined;
+    if (!direct) {
+      // A router that mounts each handler at the rest of its path: made as the legacy api router was (`Router()` of its import).
+      const factory = routerFactory(index);
+      if (!factory || handlerNames.has(factory.call) || handlerNames.has('router')) {
+        refused.push(`${files.indexDisplay}:${mounts[0].line}: ${code(mounts[0])}: a deeper mount path needs a router to mount it on, and ${factory ? `the name ${handlerNames.has('router') ? 'router' : factory.call} is the handler's own` : "the api router is not made by an imported Router()"}: mount it at /${segment} only, or move it into a backend plugin by hand`);
+        continue;
+      }
+      router = { importLine: reprintImport(files, factory.declaration, [factory.call], path.dirname(modulePath), index.style.quote, index.style.semicolons), call: factory.call };
+    }
+    const style: GeneratedStyle = { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol };
+    const mountTexts = mounts.map(m => ({ rest: m.rest, handler: files.indexText.slice(m.handler.start ?? 0, m.handler.end ?? 0), line: m.line }));
+    tree.write(modulePath, printApiRouterModule({ segment, imports, mounts: mountTexts, router, moduleOfPlugin }, style));
     generated.push(modulePath);
-    generatedAdds.push(apiRouterModuleSpecifier(mount.segment));
-    translations.push({ kind: 'api-router', lines: [mount.line], file: display, authPolicy: UNAUTHENTICATED_POLICY });
+    generatedAdds.push(apiRouterModuleSpecifier(segment, moduleOfPlugin));
+    translations.push({ kind: moduleOfPlugin ? 'api-router-module' : 'api-router', lines: mounts.map(m => m.line), file: display, authPolicy: apiRouterPolicies(mounts).join(', ') });
     addedPackages.set(PLUGIN_API, pluginApiRange(context));
   }
 
@@ -280,6 +310,23 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     generatedAdds.push(`./modules/${name}`);
     translations.push({ kind: 'root-router', lines: [mount.line], file: display, authPolicy: null });
     addedPackages.set(PLUGIN_API, pluginApiRange(context));
+  }
+
+  if (statements.discovery) {
+    const found = statements.discovery;
+    const modulePath = path.join(files.backendDir, 'src', 'modules', 'discovery.ts');
+    const display = tree.display(modulePath);
+    if (tree.read(modulePath) !== undefined) {
+      refused.push(`${files.indexDisplay}:${found.line}: const discovery = ...: ${display} exists already: move or remove it, then run migrate again`);
+    } else {
+      const imports = found.imports.map(({ declaration, names }) => reprintImport(files, declaration as ImportDeclaration, names, path.dirname(modulePath), index.style.quote, index.style.semicolons));
+      const expression = files.indexText.slice(found.expression.start ?? 0, found.expression.end ?? 0);
+      tree.write(modulePath, printDiscoveryModule({ expression, configName: found.configName, imports, line: found.line }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+      generated.push(modulePath);
+      generatedAdds.push(DISCOVERY_MODULE);
+      translations.push({ kind: 'discovery', lines: [found.line], file: display, authPolicy: null });
+      addedPackages.set(PLUGIN_API, pluginApiRange(context));
+    }
   }
 
   if (statements.rootHandlers.length) {
@@ -313,7 +360,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     header,
     {
       adds: plugins.flatMap((p): NewIndex['adds'] =>
-        p.target === 'bridge' ? (p.adds.length ? [{ bridge: p.id, module: p.module }] : []) : p.adds.map(specifier => ({ import: specifier })),
+        p.target === 'bridge' ? (p.adds.length ? [{ bridge: p.id, module: p.module, exportName: p.exportName }] : []) : p.adds.map(specifier => ({ import: specifier })),
       ).concat(generatedAdds.map(specifier => ({ import: specifier }))),
       bridges: plugins.some(p => p.target === 'bridge' && p.adds.length > 0),
       existingBackend: existing && { name: existing.name, start: existing.start as Node },
@@ -466,13 +513,13 @@ async function featureOf(context: Context, name: string): Promise<{ subpath?: st
   return { subpath, decidedBy: 'table', version };
 }
 
-async function decidePlugin(context: Context, specifier: string, id: string, environment: readonly string[], line: number): Promise<Decision> {
+async function decidePlugin(context: Context, specifier: string, id: string, environment: readonly string[], line: number, exportName?: string): Promise<Decision> {
   const { files } = context;
   const base = path.resolve(path.dirname(files.indexPath), specifier).replace(/\.[jt]s$/, '');
   const candidates = [`${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts')];
   const modulePath = candidates.find(file => files.tree.read(file) !== undefined);
   const bridgeDecision = (reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Decision => ({
-    plugin: { id, module: specifier, package: packageName ?? null, target: 'bridge', adds: [`legacyPlugin('${id}', import('${specifier}'))`], decidedBy, reason },
+    plugin: { id, module: specifier, ...(exportName ? { exportName } : {}), package: packageName ?? null, target: 'bridge', adds: [`legacyPlugin('${id}', ${bridgedImport(specifier, exportName, "'")})`], decidedBy, reason },
     modulePath,
     packages: new Map(),
   });
@@ -485,6 +532,7 @@ async function decidePlugin(context: Context, specifier: string, id: string, env
       refusal: `${files.indexDisplay}:${line}: ${id} (${specifier}): ${reason.replace(/: kept behind legacyPlugin$/, '')}, and legacyPlugin does not run on this release (${context.bridge.decidedBy}): ${why}`,
     });
     if (!modulePath || !stockPackage) return refuse('move the module into a backend plugin of its own (createBackendPlugin, backend.add(import(...))), then run migrate again');
+    if (exportName) return refuse(`it is the module's export ${exportName}, and a wrapper takes the whole file: make it the module's default export, then run migrate again`);
     const pkg = installed(context, stockPackage);
     const shape = pkg?.dir ? await readPluginShape(pkg.dir, pkg.json) : undefined;
     if (!shape?.createRouter) return refuse(`${stockPackage} is not installed with a createRouter to wrap: install it, or migrate the plugin (createBackendPlugin), then run migrate again`);
@@ -520,7 +568,7 @@ async function decidePlugin(context: Context, specifier: string, id: string, env
   }
   if (!modulePath) return await bridge(`${specifier} was not found; bridged as it is imported`, 'module');
   const source = files.tree.read(modulePath) as string;
-  const reading = readPluginModule(parseTypeScript(source, files.tree.display(modulePath)), source);
+  const reading = readPluginModule(parseTypeScript(source, files.tree.display(modulePath)), source, exportName);
   const display = files.tree.display(modulePath);
 
   const warnBridged = (): void => {
@@ -706,4 +754,16 @@ function reprintImport(files: BackendFiles, declaration: ImportDeclaration, name
     });
   const parts = [defaultName, namespace ? `* as ${namespace}` : undefined, named.length ? `{ ${named.join(', ')} }` : undefined].filter(Boolean);
   return `import ${parts.join(', ')} from ${stringLiteral(specifier, quote)}${semicolons ? ';' : ''}`;
+}
+
+/** The api router's factory (`Router` of `const apiRouter = Router();`) and the import it comes from. */
+function routerFactory(index: LegacyIndex): { call: string; declaration: ImportDeclaration } | undefined {
+  const declaration = index.router.declaration;
+  if (declaration.type !== 'VariableDeclaration' || declaration.declarations.length !== 1) return undefined;
+  const init = declaration.declarations[0].init;
+  if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.arguments.length) return undefined;
+  const call = init.callee.name;
+  const from = index.imports.find(d => d.specifiers.some(s => s.local.name === call));
+  if (!from || !/^(express|express-promise-router)$/.test(from.source.value)) return undefined;
+  return { call, declaration: from as ImportDeclaration };
 }

@@ -12,7 +12,7 @@ const PRINT_WIDTH = 80;
 
 export interface NewIndex {
   /** What `backend.add(...)` gets, one entry per add: `{ import: '<specifier>' }` or a bridge. */
-  readonly adds: readonly ({ readonly import: string } | { readonly bridge: string; readonly module: string })[];
+  readonly adds: readonly ({ readonly import: string } | { readonly bridge: string; readonly module: string; readonly exportName?: string })[];
   /** Whether a bridge is used, so `legacyPlugin` is imported. */
   readonly bridges: boolean;
   /**
@@ -64,7 +64,7 @@ export function printNewIndex(source: string, header: string, index: NewIndex, s
     const argument =
       'import' in add
         ? `import(${stringLiteral(add.import, q)})`
-        : `legacyPlugin(${stringLiteral(add.bridge, q)}, import(${stringLiteral(add.module, q)}))`;
+        : `legacyPlugin(${stringLiteral(add.bridge, q)}, ${bridgedImport(add.module, add.exportName, q)})`;
     const name = existing?.name ?? 'backend';
     const oneLine = `${name}.add(${argument})${semi}`;
     return oneLine.length <= PRINT_WIDTH ? oneLine : `${name}.add(${eol}${style.unit}${argument}${style.trailingComma ? ',' : ''}${eol})${semi}`;
@@ -87,4 +87,14 @@ export function printNewIndex(source: string, header: string, index: NewIndex, s
   if (index.adds.length) lines.push('');
   lines.push(`backend.start()${semi}`);
   return header.replace(/\r?\n/g, eol) + lines.join(eol) + (style.finalNewline ? eol : '');
+}
+
+/**
+ * The module legacyPlugin is given: `import('./plugins/x')`, whose default
+ * export is the createPlugin; for a named export, the same module with that
+ * export as its default (`.then(m => ({ default: m.auth }))`).
+ */
+export function bridgedImport(module: string, exportName: string | undefined, quote: "'" | '"'): string {
+  const imported = `import(${stringLiteral(module, quote)})`;
+  return exportName ? `${imported}.then(m => ({ default: m.${exportName} }))` : imported;
 }

@@ -1,0 +1,195 @@
+/**
+ * Reads the legacy `makeCreateEnv(config)` statement by statement, so that
+ * nothing in it is replaced unseen: the template's service set-up (each a
+ * Backstage package's factory that the new backend has a core service for)
+ * is replaced; a discovery of the app's own class, made from config only,
+ * is translated into a `createServiceFactory` for `coreServices.discovery`;
+ * anything else (another service of the app's own, a custom env field, a
+ * log line the template does not write) is refused with its line.
+ */
+import type { Expression, FunctionDeclaration, Node, ObjectExpression } from '@babel/types';
+import { walk } from '../../../transforms/lib/ast';
+
+export interface CustomDiscovery {
+  /** The init expression, as written (`MyDiscovery.fromConfig(config)`). */
+  readonly expression: Node;
+  /** The name of makeCreateEnv's config parameter, which the expression uses. */
+  readonly configName: string;
+  /** The class's local name, imported from `from`. */
+  readonly className: string;
+  readonly line: number;
+}
+
+export interface CreateEnvReading {
+  /** Every statement of the function and of the function it returns, and each field of the env it returns: the account's items. */
+  readonly items: readonly Node[];
+  /** Items the new backend replaces (template service set-up). */
+  readonly replaced: ReadonlySet<Node>;
+  /** Items refused, with why. */
+  readonly refused: ReadonlyMap<Node, string>;
+  /** The item translated into a discovery service factory. */
+  readonly discovery?: CustomDiscovery & { readonly item: Node };
+}
+
+/** The template's one log line in makeCreateEnv. */
+const TEMPLATE_LOG = /^Created UrlReader \$\{/;
+
+function lineOf(source: string, offset: number): number {
+  return source.slice(0, offset).split('\n').length;
+}
+
+function mentions(node: Node): Set<string> {
+  const names = new Set<string>();
+  walk(node, (inner, ancestors) => {
+    if (inner.type !== 'Identifier') return;
+    const parent = ancestors[ancestors.length - 1];
+    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === inner && !parent.computed) return;
+    if (parent && parent.type === 'ObjectProperty' && parent.key === inner && !parent.computed) return;
+    names.add(inner.name);
+  });
+  return names;
+}
+
+/** The name a call or `new` starts from: `HostDiscovery` of `HostDiscovery.fromConfig(config)`, `getRootLogger` of `getRootLogger()`. */
+function calleeRoot(expression: Node | null | undefined): string | undefined {
+  let node = expression?.type === 'AwaitExpression' ? expression.argument : expression;
+  if (!node || (node.type !== 'CallExpression' && node.type !== 'NewExpression')) return undefined;
+  let callee: Node = node.callee;
+  while (callee.type === 'MemberExpression') callee = callee.object;
+  if (callee.type === 'CallExpression') return calleeRoot(callee);
+  return callee.type === 'Identifier' ? callee.name : undefined;
+}
+
+export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, importedFrom: ReadonlyMap<string, string>): CreateEnvReading {
+  const items: Node[] = [];
+  const replaced = new Set<Node>();
+  const refused = new Map<Node, string>();
+  let discovery: CreateEnvReading['discovery'];
+  const configName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
+  /** Names the template's statements declare: services made by Backstage's own factories. */
+  const template = new Set<string>(configName ? [configName] : []);
+  const fromBackstage = (name: string | undefined): boolean => name !== undefined && (importedFrom.get(name) ?? '').startsWith('@backstage/');
+  const onlyTemplateNames = (node: Node, extra: readonly string[] = []): boolean =>
+    [...mentions(node)].every(name => template.has(name) || fromBackstage(name) || extra.includes(name));
+
+  const readDeclaration = (statement: Node, extra: readonly string[]): boolean => {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const declarator = statement.declarations[0];
+    if (declarator.id.type !== 'Identifier' || !declarator.init) return false;
+    const root = calleeRoot(declarator.init);
+    // A Backstage factory over config and the template's names, or `<template service>.forPlugin(plugin)` / `root.child(...)`.
+    if ((fromBackstage(root) || (root !== undefined && template.has(root))) && onlyTemplateNames(declarator.init, extra)) {
+      template.add(declarator.id.name);
+      replaced.add(statement);
+      return true;
+    }
+    return false;
+  };
+
+  for (const statement of fn.body.body) {
+    items.push(statement);
+    if (readDeclaration(statement, [])) continue;
+    const line = lineOf(source, statement.start ?? 0);
+    if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
+      const declarator = statement.declarations[0];
+      const init = declarator.init;
+      const root = calleeRoot(init);
+      // The app's own discovery class: `const discovery = MyDiscovery.fromConfig(config)` or `new MyDiscovery(config)`.
+      if (declarator.id.type === 'Identifier' && declarator.id.name === 'discovery' && init && root && importedFrom.has(root) && !fromBackstage(root)) {
+        const call = init.type === 'AwaitExpression' ? init.argument : init;
+        const args = call.type === 'CallExpression' || call.type === 'NewExpression' ? call.arguments : [];
+        if (configName && !discovery && init.type !== 'AwaitExpression' && args.length === 1 && args[0].type === 'Identifier' && args[0].name === configName && [...mentions(init)].every(name => name === root || name === configName)) {
+          discovery = { expression: init, configName, className: root, line, item: statement };
+          template.add('discovery');
+          continue;
+        }
+        refused.set(statement, `a discovery of the app's own (${root}) made with more than the config: only one made from config alone becomes a service factory for coreServices.discovery; write that factory by hand (createServiceFactory with the deps it needs)`);
+        template.add('discovery');
+        continue;
+      }
+      if (declarator.id.type === 'Identifier') template.add(declarator.id.name);
+      refused.set(statement, `a service of the app's own in makeCreateEnv${root ? ` (${root})` : ''}: the new backend creates the services itself; give plugins this one with a service factory (createServiceFactory), or move it into the plugins that use it`);
+      continue;
+    }
+    if (statement.type === 'ExpressionStatement') {
+      const expression = statement.expression;
+      const message = expression.type === 'CallExpression' ? expression.arguments[0] : undefined;
+      const text = message?.type === 'TemplateLiteral' ? message.quasis.map(q => q.value.raw).join('${') : '';
+      if (calleeRoot(expression) !== undefined && template.has(calleeRoot(expression) as string) && TEMPLATE_LOG.test(text)) {
+        replaced.add(statement);
+        continue;
+      }
+    }
+    if (statement.type === 'ReturnStatement' && statement.argument && (statement.argument.type === 'ArrowFunctionExpression' || statement.argument.type === 'FunctionExpression')) {
+      replaced.add(statement);
+      readEnvFunction(statement.argument, source, items, replaced, refused, readDeclaration, template, fromBackstage);
+      continue;
+    }
+    refused.set(statement, `set-up of the app's own in makeCreateEnv: the new backend creates the plugin services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
+  }
+  return { items, replaced, refused, discovery };
+}
+
+/** The function makeCreateEnv returns, `(plugin) => { ...; return { logger, database, ... } }`: its statements and the env's fields. */
+function readEnvFunction(
+  fn: Expression & { params: Node[]; body: Node },
+  source: string,
+  items: Node[],
+  replaced: Set<Node>,
+  refused: Map<Node, string>,
+  readDeclaration: (statement: Node, extra: readonly string[]) => boolean,
+  template: Set<string>,
+  fromBackstage: (name: string | undefined) => boolean,
+): void {
+  const pluginName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
+  const extra = pluginName ? [pluginName] : [];
+  const readFields = (object: ObjectExpression): void => {
+    for (const property of object.properties) {
+      items.push(property);
+      const value = property.type === 'ObjectProperty' ? property.value : undefined;
+      const names = value ? [...mentions(value)] : [];
+      if (value && names.every(name => template.has(name) || fromBackstage(name) || extra.includes(name))) {
+        replaced.add(property);
+        continue;
+      }
+      const key = property.type === 'ObjectProperty' && property.key.type === 'Identifier' ? property.key.name : source.slice(property.start ?? 0, property.end ?? 0).slice(0, 40);
+      refused.set(property, `the env field ${key} is made by the app's own code: the new backend gives plugins core services only; give it with a service factory (createServiceFactory), or make it in the plugins that use it`);
+    }
+  };
+  if (fn.body.type === 'ObjectExpression') {
+    readFields(fn.body);
+    return;
+  }
+  if (fn.body.type !== 'BlockStatement') return;
+  for (const statement of fn.body.body) {
+    items.push(statement);
+    if (readDeclaration(statement, extra)) continue;
+    if (statement.type === 'ReturnStatement' && statement.argument?.type === 'ObjectExpression') {
+      replaced.add(statement);
+      readFields(statement.argument);
+      continue;
+    }
+    refused.set(statement, `set-up of the app's own in the env makeCreateEnv returns: the new backend gives each plugin its services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
+  }
+}
+
+/**
+ * What the account must cover in makeCreateEnv, found on its own walk: its
+ * statements, the statements of the function it returns, and the fields of
+ * the env that function returns.
+ */
+export function createEnvItems(fn: FunctionDeclaration): Node[] {
+  const items: Node[] = [];
+  for (const statement of fn.body.body) {
+    items.push(statement);
+    const returned = statement.type === 'ReturnStatement' ? statement.argument : undefined;
+    if (returned?.type !== 'ArrowFunctionExpression' && returned?.type !== 'FunctionExpression') continue;
+    if (returned.body.type === 'ObjectExpression') items.push(...returned.body.properties);
+    if (returned.body.type !== 'BlockStatement') continue;
+    for (const inner of returned.body.body) {
+      items.push(inner);
+      if (inner.type === 'ReturnStatement' && inner.argument?.type === 'ObjectExpression') items.push(...inner.argument.properties);
+    }
+  }
+  return items;
+}
