@@ -31,6 +31,15 @@ test('featureFromRelease: the 1.24 template through 1.29, nothing else', () => {
 });
 
 test('versionForRelease reads the minor release row', () => {
-  expect(versionForRelease('@backstage/backend-defaults', '1.29.2')).toBe('^0.4.1');
+  expect(versionForRelease('@backstage/backend-defaults', '1.29.2')).toEqual({ range: '^0.4.1', row: '1.29' });
+  expect(versionForRelease('@backstage/backend-plugin-api', '1.30.0')).toEqual({ range: '^0.8.0', row: '1.30' });
   expect(versionForRelease('@backstage/backend-defaults', '1.23.0')).toBeUndefined();
+});
+
+test('versionForRelease reads a release without a row from the nearest row below it', () => {
+  expect(versionForRelease('@backstage/backend-defaults', '1.42.1')).toEqual({ range: '^0.4.3', row: '1.30' });
+  expect(versionForRelease('@backstage/backend-defaults', '1.60.0')).toEqual({ range: '^0.18.0', row: '1.55' });
+  // The nearest row decides: 1.55 has no backend-common, and 1.30's is not taken for 1.60.
+  expect(versionForRelease('@backstage/backend-common', '1.60.0')).toBeUndefined();
+  expect(versionForRelease('@backstage/backend-defaults', '2.0.0')).toEqual({ range: '^0.18.0', row: '1.55' });
 });

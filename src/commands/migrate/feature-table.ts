@@ -47,6 +47,14 @@ export const RELEASE_VERSIONS: Readonly<Record<string, Readonly<Record<string, s
     '@backstage/backend-common': '^0.23.3',
     '@backstage/backend-plugin-api': '^0.7.0',
   },
+  // Backstage 1.30.2 (its release manifest): backend-defaults 0.4.3, built against backend-common 0.24.0 and
+  // backend-plugin-api 0.8.0, the first with createBackendFeatureLoader (1.30.0's backend-defaults 0.4.2 is not on
+  // the registry reachable here; 0.4.3 is the same set's patch).
+  '1.30': {
+    '@backstage/backend-defaults': '^0.4.3',
+    '@backstage/backend-common': '^0.24.0',
+    '@backstage/backend-plugin-api': '^0.8.0',
+  },
   // Backstage 1.55.0 (create-app 0.9.2, 2026-09-16): backend-defaults 0.18.0 was built against
   // backend-plugin-api 1.10.1, both published that day; there is no backend-common.
   '1.55': {
@@ -77,10 +85,26 @@ export function featureFromTable(packageName: string, version: string): string |
   return undefined;
 }
 
-/** The range to add for a package at a Backstage release (`1.29.0` reads the `1.29` row). */
-export function versionForRelease(packageName: string, release: string | undefined): string | undefined {
-  const minor = release ? /^(\d+\.\d+)/.exec(release)?.[1] : undefined;
-  return minor ? RELEASE_VERSIONS[minor]?.[packageName] : undefined;
+/**
+ * The range to add for a package at a Backstage release (`1.29.0` reads the
+ * `1.29` row). A release without a row is read from the nearest row below
+ * it, and `row` says which, so the caller can warn; none below: undefined.
+ */
+export function versionForRelease(packageName: string, release: string | undefined): { range: string; row: string } | undefined {
+  const minor = release ? /^(\d+)\.(\d+)/.exec(release) : null;
+  if (!minor) return undefined;
+  const wanted = [Number(minor[1]), Number(minor[2])];
+  const below = Object.keys(RELEASE_VERSIONS)
+    .map(row => ({ row, parts: row.split('.').map(Number) }))
+    .filter(({ parts }) => parts[0] < wanted[0] || (parts[0] === wanted[0] && parts[1] <= wanted[1]))
+    .sort((a, b) => b.parts[0] - a.parts[0] || b.parts[1] - a.parts[1]);
+  for (const { row } of below) {
+    const range = RELEASE_VERSIONS[row][packageName];
+    if (range) return { range, row };
+    // The nearest row decides: a package it lacks (backend-common after 1.31) is not looked up further down.
+    return undefined;
+  }
+  return undefined;
 }
 
 /**

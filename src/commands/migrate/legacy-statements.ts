@@ -23,6 +23,8 @@ export interface PluginMount {
   /** The id given to createEnv. */
   readonly envId?: string;
   readonly line: number;
+  /** The config condition it was mounted under (`if (config.getOptionalBoolean('x.enabled'))`), and that if's line. */
+  readonly condition?: { readonly test: Node; readonly line: number };
 }
 
 export interface StatementVerdict {
@@ -57,6 +59,8 @@ export interface LegacyStatements {
   readonly rootHandlers: readonly RootHandlerMount[];
   /** A discovery of the app's own class that makeCreateEnv made from config, for a coreServices.discovery factory. */
   readonly discovery?: CustomDiscovery & { readonly imports: ApiRouterMount['imports'] };
+  /** The name main() gave the loaded config (`config`), which conditional mounts read. */
+  readonly configName?: string;
 }
 
 export interface RootHandlerMount {
@@ -181,7 +185,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   };
   /** Plugins mounted so far, by alias: a second mount of one is refused, never merged into the first. */
   const mountedAt = new Map<string, { line: number; path: string }>();
-  const mount = (node: Node, at: Node, mountPath: string, plugin: { alias: string; env?: string }): void => {
+  const mount = (node: Node, at: Node, mountPath: string, plugin: { alias: string; env?: string }, condition?: PluginMount['condition']): void => {
     const line = lineOf(source, at.start ?? 0);
     const first = mountedAt.get(plugin.alias);
     if (first) {
@@ -201,8 +205,41 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
       exportName: exportNames.get(plugin.alias),
       envId: plugin.env ? envs.get(plugin.env)?.pluginId : undefined,
       line,
+      ...(condition ? { condition } : {}),
     });
-    note(node, 'mount');
+    // A conditional mount's if statement has its one fate already (translated).
+    if (!condition) note(node, 'mount');
+  };
+  /**
+   * `if (<config only>) { const xEnv = ...; apiRouter.use('/x', await x(xEnv)); }`: the mounts in it, or why it
+   * cannot move (an else branch, a condition that reads more than config, anything but env declarations and mounts).
+   */
+  const readConditionalMounts = (statement: Node): { at: Node; mountPath: string; plugin: { alias: string; env?: string } }[] | string => {
+    if (statement.type !== 'IfStatement') return 'not an if statement';
+    const otherwise = 'plugins mounted inside a condition';
+    if (statement.alternate) return `${otherwise} with an else branch: a feature loader yields plugins under a condition, not instead of others; add them by hand (createBackendFeatureLoader)`;
+    const reads = [...mentions(statement.test)];
+    if (!configName || reads.length === 0 || reads.some(name => name !== configName) || containsAwait(statement.test)) {
+      return `${otherwise} on ${reads.filter(name => name !== configName).join(', ') || 'something other than config'}: only a condition on the config (config.getOptionalBoolean('x.enabled')) moves into a feature loader; decide in app-config or a backend module, or add the plugin by hand under the condition`;
+    }
+    const body = statement.consequent.type === 'BlockStatement' ? statement.consequent.body : [statement.consequent];
+    const found: { at: Node; mountPath: string; plugin: { alias: string; env?: string } }[] = [];
+    for (const inner of body) {
+      if (inner.type === 'VariableDeclaration' && inner.declarations.every(d => d.id.type === 'Identifier' && envs.has(d.id.name))) continue;
+      const call = inner.type === 'ExpressionStatement' && inner.expression.type === 'CallExpression' ? inner.expression : undefined;
+      const onRouter = call && call.callee.type === 'MemberExpression' && call.callee.object.type === 'Identifier' && call.callee.object.name === router;
+      const mountPath = onRouter && call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
+      const plugin = onRouter && call.arguments.length === 2 ? pluginCall(call.arguments[1], aliases) : undefined;
+      if (mountPath === undefined || !plugin) {
+        return `${otherwise}, with more than plugin mounts in it (line ${lineOf(source, inner.start ?? 0)}: ${firstLine(source, inner)}): only env declarations and plugin mounts move into a feature loader; move the rest out of the condition, or add the plugins by hand`;
+      }
+      const first = mountedAt.get(plugin.alias) ?? found.find(f => f.plugin.alias === plugin.alias);
+      if (first) {
+        return `${otherwise} that mounts ${plugin.alias} a second time, at ${mountPath} (line ${'line' in first ? first.line : lineOf(source, first.at.start ?? 0)} mounts it too): the new backend serves a plugin once, at /api/<pluginId>; mount it once, then run migrate again`;
+      }
+      found.push({ at: inner, mountPath, plugin });
+    }
+    return found.length ? found : `${otherwise}, with no plugin mount in it`;
   };
 
   // Plugin module imports (`import catalog from './plugins/catalog'`, `import { auth } from './plugins/auth'`), by alias.
@@ -472,7 +509,15 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
       }
     }
     if (statement.type === 'IfStatement' && mentions(statement).has(router)) {
-      refuse(statement, 'plugins mounted inside a condition: the new backend adds features unconditionally; decide in app-config or a backend module, or add the plugin by hand under the condition');
+      // Plugins mounted under a condition on config alone: a feature loader yields them under the same condition.
+      const conditional = readConditionalMounts(statement);
+      if (typeof conditional === 'string') {
+        refuse(statement, conditional);
+        continue;
+      }
+      note(statement, 'translated');
+      const condition = { test: statement.test, line: lineOf(source, statement.start ?? 0) };
+      for (const { at, mountPath, plugin } of conditional) mount(statement, at, mountPath, plugin, condition);
       continue;
     }
     carry(statement);
@@ -540,7 +585,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     carriedImports.push(declaration);
   }
   refused.sort((a, b) => a.line - b.line);
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery };
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName };
 }
 
 /** The name an import binding imports (`getRootLogger` for `import { getRootLogger as root }`). */

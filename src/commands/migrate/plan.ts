@@ -24,6 +24,7 @@ import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from
 import { printStartupLogModule, STARTUP_LOG_MODULE } from '../../../transforms/generate/startup-log';
 import type { GeneratedStyle } from '../../../transforms/generate/plugin-shell';
 import { DISCOVERY_MODULE, printDiscoveryModule } from '../../../transforms/generate/discovery';
+import { CONDITIONAL_FEATURES_MODULE, printConditionalFeatures } from '../../../transforms/generate/feature-loader';
 import { apiRouterModuleName, apiRouterModuleSpecifier, apiRouterPolicies, printApiRouterModule } from '../../../transforms/generate/api-router';
 import { printRootRouterModule, rootRouterName } from '../../../transforms/generate/root-router';
 import { printRootHttpRouterModule, ROOT_HTTP_ROUTER_MODULE } from '../../../transforms/generate/root-http-router';
@@ -40,7 +41,7 @@ import { planDiscoveryList } from '../../../transforms/app-config-packages';
 import type { Node } from '@babel/types';
 import { planDependencies, planDependencyRemoval } from '../../../transforms/package-json-dependency';
 import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
-import { featureFromRelease, featureFromTable, lowestVersion, versionForRelease } from './feature-table';
+import { compareVersions, featureFromRelease, featureFromTable, lowestVersion, versionForRelease } from './feature-table';
 import { accountGaps, LegacyStatements, readLegacyStatements, StatementVerdict } from './legacy-statements';
 import { bridgedImport, headerOf, NewIndex, printNewIndex } from './print-index';
 
@@ -67,6 +68,8 @@ export interface MigratedPlugin {
   readonly module: string;
   /** The module's export it was imported by, when not the default (`import { auth } from './plugins/auth'`). */
   readonly exportName?: string;
+  /** The config condition it was mounted under, as written: a feature loader yields it under the same one. */
+  readonly condition?: string;
   readonly package: string | null;
   readonly target: MigrationTarget;
   /** What `backend.add(...)` gets for it, in order. */
@@ -105,9 +108,10 @@ export interface MigrationTranslation {
    * `api-router-module`: the same under a plugin's own path (`/api/catalog/extra`), served by a module of that plugin;
    * `root-router`: a router the service builder mounted at a root path, served by coreServices.rootHttpRouter there;
    * `root-handler`: handlers the service builder mounted at '', in rootHttpRouterServiceFactory's configure;
-   * `discovery`: a discovery of the app's own class made from config, as a coreServices.discovery service factory.
+   * `discovery`: a discovery of the app's own class made from config, as a coreServices.discovery service factory;
+   * `feature-loader`: plugins mounted under config conditions, yielded by createBackendFeatureLoader under the same ones.
    */
-  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery';
+  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'feature-loader';
   /** The index.ts lines it came from. */
   readonly lines: readonly number[];
   /** The generated file, relative to the root. */
@@ -187,11 +191,18 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const keptModules: string[] = [];
   const addedPackages = new Map<string, string>();
   const environment = pluginEnvironmentFields(files);
+  /** Plugins mounted under a config condition: yielded by a feature loader instead of added by index.ts. */
+  const conditionOf = new Map<MigratedPlugin, { test: Node; line: number }>();
   for (const mount of orderedMounts(statements)) {
     const decided = await decidePlugin(context, mount.module, mount.route || mount.envId || path.basename(mount.module), environment, mount.line, mount.exportName);
     if (decided.refusal) {
       refused.push(decided.refusal);
       continue;
+    }
+    if (mount.condition) {
+      const condition = files.indexText.slice(mount.condition.test.start ?? 0, mount.condition.test.end ?? 0);
+      decided.plugin = { ...decided.plugin, condition, reason: `${decided.plugin.reason}; under the condition of line ${mount.condition.line}, in a feature loader` };
+      conditionOf.set(decided.plugin, mount.condition);
     }
     plugins.push(decided.plugin);
     const kept = decided.plugin.target === 'bridge' || decided.plugin.target === 'wrapper';
@@ -329,6 +340,41 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     }
   }
 
+  if (conditionOf.size) {
+    const modulePath = path.join(files.backendDir, 'src', 'modules', 'conditional-features.ts');
+    const display = tree.display(modulePath);
+    const lines = [...new Set([...conditionOf.values()].map(c => c.line))];
+    const apiVersion = featureLoaderApiVersion(context);
+    if (!apiVersion.supported) {
+      for (const line of lines) {
+        refused.push(`${files.indexDisplay}:${line}: if (...): plugins under a config condition move into createBackendFeatureLoader, which @backstage/backend-plugin-api has from 0.8.0 (Backstage 1.30) on, and this backend has ${apiVersion.found}: upgrade to Backstage 1.30 or later first, then run migrate again, or add these plugins by hand`);
+      }
+    } else if (tree.read(modulePath) !== undefined) {
+      refused.push(`${files.indexDisplay}:${lines[0]}: if (...): ${display} exists already: move or remove it, then run migrate again`);
+    } else if (existing && readFeatureDiscovery(tree, root, existing)?.packages.kind !== undefined && readFeatureDiscovery(tree, root, existing)?.packages.kind !== 'none') {
+      refused.push(`${files.indexDisplay}:${lines[0]}: if (...): this backend discovers its features (backend.packages), which would load these plugins whatever the condition: exclude them in app-config and add them by hand with createBackendFeatureLoader`);
+    } else {
+      const q = index.style.quote;
+      const conditions: { test: string; line: number; yields: string[] }[] = [];
+      for (const [plugin, condition] of conditionOf) {
+        let entry = conditions.find(c => c.line === condition.line);
+        if (!entry) {
+          entry = { test: files.indexText.slice(condition.test.start ?? 0, condition.test.end ?? 0), line: condition.line, yields: [] };
+          conditions.push(entry);
+        }
+        const fromModules = (specifier: string): string => (specifier.startsWith('./') ? `.${specifier}` : specifier);
+        if (plugin.target === 'bridge') entry.yields.push(`legacyPlugin(${stringLiteral(plugin.id, q)}, ${bridgedImport(fromModules(plugin.module), plugin.exportName, q)})`);
+        else entry.yields.push(...plugin.adds.map(specifier => `import(${stringLiteral(fromModules(specifier), q)})`));
+      }
+      const bridges = [...conditionOf.keys()].some(p => p.target === 'bridge');
+      tree.write(modulePath, printConditionalFeatures({ configName: statements.configName ?? 'config', conditions, bridges }, { quote: q, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+      generated.push(modulePath);
+      generatedAdds.push(CONDITIONAL_FEATURES_MODULE);
+      translations.push({ kind: 'feature-loader', lines, file: display, authPolicy: null });
+      addedPackages.set(PLUGIN_API, pluginApiRange(context));
+    }
+  }
+
   if (statements.rootHandlers.length) {
     const modulePath = path.join(files.backendDir, 'src', 'modules', 'root-http-router.ts');
     const display = tree.display(modulePath);
@@ -359,10 +405,10 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     files.indexText,
     header,
     {
-      adds: plugins.flatMap((p): NewIndex['adds'] =>
+      adds: plugins.filter(p => !conditionOf.has(p)).flatMap((p): NewIndex['adds'] =>
         p.target === 'bridge' ? (p.adds.length ? [{ bridge: p.id, module: p.module, exportName: p.exportName }] : []) : p.adds.map(specifier => ({ import: specifier })),
       ).concat(generatedAdds.map(specifier => ({ import: specifier }))),
-      bridges: plugins.some(p => p.target === 'bridge' && p.adds.length > 0),
+      bridges: plugins.some(p => p.target === 'bridge' && p.adds.length > 0 && !conditionOf.has(p)),
       existingBackend: existing && { name: existing.name, start: existing.start as Node },
       carriedImports: statements.carriedImports,
       carried: statements.carried.map(c => c.node),
@@ -482,7 +528,7 @@ function pluginEnvironmentFields(files: BackendFiles): readonly string[] {
 }
 
 interface Decision {
-  readonly plugin: MigratedPlugin;
+  plugin: MigratedPlugin;
   /** A legacy-only plugin past 1.31: the module's new text, a new-system plugin. */
   readonly wrapper?: PluginWrapper;
   /** Why the plugin cannot be migrated (`file:LINE: ...`): a legacy-only plugin past 1.31 with no wrapper to give it. */
@@ -633,8 +679,14 @@ function versionFor(context: Context, name: string): string | undefined {
   // Follow the file: exact pins where every Backstage dependency is pinned, else caret ranges.
   const exact = backstageRanges.length > 0 && backstageRanges.every(range => /^\d/.test(range));
   if (pkg?.version) return exact ? pkg.version : `^${pkg.version}`;
-  const fromTable = versionForRelease(name, context.release);
-  return fromTable && exact ? fromTable.replace(/^\^/, '') : fromTable;
+  const row = versionForRelease(name, context.release);
+  if (!row) return undefined;
+  const minor = /^(\d+\.\d+)/.exec(context.release ?? '')?.[1];
+  if (row.row !== minor) {
+    const warning = `backstage.json's release ${context.release} has no row in wire-plugin's version table: the versions migrate adds come from the nearest release below it, ${row.row}; check them against your release`;
+    if (!context.warnings.includes(warning)) context.warnings.push(warning);
+  }
+  return exact ? row.range.replace(/^\^/, '') : row.range;
 }
 
 /** Packages a file imports (or requires, or import()s). */
@@ -766,4 +818,15 @@ function routerFactory(index: LegacyIndex): { call: string; declaration: ImportD
   const from = index.imports.find(d => d.specifiers.some(s => s.local.name === call));
   if (!from || !/^(express|express-promise-router)$/.test(from.source.value)) return undefined;
   return { call, declaration: from as ImportDeclaration };
+}
+
+/** Whether createBackendFeatureLoader is there: backend-plugin-api 0.8.0 or later, installed, else the range migrate adds, else the release (1.30 on). */
+function featureLoaderApiVersion(context: Context): { supported: boolean; found: string } {
+  const installedVersion = installed(context, PLUGIN_API)?.version;
+  const range = installedVersion ?? versionFor(context, PLUGIN_API);
+  const version = range ? lowestVersion(range) : undefined;
+  if (version) return { supported: compareVersions(version, '0.8.0') >= 0, found: `${PLUGIN_API} ${version}` };
+  const minor = context.release ? /^1\.(\d+)\./.exec(context.release)?.[1] : undefined;
+  if (minor !== undefined) return { supported: Number(minor) >= 30, found: `Backstage ${context.release}` };
+  return { supported: false, found: 'no version of it that wire-plugin can find (not installed, no backstage.json)' };
 }
