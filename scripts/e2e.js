@@ -219,10 +219,10 @@ function releaseEraLoader() {
 }
 
 /** Starts the backend (with tsx, or under `loader`), waits for every plugin's /health, and stops it by its process group. */
-async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true, expectLogged = [], openPaths = []) {
+async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true, expectLogged = [], openPaths = [], { config = '', absentPaths = [] } = {}) {
   const port = await freePort();
   const override = path.join(dir, 'app-config.e2e.yaml');
-  fs.writeFileSync(override, `backend:\n  baseUrl: http://127.0.0.1:${port}\n  listen:\n    port: ${port}\n    host: 127.0.0.1\n`);
+  fs.writeFileSync(override, `backend:\n  baseUrl: http://127.0.0.1:${port}\n  listen:\n    port: ${port}\n    host: 127.0.0.1\n${config}`);
   const backendDir = path.join(dir, 'packages', 'backend');
   const logFile = path.join(dir, 'backend.e2e.log');
   const out = fs.openSync(logFile, 'w');
@@ -267,6 +267,11 @@ async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true,
       const answer = await get(port, open, null);
       if (answer.status !== 200) throw new StepError('health', `GET ${open} without a token answered ${answer.status} ${answer.body.slice(0, 200)}`, lastLines());
       log(`  GET ${open} without a token on port ${port}: ${answer.status} ${answer.body.replace(/\s+/g, '').slice(0, 60)}`);
+    }
+    for (const absent of absentPaths) {
+      const answer = await get(port, absent);
+      if (answer.status !== 404) throw new StepError('health', `GET ${absent} answered ${answer.status}, expected 404 (the plugin should not be there)`, lastLines());
+      log(`  GET ${absent} on port ${port}: 404, as expected`);
     }
     // A backend whose plugin failed still answers for a moment: a new-system start counts only once initialization completed, with no failure.
     for (let waited = 0; newSystem && !/Plugin initialization complete/.test(fs.readFileSync(logFile, 'utf8')); waited += 250) {
@@ -371,11 +376,21 @@ async function migrateCase() {
     .replace("import { PluginEnvironment } from './types';\n", "import { PluginEnvironment } from './types';\nimport { assetsRouter, metricsRouter, rootPing } from './assets';\n")
     .replace("  apiRouter.use('/catalog', await catalog(catalogEnv));\n", "  apiRouter.use('/catalog', await catalog(catalogEnv));\n  apiRouter.use('/assets', assetsRouter);\n")
     // And a router at a root path of the service, outside /api: /metrics.
-    .replace("    .addRouter('/api', apiRouter);\n", "    .addRouter('/api', apiRouter)\n    .addRouter('/metrics', metricsRouter)\n    .addRouter('', rootPing);\n");
-  if (!withLog.includes(`logger.info('${logged}')`) || !withRouter.includes("apiRouter.use('/assets', assetsRouter);") || !withRouter.includes(".addRouter('', rootPing);")) {
-    throw new StepError('migrate', 'could not add the customisations to the copy of the legacy index.ts');
-  }
+    // And the api router mounted again at another prefix, /backstage/api.
+    .replace("    .addRouter('/api', apiRouter);\n", "    .addRouter('/api', apiRouter)\n    .addRouter('/backstage/api', apiRouter)\n    .addRouter('/metrics', metricsRouter)\n    .addRouter('', rootPing);\n")
+    // And carmen behind a config flag, and a discovery of the app's own class.
+    .replace("  apiRouter.use('/carmen', await carmen(carmenEnv));\n", "  if (config.getOptionalBoolean('carmen.enabled')) {\n    apiRouter.use('/carmen', await carmen(carmenEnv));\n  }\n")
+    .replace("  const discovery = HostDiscovery.fromConfig(config);\n", "  const discovery = E2eDiscovery.fromConfig(config);\n")
+    .replace("import { Config } from '@backstage/config';\n", "import { Config } from '@backstage/config';\nimport { E2eDiscovery } from './discovery';\n");
+  const customised = [`logger.info('${logged}')`, "apiRouter.use('/assets', assetsRouter);", ".addRouter('', rootPing);", "if (config.getOptionalBoolean('carmen.enabled')) {", 'E2eDiscovery.fromConfig(config)'];
+  const missing = customised.filter(text => !withRouter.includes(text));
+  if (missing.length) throw new StepError('migrate', `could not add these customisations to the copy of the legacy index.ts: ${missing.join('; ')}`);
   fs.writeFileSync(legacyIndex, withRouter);
+  const discoveryLogged = 'wire-plugin e2e: the app\'s own discovery is in use';
+  fs.writeFileSync(
+    path.join(dir, 'packages', 'backend', 'src', 'discovery.ts'),
+    `import { HostDiscovery } from '@backstage/backend-common';\nimport { Config } from '@backstage/config';\n\n/** The app's own discovery: the host's, saying once that it is the one in use. */\nexport class E2eDiscovery {\n  private static said = false;\n\n  static fromConfig(config: Config) {\n    return new E2eDiscovery(HostDiscovery.fromConfig(config));\n  }\n\n  private constructor(private readonly host: HostDiscovery) {}\n\n  async getBaseUrl(pluginId: string) {\n    if (!E2eDiscovery.said) {\n      E2eDiscovery.said = true;\n      console.log(\"${discoveryLogged}\");\n    }\n    return this.host.getBaseUrl(pluginId);\n  }\n\n  async getExternalBaseUrl(pluginId: string) {\n    return this.host.getExternalBaseUrl(pluginId);\n  }\n}\n`,
+  );
   fs.writeFileSync(
     path.join(dir, 'packages', 'backend', 'src', 'assets.ts'),
     "import Router from 'express-promise-router';\n\nexport const assetsRouter = Router();\nassetsRouter.get('/ping', (_request, response) => {\n  response.json({ pong: true });\n});\n\nexport const metricsRouter = Router();\nmetricsRouter.get('/', (_request, response) => {\n  response.type('text/plain').send('wire_plugin_e2e_up 1\\n');\n});\n\nexport const rootPing = Router();\nrootPing.get('/root-ping', (_request, response) => {\n  response.json({ root: true });\n});\n",
@@ -383,7 +398,14 @@ async function migrateCase() {
   const result = wire('migrate', dir, ['migrate', '--json']);
   const report = JSON.parse(result.stdout);
   const translated = report.translations.map(t => `${t.kind} ${t.file}`);
-  const expectedTranslations = ['startup-log packages/backend/src/modules/startup-log.ts', 'api-router packages/backend/src/modules/api-assets.ts', 'root-router packages/backend/src/modules/root-metrics.ts', 'root-handler packages/backend/src/modules/root-http-router.ts'];
+  const expectedTranslations = [
+    'startup-log packages/backend/src/modules/startup-log.ts',
+    'api-router packages/backend/src/modules/api-assets.ts',
+    'root-router packages/backend/src/modules/root-metrics.ts',
+    'discovery packages/backend/src/modules/discovery.ts',
+    'feature-loader packages/backend/src/modules/conditional-features.ts',
+    'root-handler packages/backend/src/modules/root-http-router.ts',
+  ];
   if (JSON.stringify(translated) !== JSON.stringify(expectedTranslations)) {
     throw new StepError('migrate', `translations ${JSON.stringify(translated)}, expected ${JSON.stringify(expectedTranslations)}`, result.stdout);
   }
@@ -403,9 +425,13 @@ async function migrateCase() {
   fs.writeFileSync(path.join(dir, 'node_modules', '.wire-plugin-e2e-installed'), new Date().toISOString());
   run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
   log('  tsc: no errors');
-  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], undefined, true, [logged], ['/api/assets/ping', '/metrics', '/root-ping']);
+  const flagOn = { config: 'carmen:\n  enabled: true\n' };
+  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities', '/backstage/api/catalog/entities', '/backstage/api/dora/health'], undefined, true, [logged, discoveryLogged], ['/api/assets/ping', '/metrics', '/root-ping'], flagOn);
+  log('  carmen.enabled: true: the feature loader yields carmen (through the bridge), and it answers');
+  await startAndCall(dir, ['dora'], ['/api/catalog/entities'], undefined, true, [], [], { config: 'carmen:\n  enabled: false\n', absentPaths: ['/api/carmen/health'] });
+  log('  carmen.enabled: false: no carmen, 404 at /api/carmen/health, the rest answers');
   // The same migrated backend, carmen behind the bridge, under the module loader of its releases' backstage-cli.
-  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], releaseEraLoader());
+  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], releaseEraLoader(), true, [], [], flagOn);
   log('  and under the 1.24-1.31 backstage-cli loader (swc to CommonJS): the bridge starts and answers');
   const migrated = sources(dir);
   const again = wire('second migrate', dir, ['migrate']);

@@ -89,7 +89,12 @@ export function printApiRouterModule(module: ApiRouterModule, style: GeneratedSt
               ),
               `httpRouter.use(router)${semi}`,
             ]),
-        ...policyPaths.map(policyPath => `httpRouter.addAuthPolicy({ path: ${stringLiteral(policyPath, q)}, allow: ${stringLiteral('unauthenticated', q)} })${semi}`),
+        ...policyPaths.flatMap(policyPath => {
+          const oneLine = `httpRouter.addAuthPolicy({ path: ${stringLiteral(policyPath, q)}, allow: ${stringLiteral('unauthenticated', q)} })${semi}`;
+          // At init's depth (4 units), wrapped as prettier wraps a call past 80 columns.
+          if (4 * (style.unit === '\t' ? 2 : style.unit.length) + oneLine.length <= 80) return [oneLine];
+          return ['httpRouter.addAuthPolicy({', `${style.unit}path: ${stringLiteral(policyPath, q)},`, `${style.unit}allow: ${stringLiteral('unauthenticated', q)},`, `})${semi}`];
+        }),
       ],
     },
     style,

@@ -13,7 +13,12 @@
 import { stringLiteral } from '../lib/code-style';
 
 export interface RootHttpRouterModule {
-  readonly handlers: readonly { readonly text: string; readonly line: number; readonly afterApi: boolean }[];
+  /**
+   * Each handler as written, or for the api router mounted again at another
+   * prefix (`.addRouter('/v1', apiRouter)`) `apiPrefix`: the plugin routes
+   * served there too, each request's path taken as `/api<rest>` for them.
+   */
+  readonly handlers: readonly ({ readonly text: string; readonly line: number; readonly afterApi: boolean } | { readonly apiPrefix: string; readonly line: number; readonly afterApi: boolean })[];
   readonly imports: readonly string[];
 }
 
@@ -24,12 +29,33 @@ export function printRootHttpRouterModule(module: RootHttpRouterModule, style: {
   const semi = style.semicolons ? ';' : '';
   const at = (depth: number): string => style.unit.repeat(depth);
   const use = (text: string): string => `${at(2)}app.use(${text.split(/\r?\n/).join(style.eol)})${semi}`;
-  const before = module.handlers.filter(h => !h.afterApi).map(h => use(h.text));
-  const after = module.handlers.filter(h => h.afterApi).map(h => use(h.text));
+  // The plugin routes at another prefix: `/v1/catalog/entities` is served as `/api/catalog/entities`, and the path is put back for what follows.
+  const apiAt = (prefix: string): string =>
+    [
+      `${at(2)}app.use(${stringLiteral(prefix, q)}, (req, res, next) => {`,
+      `${at(3)}const url = req.url${semi}`,
+      `${at(3)}req.url = \`/api\${url}\`${semi}`,
+      `${at(3)}routes(req, res, (error?: unknown) => {`,
+      `${at(4)}req.url = url${semi}`,
+      `${at(4)}next(error)${semi}`,
+      `${at(3)}})${semi}`,
+      `${at(2)}})${semi}`,
+    ].join(style.eol);
+  const print = (h: RootHttpRouterModule['handlers'][number]): string => ('apiPrefix' in h ? apiAt(h.apiPrefix) : use(h.text));
+  const before = module.handlers.filter(h => !h.afterApi).map(print);
+  const after = module.handlers.filter(h => h.afterApi).map(print);
   const lines = module.handlers.map(h => h.line);
+  const plain = module.handlers.filter(h => !('apiPrefix' in h)).length;
+  const prefixes = module.handlers.flatMap(h => ('apiPrefix' in h ? [h.apiPrefix] : []));
+  const what = [
+    plain ? `The handler${plain === 1 ? '' : 's'} the legacy service builder mounted at ''` : undefined,
+    prefixes.length ? `${plain ? 'and the' : 'The'} api router it mounted again at ${prefixes.join(', ')}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return [
     '/*',
-    ` * The handler${lines.length === 1 ? '' : 's'} the legacy service builder mounted at '' (index.ts line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}),`,
+    ` * ${what} (index.ts line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}),`,
     ' * moved here by wire-plugin migrate. The root HTTP router is configured as its',
     ' * defaults (applyDefaults) are, in their order, with each handler where the',
     ' * service builder had it relative to the api routes.',

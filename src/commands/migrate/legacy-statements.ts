@@ -64,7 +64,10 @@ export interface LegacyStatements {
 }
 
 export interface RootHandlerMount {
-  readonly handler: Node;
+  /** The handler, or for the api router mounted again at another prefix, none (the plugin routes are served there). */
+  readonly handler?: Node;
+  /** That prefix (`/v1` of `.addRouter('/v1', apiRouter)`). */
+  readonly apiPrefix?: string;
   readonly imports: ApiRouterMount['imports'];
   readonly line: number;
   /** Whether the service builder mounted it after the api router (so it saw only what the api routes did not answer). */
@@ -423,6 +426,12 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
             if (mountPath === '/api' && target?.type === 'Identifier' && target.name === router) {
               sawApi = true;
               note(call, 'replaced');
+              continue;
+            }
+            // The api router again at another prefix: the plugin routes served there too, from the root HTTP router's configure.
+            if (mountPath && target?.type === 'Identifier' && target.name === router && /^\/[A-Za-z0-9._~/-]*[A-Za-z0-9._~-]$/.test(mountPath) && mountPath !== '/api' && !mountPath.startsWith('/api/')) {
+              rootHandlers.push({ apiPrefix: mountPath, imports: [], line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0), afterApi: sawApi });
+              note(call, 'translated');
               continue;
             }
             const plugin = pluginCall(target, aliases);

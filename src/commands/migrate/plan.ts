@@ -390,7 +390,11 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
           ]),
         ).values(),
       ];
-      const handlers = statements.rootHandlers.map(h => ({ text: files.indexText.slice(h.handler.start ?? 0, h.handler.end ?? 0), line: h.line, afterApi: h.afterApi }));
+      const handlers = statements.rootHandlers.map(h =>
+        h.apiPrefix !== undefined || !h.handler
+          ? { apiPrefix: h.apiPrefix ?? '', line: h.line, afterApi: h.afterApi }
+          : { text: files.indexText.slice(h.handler.start ?? 0, h.handler.end ?? 0), line: h.line, afterApi: h.afterApi },
+      );
       tree.write(modulePath, printRootHttpRouterModule({ handlers, imports }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
       generated.push(modulePath);
       generatedAdds.push(ROOT_HTTP_ROUTER_MODULE);

@@ -16,9 +16,9 @@ import {
   CacheManager,
   DatabaseManager,
   HostDiscovery,
-  UrlReaders,
   ServerTokenManager,
 } from '@backstage/backend-common';
+import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { TaskScheduler } from '@backstage/backend-tasks';
 import { Config } from '@backstage/config';
 import catalog from './plugins/catalog';

@@ -21,7 +21,10 @@ export default createBackendPlugin({
         router.use('/v1/files', assetsV1);
         httpRouter.use(router);
         httpRouter.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
-        httpRouter.addAuthPolicy({ path: '/v1/files', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/v1/files',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -1,0 +1,87 @@
+import { formatWithPrettier } from '../../test/helpers/prettier';
+import { printApiRouterModule } from './api-router';
+import { printDiscoveryModule } from './discovery';
+import { printConditionalFeatures } from './feature-loader';
+import { printRootHttpRouterModule } from './root-http-router';
+import type { GeneratedStyle } from './plugin-shell';
+
+type Printer = (style: GeneratedStyle) => string;
+
+const PRINTERS: Record<string, Printer> = {
+  discovery: style =>
+    printDiscoveryModule(
+      { expression: 'ClusterDiscovery.fromConfig(config)', configName: 'config', imports: [`import { ClusterDiscovery } from ${style.quote}../discovery${style.quote}${style.semicolons ? ';' : ''}`], line: 32 },
+      style,
+    ),
+  'feature loader': style =>
+    printConditionalFeatures(
+      {
+        configName: 'config',
+        conditions: [
+          { test: `config.getOptionalBoolean(${style.quote}carmen.enabled${style.quote})`, line: 80, yields: [`legacyPlugin(${style.quote}carmen${style.quote}, import(${style.quote}../plugins/carmen${style.quote}))`] },
+          { test: `config.getOptionalBoolean(${style.quote}dora.enabled${style.quote})`, line: 84, yields: [`import(${style.quote}@internal/plugin-dora-backend${style.quote})`] },
+        ],
+        bridges: true,
+      },
+      style,
+    ),
+  'api routers at deeper paths': style =>
+    printApiRouterModule(
+      {
+        segment: 'assets',
+        imports: [`import { assetsRouter, assetsV1 } from ${style.quote}../assets${style.quote}${style.semicolons ? ';' : ''}`],
+        mounts: [
+          { rest: '', handler: 'assetsRouter', line: 81 },
+          { rest: '/v1/files', handler: 'assetsV1', line: 82 },
+        ],
+        router: { importLine: `import Router from ${style.quote}express-promise-router${style.quote}${style.semicolons ? ';' : ''}`, call: 'Router' },
+      },
+      style,
+    ),
+  'a module of a plugin': style =>
+    printApiRouterModule(
+      {
+        segment: 'dora',
+        imports: [`import { doraStats } from ${style.quote}../assets${style.quote}${style.semicolons ? ';' : ''}`],
+        mounts: [{ rest: '/stats', handler: 'doraStats', line: 80 }],
+        router: { importLine: `import Router from ${style.quote}express-promise-router${style.quote}${style.semicolons ? ';' : ''}`, call: 'Router' },
+        moduleOfPlugin: true,
+      },
+      style,
+    ),
+  'the api router again at a prefix': style =>
+    printRootHttpRouterModule(
+      {
+        handlers: [
+          { apiPrefix: '/backstage/api', line: 87, afterApi: true },
+          { text: 'metricsHandler()', line: 88, afterApi: true },
+        ],
+        imports: [`import { metricsHandler } from ${style.quote}../metrics${style.quote}${style.semicolons ? ';' : ''}`],
+      },
+      style,
+    ),
+};
+
+test.each(Object.keys(PRINTERS))('%s: prints what prettier prints, in each index style', name => {
+  const jobs = [];
+  for (const quote of ["'", '"'] as const)
+    for (const semicolons of [true, false])
+      for (const unit of ['  ', '    ', '\t']) {
+        const text = PRINTERS[name]({ quote, semicolons, unit, eol: '\n' });
+        jobs.push({
+          text,
+          options: { singleQuote: quote === "'", semi: semicolons, useTabs: unit === '\t', tabWidth: unit === '\t' ? 2 : unit.length, trailingComma: 'all', printWidth: 80 },
+        });
+      }
+  const formatted = formatWithPrettier(jobs);
+  const mismatches = jobs.filter((job, i) => formatted[i] !== job.text).map((job, i) => [JSON.stringify(job.options), job.text, formatted[i]]);
+  expect(mismatches.slice(0, 1)).toEqual([]);
+  expect(jobs.length).toBe(12);
+});
+
+test('keeps CRLF', () => {
+  for (const name of Object.keys(PRINTERS)) {
+    const text = PRINTERS[name]({ quote: "'", semicolons: true, unit: '  ', eol: '\r\n' });
+    expect(text.split('\r\n').length).toBe(text.split('\n').length);
+  }
+});
