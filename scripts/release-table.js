@@ -60,6 +60,40 @@ const PACKAGES = [
   '@backstage/plugin-techdocs-backend',
 ];
 const API = '@backstage/backend-plugin-api';
+/** Packages create-app's template pins (dist/packages/<name>, dist/plugins/<name>), tried in this order. */
+const TEMPLATE_PACKAGES = [
+  '@backstage/backend-defaults',
+  '@backstage/plugin-catalog-backend',
+  '@backstage/plugin-scaffolder-backend',
+  '@backstage/plugin-auth-backend',
+  '@backstage/plugin-search-backend',
+  '@backstage/plugin-techdocs-backend',
+  '@backstage/plugin-proxy-backend',
+  '@backstage/plugin-app-backend',
+  '@backstage/plugin-permission-backend',
+  '@backstage/plugin-kubernetes-backend',
+];
+
+const COMMON = '@backstage/backend-common';
+
+/** `0.8.0` for `0.8.3`, `1.0.0` for `1.4.2`: the bottom of the caret range a version is in. */
+function lowestOfCaret(version) {
+  const [a, b] = parse(version);
+  return a > 0 ? `${a}.0.0` : `0.${b}.0`;
+}
+
+/**
+ * The range of backend-plugin-api a published version was built against:
+ * its own dependency, else (older packages that reach it only through
+ * backend-common) that of the backend-common version it names.
+ */
+function apiRange(meta, documents) {
+  const direct = meta.dependencies?.[API];
+  if (direct) return direct;
+  const common = meta.dependencies?.[COMMON];
+  const low = common && /(\d+\.\d+\.\d+)/.exec(common)?.[1];
+  return low ? documents.get(COMMON)?.versions[low]?.dependencies?.[API] : undefined;
+}
 
 function parse(version) {
   const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
@@ -115,9 +149,10 @@ function createAppReleases() {
       }
     };
     const release = read('package.json.cjs.js');
-    const defaults = read(path.join('packages', 'backend-defaults', 'package.json.cjs.js'));
+    // The template's packages at that release (backend-defaults first), any of which pins its backend-plugin-api.
+    const pinned = TEMPLATE_PACKAGES.map(name => [name, read(path.join(name.replace('@backstage/plugin-', 'plugins/').replace('@backstage/', 'packages/'), 'package.json.cjs.js'))]).filter(([, v]) => v);
     const minor = release && /^(\d+\.\d+)\.0$/.exec(release)?.[1];
-    if (minor && defaults && !out[minor]) out[minor] = { release, defaults, createApp: version };
+    if (minor && pinned.length && !out[minor]) out[minor] = { release, pinned, createApp: version };
   }
   fs.rmSync(dir, { recursive: true, force: true });
   return out;
@@ -137,13 +172,19 @@ async function main() {
   }
   const anchors = { ...MANIFEST_ANCHORS };
   const fromCreateApp = createAppReleases();
-  const defaults = documents.get('@backstage/backend-defaults');
   for (const [minor, found] of Object.entries(fromCreateApp)) {
     if (anchors[minor]) continue;
-    const range = defaults.versions[found.defaults]?.dependencies?.[API];
-    const low = range && /(\d+\.\d+\.\d+)/.exec(range)?.[1];
-    if (!low) throw new Error(`${minor}: backend-defaults ${found.defaults} (create-app ${found.createApp}) is not on the registry with a ${API} dependency`);
-    anchors[minor] = low;
+    // The first of the template's pinned packages that the registry has at that version says the release's backend-plugin-api.
+    for (const [name, version] of found.pinned) {
+      const range = documents.get(name)?.versions[version]?.dependencies?.[API];
+      const low = range && /(\d+\.\d+\.\d+)/.exec(range)?.[1];
+      if (low) {
+        anchors[minor] = low;
+        found.by = `${name} ${version}`;
+        break;
+      }
+    }
+    if (!anchors[minor]) throw new Error(`${minor}: none of create-app ${found.createApp}'s template packages is on the registry at its version`);
   }
   const releases = Object.keys(anchors).sort((a, b) => compare(`${a}.0`, `${b}.0`));
   const table = {};
@@ -151,40 +192,45 @@ async function main() {
     const api = anchors[release];
     const row = {};
     for (const name of PACKAGES.filter(p => documents.has(p))) {
+      // backend-common left the releases after 1.31 (its last, 0.25.0, still says ^1.0.0, so the rule alone would keep it).
+      if (name === COMMON && compare(`${release}.0`, '1.31.0') > 0) continue;
       const versions = Object.entries(documents.get(name).versions).filter(([v]) => parse(v));
-      const fits =
-        name === API
-          ? versions.filter(([v]) => satisfies(v, `^${api}`)).map(([v]) => v).sort(compare).slice(0, 1)
-          : versions.filter(([, meta]) => satisfies(api, meta.dependencies?.[API] ?? '')).map(([v]) => v).sort(compare).slice(-1);
+      let fits;
+      if (name === API) {
+        // The release's own version, else the nearest the registry has in its caret range: below it first, then above.
+        const compatible = versions.map(([v]) => v).filter(v => satisfies(v, `^${lowestOfCaret(api)}`)).sort(compare);
+        fits = [compatible.filter(v => compare(v, api) <= 0).pop() ?? compatible.find(v => compare(v, api) > 0)].filter(Boolean);
+      } else {
+        fits = versions.filter(([, meta]) => satisfies(api, apiRange(meta, documents) ?? '')).map(([v]) => v).sort(compare).slice(-1);
+      }
       if (fits.length) row[name] = fits[0];
     }
     table[release] = row;
   }
+  // Compact, one string per package with a version (or '-') per release, so the table costs next to nothing to load.
+  const names = PACKAGES.filter(p => documents.has(p));
   const lines = [
     '/*',
     ' * Generated by `node scripts/release-table.js` from the npm registry and',
     " * Backstage's release manifests (see that script for how); do not edit.",
-    ' * Each row: the version of each package at that Backstage release, the',
-    ' * newest the registry has that was built against the release\'s',
-    ' * @backstage/backend-plugin-api.',
+    ' * For each package, its version at each Backstage release of',
+    " * RELEASE_ROWS ('-': none on the registry): the newest the registry has",
+    " * that was built against the release's @backstage/backend-plugin-api.",
     ' */',
     '',
     '/** The release rows, oldest first. */',
-    `export const RELEASE_ROWS: readonly string[] = ${JSON.stringify(releases).replace(/","/g, "', '").replace(/\["/, "['").replace(/"\]/, "']")};`,
+    `export const RELEASE_ROWS: readonly string[] = [${releases.map(r => `'${r}'`).join(', ')}];`,
     '',
-    '/** Versions by release; a function, so the table is only read when migrate needs it. */',
-    'export function releaseTable(): Readonly<Record<string, Readonly<Record<string, string>>>> {',
-    '  return {',
-    ...releases.map(release => `    '${release}': { ${Object.entries(table[release]).map(([name, version]) => `'${name}': '${version}'`).join(', ')} },`),
-    '  };',
-    '}',
+    'export const VERSIONS_BY_RELEASE: Readonly<Record<string, string>> = {',
+    ...names.map(name => `  '${name}': '${releases.map(r => table[r][name] ?? '-').join(' ')}',`),
+    '};',
     '',
   ];
   const file = path.join(__dirname, '..', 'src', 'commands', 'migrate', 'release-versions.ts');
   fs.writeFileSync(file, lines.join('\n'));
   console.log(`${path.relative(process.cwd(), file)}: ${releases.length} releases (${releases[0]} to ${releases[releases.length - 1]}), ${documents.size} packages`);
   if (absent.length) console.log(`  not on the registry: ${absent.join(', ')}`);
-  for (const [minor, found] of Object.entries(fromCreateApp)) if (!MANIFEST_ANCHORS[minor]) console.log(`  ${minor}: create-app ${found.createApp}, backend-defaults ${found.defaults}, ${API} ${anchors[minor]}`);
+  for (const [minor, found] of Object.entries(fromCreateApp)) if (!MANIFEST_ANCHORS[minor]) console.log(`  ${minor}: create-app ${found.createApp}, ${found.by}: ${API} ${anchors[minor]}`);
 }
 
 main().catch(error => {

@@ -1,4 +1,5 @@
-import { featureFromRelease, featureFromTable, lowestVersion, versionForRelease } from './feature-table';
+import { featureFromRelease, featureFromTable, lowestVersion, versionAtRelease, versionForRelease } from './feature-table';
+import { RELEASE_ROWS, VERSIONS_BY_RELEASE } from './release-versions';
 
 test.each([
   ['^1.24.0', '1.24.0'],
@@ -21,12 +22,14 @@ test('featureFromTable: unknown below the first version checked, /alpha, then th
   expect(featureFromTable('@internal/whatever', '1.0.0')).toBeUndefined();
 });
 
-test('featureFromRelease: the 1.24 template through 1.29, nothing else', () => {
+test('featureFromRelease: by the version at that release, else the 1.24 template through 1.29', () => {
   expect(featureFromRelease('@backstage/plugin-catalog-backend', '1.29.0')).toBe('/alpha');
   expect(featureFromRelease('@backstage/plugin-catalog-backend-module-scaffolder-entity-model', '1.24.0')).toBe('');
   expect(featureFromRelease('@backstage/plugin-catalog-backend', '1.23.0')).toBeUndefined();
-  expect(featureFromRelease('@backstage/plugin-catalog-backend', '1.30.0')).toBeUndefined();
-  expect(featureFromRelease('@backstage/plugin-kubernetes-backend', '1.29.0')).toBeUndefined();
+  // catalog-backend 1.25.0 (1.30) has its feature at /alpha; 1.27.1 (1.32) at the root.
+  expect(featureFromRelease('@backstage/plugin-catalog-backend', '1.30.0')).toBe('/alpha');
+  expect(featureFromRelease('@backstage/plugin-catalog-backend', '1.32.0')).toBe('');
+  expect(featureFromRelease('@backstage/plugin-catalog-backend', '1.55.0')).toBe('');
   expect(featureFromRelease('@backstage/plugin-catalog-backend', undefined)).toBeUndefined();
 });
 
@@ -37,9 +40,29 @@ test('versionForRelease reads the minor release row', () => {
 });
 
 test('versionForRelease reads a release without a row from the nearest row below it', () => {
-  expect(versionForRelease('@backstage/backend-defaults', '1.42.1')).toEqual({ range: '^0.4.3', row: '1.30' });
   expect(versionForRelease('@backstage/backend-defaults', '1.60.0')).toEqual({ range: '^0.18.0', row: '1.55' });
-  // The nearest row decides: 1.55 has no backend-common, and 1.30's is not taken for 1.60.
-  expect(versionForRelease('@backstage/backend-common', '1.60.0')).toBeUndefined();
   expect(versionForRelease('@backstage/backend-defaults', '2.0.0')).toEqual({ range: '^0.18.0', row: '1.55' });
+  // The nearest row decides: backend-common left after 1.31, and 1.31's is not taken for 1.60.
+  expect(versionForRelease('@backstage/backend-common', '1.60.0')).toBeUndefined();
+  expect(versionForRelease('@backstage/backend-common', '1.31.0')).toEqual({ range: '^0.25.0', row: '1.31' });
+});
+
+test('the version table has a row for every release from 1.24 to 1.55', () => {
+  expect(RELEASE_ROWS).toEqual(Array.from({ length: 32 }, (_, i) => `1.${24 + i}`));
+  for (const row of Object.values(VERSIONS_BY_RELEASE)) expect(row.split(' ')).toHaveLength(RELEASE_ROWS.length);
+});
+
+/**
+ * Rows checked against Backstage's release manifests, read by hand (the
+ * version each release shipped; where the registry lacks that version, the
+ * table may only hold the nearest one it has, and the check says so).
+ */
+test.each([
+  ['1.30', { 'backend-plugin-api': '0.8.0', 'backend-common': '0.24.0', 'plugin-catalog-backend-module-scaffolder-entity-model': '0.1.21', 'plugin-search-backend-module-catalog': '0.2.0', 'plugin-permission-backend-module-allow-all-policy': '0.1.20', 'plugin-auth-backend-module-guest-provider': '0.1.9' }],
+  ['1.33', { 'backend-plugin-api': '1.0.2', 'backend-defaults': '0.5.3', 'plugin-catalog-backend-module-scaffolder-entity-model': '0.2.2', 'plugin-search-backend-module-catalog': '0.2.5', 'plugin-catalog-backend': '1.28.0' }],
+  ['1.35', { 'backend-plugin-api': '1.1.1', 'backend-defaults': '0.7.0', 'plugin-catalog-backend-module-scaffolder-entity-model': '0.2.4', 'plugin-search-backend-module-catalog': '0.3.0', 'plugin-permission-backend-module-allow-all-policy': '0.2.4', 'plugin-catalog-backend': '1.30.0' }],
+  ['1.39', { 'backend-plugin-api': '1.3.1', 'backend-defaults': '0.10.0' }],
+  ['1.55', { 'backend-plugin-api': '1.10.1', 'backend-defaults': '0.18.0' }],
+])('Backstage %s matches its manifest', (release, expected) => {
+  for (const [name, version] of Object.entries(expected)) expect([name, versionAtRelease(`@backstage/${name}`, `${release}.0`)]).toEqual([name, version]);
 });

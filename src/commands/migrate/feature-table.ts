@@ -5,7 +5,9 @@
  * release, the versions of the packages a migration adds. Every entry was
  * read off the packages published on the npm registry (their dist/*.d.ts);
  * a version below an entry's first one is unknown, and migrate bridges it.
+ * The versions by release are in release-versions.ts (generated).
  */
+import { RELEASE_ROWS, VERSIONS_BY_RELEASE } from './release-versions';
 
 export interface FeatureHistory {
   /** The first version checked with its feature default-exported at `/alpha`. */
@@ -35,34 +37,6 @@ export const FEATURE_HISTORY: Readonly<Record<string, FeatureHistory>> = {
   '@backstage/plugin-auth-backend-module-okta-provider': { root: '0.0.2' },
 };
 
-/**
- * Versions to add, by Backstage release (backstage.json), for the releases
- * whose set on the registry is consistent: backend-defaults 0.4.1 is the one
- * built against backend-common 0.23.3 and backend-plugin-api 0.7.0, as
- * catalog-backend 1.24.0 (Backstage 1.29).
- */
-export const RELEASE_VERSIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  '1.29': {
-    '@backstage/backend-defaults': '^0.4.1',
-    '@backstage/backend-common': '^0.23.3',
-    '@backstage/backend-plugin-api': '^0.7.0',
-  },
-  // Backstage 1.30.2 (its release manifest): backend-defaults 0.4.3, built against backend-common 0.24.0 and
-  // backend-plugin-api 0.8.0, the first with createBackendFeatureLoader (1.30.0's backend-defaults 0.4.2 is not on
-  // the registry reachable here; 0.4.3 is the same set's patch).
-  '1.30': {
-    '@backstage/backend-defaults': '^0.4.3',
-    '@backstage/backend-common': '^0.24.0',
-    '@backstage/backend-plugin-api': '^0.8.0',
-  },
-  // Backstage 1.55.0 (create-app 0.9.2, 2026-09-16): backend-defaults 0.18.0 was built against
-  // backend-plugin-api 1.10.1, both published that day; there is no backend-common.
-  '1.55': {
-    '@backstage/backend-defaults': '^0.18.0',
-    '@backstage/backend-plugin-api': '^1.10.1',
-  },
-};
-
 /** `1.24.0` from `^1.24.0`, `~1.24.0`, `1.24.0`; undefined for ranges that name no version (`workspace:^`, `*`). */
 export function lowestVersion(range: string): string | undefined {
   const match = /^[\^~>=]*\s*v?(\d+)\.(\d+)\.(\d+)/.exec(range.trim());
@@ -85,35 +59,60 @@ export function featureFromTable(packageName: string, version: string): string |
   return undefined;
 }
 
+/** The table's cells, read once: package → release row → version. */
+let cells: Map<string, Map<string, string>> | undefined;
+function tableCells(): Map<string, Map<string, string>> {
+  if (!cells) {
+    cells = new Map();
+    for (const [name, row] of Object.entries(VERSIONS_BY_RELEASE)) {
+      const versions = row.split(' ');
+      cells.set(name, new Map(RELEASE_ROWS.map((release, i) => [release, versions[i]] as [string, string]).filter(([, v]) => v !== '-')));
+    }
+  }
+  return cells;
+}
+
+/** The table's row for a release (`1.29.0` reads `1.29`), else the nearest row below it; undefined below the first. */
+export function releaseRow(release: string | undefined): string | undefined {
+  const minor = release ? /^(\d+)\.(\d+)/.exec(release) : null;
+  if (!minor) return undefined;
+  const wanted = [Number(minor[1]), Number(minor[2])];
+  let found: string | undefined;
+  for (const row of RELEASE_ROWS) {
+    const [a, b] = row.split('.').map(Number);
+    if (a < wanted[0] || (a === wanted[0] && b <= wanted[1])) found = row;
+  }
+  return found;
+}
+
+/** A package's version at a release by the table (its row, else the nearest below), or undefined. */
+export function versionAtRelease(packageName: string, release: string | undefined): string | undefined {
+  const row = releaseRow(release);
+  return row ? tableCells().get(packageName)?.get(row) : undefined;
+}
+
 /**
  * The range to add for a package at a Backstage release (`1.29.0` reads the
  * `1.29` row). A release without a row is read from the nearest row below
  * it, and `row` says which, so the caller can warn; none below: undefined.
+ * The nearest row decides: a package it has no version for (none on the
+ * registry, or backend-common after 1.31) is not looked up further down,
+ * since an older release's version would not fit.
  */
 export function versionForRelease(packageName: string, release: string | undefined): { range: string; row: string } | undefined {
-  const minor = release ? /^(\d+)\.(\d+)/.exec(release) : null;
-  if (!minor) return undefined;
-  const wanted = [Number(minor[1]), Number(minor[2])];
-  const below = Object.keys(RELEASE_VERSIONS)
-    .map(row => ({ row, parts: row.split('.').map(Number) }))
-    .filter(({ parts }) => parts[0] < wanted[0] || (parts[0] === wanted[0] && parts[1] <= wanted[1]))
-    .sort((a, b) => b.parts[0] - a.parts[0] || b.parts[1] - a.parts[1]);
-  for (const { row } of below) {
-    const range = RELEASE_VERSIONS[row][packageName];
-    if (range) return { range, row };
-    // The nearest row decides: a package it lacks (backend-common after 1.31) is not looked up further down.
-    return undefined;
-  }
-  return undefined;
+  const row = releaseRow(release);
+  const version = row ? tableCells().get(packageName)?.get(row) : undefined;
+  return row && version ? { range: `^${version}`, row } : undefined;
 }
 
 /**
  * Where features were by Backstage release, for ranges that name no version
- * (`backstage:^`, `workspace:^`): the create-app template of Backstage 1.24
- * (create-app 0.5.12) added these packages' features at `/alpha` and these at
- * the root, and the versions of the releases up to 1.29 still export them
- * there (checked against the versions in FEATURE_HISTORY). Other releases:
- * unknown, and the plugin is bridged.
+ * (`backstage:^`, `workspace:^`): first the package's version at that release
+ * by the version table, read against FEATURE_HISTORY; where the table has no
+ * version for it, the create-app template of Backstage 1.24 (create-app
+ * 0.5.12), which added these packages' features at `/alpha` and these at the
+ * root, as the releases up to 1.29 still export them. Otherwise unknown, and
+ * the plugin is bridged.
  */
 const ALPHA_AT_1_24 = [
   '@backstage/plugin-app-backend', '@backstage/plugin-proxy-backend', '@backstage/plugin-scaffolder-backend',
@@ -126,6 +125,10 @@ const ROOT_AT_1_24 = [
 ];
 
 export function featureFromRelease(packageName: string, release: string | undefined): string | undefined {
+  // The package's version at that release, by the version table, says where its feature is.
+  const version = versionAtRelease(packageName, release);
+  const fromVersion = version ? featureFromTable(packageName, version) : undefined;
+  if (fromVersion !== undefined) return fromVersion;
   const match = release ? /^1\.(\d+)\./.exec(release) : null;
   const minor = match ? Number(match[1]) : undefined;
   if (minor === undefined || minor < 24 || minor > 29) return undefined;
