@@ -38,7 +38,7 @@ const CASES = [
       { id: 'dora', form: 'legacy' },
     ],
     // What `status` must say once both are wired (the catalog as the template mounts it).
-    status: { carmen: 'wired', catalog: 'wired', dora: 'wired' },
+    status: { carmen: 'wired', catalog: 'wired', dora: 'wired', echo: 'wired' },
     // Installed packages named by package: read from their real exports map and .d.ts files.
     byName: [],
   },
@@ -364,37 +364,11 @@ async function migrateCase() {
   const started = Date.now();
   const { dir } = installedCopy('legacy-app');
   wire('wire', dir, ['carmen', 'dora', '-q']);
-  // A customisation with a home in the new system: a startup log line on the root logger (in this copy only).
-  const legacyIndex = path.join(dir, 'packages', 'backend', 'src', 'index.ts');
-  const logged = 'wire-plugin e2e: the legacy main() started';
-  const withLog = fs
-    .readFileSync(legacyIndex, 'utf8')
-    .replace('  const config = await loadBackendConfig({\n', '  const logger = getRootLogger();\n  const config = await loadBackendConfig({\n')
-    .replace('    logger: getRootLogger(),\n  });\n', `    logger,\n  });\n  logger.info('${logged}');\n`);
-  // And a router of the app's own on the api router, answering without credentials at /api/assets/ping.
-  const withRouter = withLog
-    .replace("import { PluginEnvironment } from './types';\n", "import { PluginEnvironment } from './types';\nimport { assetsRouter, metricsRouter, rootPing } from './assets';\n")
-    .replace("  apiRouter.use('/catalog', await catalog(catalogEnv));\n", "  apiRouter.use('/catalog', await catalog(catalogEnv));\n  apiRouter.use('/assets', assetsRouter);\n")
-    // And a router at a root path of the service, outside /api: /metrics.
-    // And the api router mounted again at another prefix, /backstage/api.
-    .replace("    .addRouter('/api', apiRouter);\n", "    .addRouter('/api', apiRouter)\n    .addRouter('/backstage/api', apiRouter)\n    .addRouter('/metrics', metricsRouter)\n    .addRouter('', rootPing);\n")
-    // And carmen behind a config flag, and a discovery of the app's own class.
-    .replace("  apiRouter.use('/carmen', await carmen(carmenEnv));\n", "  if (config.getOptionalBoolean('carmen.enabled')) {\n    apiRouter.use('/carmen', await carmen(carmenEnv));\n  }\n")
-    .replace("  const discovery = HostDiscovery.fromConfig(config);\n", "  const discovery = E2eDiscovery.fromConfig(config);\n")
-    .replace("import { Config } from '@backstage/config';\n", "import { Config } from '@backstage/config';\nimport { E2eDiscovery } from './discovery';\n");
-  const customised = [`logger.info('${logged}')`, "apiRouter.use('/assets', assetsRouter);", ".addRouter('', rootPing);", "if (config.getOptionalBoolean('carmen.enabled')) {", 'E2eDiscovery.fromConfig(config)'];
-  const missing = customised.filter(text => !withRouter.includes(text));
-  if (missing.length) throw new StepError('migrate', `could not add these customisations to the copy of the legacy index.ts: ${missing.join('; ')}`);
-  fs.writeFileSync(legacyIndex, withRouter);
-  const discoveryLogged = 'wire-plugin e2e: the app\'s own discovery is in use';
-  fs.writeFileSync(
-    path.join(dir, 'packages', 'backend', 'src', 'discovery.ts'),
-    `import { HostDiscovery } from '@backstage/backend-common';\nimport { Config } from '@backstage/config';\n\n/** The app's own discovery: the host's, saying once, when it is made, that it is the one in use. */\nexport class E2eDiscovery {\n  private static said = false;\n\n  static fromConfig(config: Config) {\n    if (!E2eDiscovery.said) {\n      E2eDiscovery.said = true;\n      console.log(\"${discoveryLogged}\");\n    }\n    return new E2eDiscovery(HostDiscovery.fromConfig(config));\n  }\n\n  private constructor(private readonly host: HostDiscovery) {}\n\n  async getBaseUrl(pluginId: string) {\n    return this.host.getBaseUrl(pluginId);\n  }\n\n  async getExternalBaseUrl(pluginId: string) {\n    return this.host.getExternalBaseUrl(pluginId);\n  }\n}\n`,
-  );
-  fs.writeFileSync(
-    path.join(dir, 'packages', 'backend', 'src', 'assets.ts'),
-    "import Router from 'express-promise-router';\n\nexport const assetsRouter = Router();\nassetsRouter.get('/ping', (_request, response) => {\n  response.json({ pong: true });\n});\n\nexport const metricsRouter = Router();\nmetricsRouter.get('/', (_request, response) => {\n  response.type('text/plain').send('wire_plugin_e2e_up 1\\n');\n});\n\nexport const rootPing = Router();\nrootPing.get('/root-ping', (_request, response) => {\n  response.json({ root: true });\n});\n",
-  );
+  // The example's own customisations, each with a home in the new system (see its index.ts): a startup log line, a router
+  // on the api router, the api router again at /backstage/api, a router at /metrics, a handler at '', a discovery class of
+  // its own, and its echo plugin behind the echo.enabled flag.
+  const logged = 'legacy-app: the legacy main() started';
+  const discoveryLogged = "legacy-app: the app's own discovery is in use";
   const result = wire('migrate', dir, ['migrate', '--json']);
   const report = JSON.parse(result.stdout);
   const translated = report.translations.map(t => `${t.kind} ${t.file}`);
@@ -411,7 +385,7 @@ async function migrateCase() {
   }
   log(`  translated: ${translated.join('; ')}`);
   const targets = Object.fromEntries(report.plugins.map(p => [p.id, p.target]));
-  const expected = { catalog: 'feature', carmen: 'bridge', dora: 'feature' };
+  const expected = { echo: 'bridge', catalog: 'feature', carmen: 'bridge', dora: 'feature' };
   if (JSON.stringify(targets) !== JSON.stringify(expected)) {
     throw new StepError('migrate', `targets ${JSON.stringify(targets)}, expected ${JSON.stringify(expected)}`, result.stdout);
   }
@@ -425,13 +399,13 @@ async function migrateCase() {
   fs.writeFileSync(path.join(dir, 'node_modules', '.wire-plugin-e2e-installed'), new Date().toISOString());
   run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
   log('  tsc: no errors');
-  const flagOn = { config: 'carmen:\n  enabled: true\n' };
-  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities', '/backstage/api/catalog/entities', '/backstage/api/dora/health'], undefined, true, [logged, discoveryLogged], ['/api/assets/ping', '/metrics', '/root-ping'], flagOn);
-  log('  carmen.enabled: true: the feature loader yields carmen (through the bridge), and it answers');
-  await startAndCall(dir, ['dora'], ['/api/catalog/entities'], undefined, true, [], [], { config: 'carmen:\n  enabled: false\n', absentPaths: ['/api/carmen/health'] });
-  log('  carmen.enabled: false: no carmen, 404 at /api/carmen/health, the rest answers');
-  // The same migrated backend, carmen behind the bridge, under the module loader of its releases' backstage-cli.
-  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], releaseEraLoader(), true, [], [], flagOn);
+  const flagOn = { config: 'echo:\n  enabled: true\n' };
+  await startAndCall(dir, ['carmen', 'dora', 'echo'], ['/api/catalog/entities', '/backstage/api/catalog/entities', '/backstage/api/dora/health'], undefined, true, [logged, discoveryLogged], ['/api/assets/ping', '/metrics', '/root-ping'], flagOn);
+  log('  echo.enabled: true: the feature loader yields echo (through the bridge), and it answers');
+  await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], undefined, true, [], [], { config: 'echo:\n  enabled: false\n', absentPaths: ['/api/echo/health'] });
+  log('  echo.enabled: false: no echo, 404 at /api/echo/health, the rest answers');
+  // The same migrated backend, carmen and echo behind the bridge, under the module loader of its releases' backstage-cli.
+  await startAndCall(dir, ['carmen', 'dora', 'echo'], ['/api/catalog/entities'], releaseEraLoader(), true, [], [], flagOn);
   log('  and under the 1.24-1.31 backstage-cli loader (swc to CommonJS): the bridge starts and answers');
   const migrated = sources(dir);
   const again = wire('second migrate', dir, ['migrate']);

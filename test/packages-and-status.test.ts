@@ -237,6 +237,8 @@ describe('wire-plugin status', () => {
         { id: 'carmen', package: '@internal/backstage-plugin-carmen-backend', role: 'plugin', state: 'not-wired', form: null, missing: [] },
         { id: 'catalog', package: '@backstage/plugin-catalog-backend', role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
         { id: 'dora', package: '@internal/backstage-plugin-dora-backend', role: 'plugin', state: 'not-wired', form: null, missing: [] },
+        // The example's own plugin module, mounted under its echo.enabled flag.
+        { id: 'echo', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
       ],
     });
     expect(snapshot(repo)).toEqual(before);
@@ -253,6 +255,7 @@ describe('wire-plugin status', () => {
       { id: 'carmen', package: '@internal/backstage-plugin-carmen-backend', role: 'plugin', state: 'not-installed', form: 'legacy', missing: [] },
       { id: 'catalog', package: '@backstage/plugin-catalog-backend', role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
       { id: 'dora', package: '@internal/backstage-plugin-dora-backend', role: 'plugin', state: 'half-wired', form: 'legacy', missing: ['env'] },
+      { id: 'echo', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
     ]);
     const text = runCli(['status'], repo);
     expect(text.code).toBe(0);
@@ -262,7 +265,8 @@ describe('wire-plugin status', () => {
         '  not-installed carmen   @internal/backstage-plugin-carmen-backend  legacy',
         '  wired         catalog  @backstage/plugin-catalog-backend          legacy',
         '  half-wired    dora     @internal/backstage-plugin-dora-backend    missing env',
-        '3 plugins and modules: 1 wired, 1 half-wired, 1 not-installed.',
+        '  wired         echo     -                                          legacy',
+        '4 plugins and modules: 2 wired, 1 half-wired, 1 not-installed.',
         '',
       ].join('\n'),
     );

@@ -824,10 +824,15 @@ function routerFactory(index: LegacyIndex): { call: string; declaration: ImportD
   return { call, declaration: from as ImportDeclaration };
 }
 
-/** Whether createBackendFeatureLoader is there: backend-plugin-api 0.8.0 or later, installed, else the range migrate adds, else the release (1.30 on). */
+/**
+ * Whether createBackendFeatureLoader is there: backend-plugin-api 0.8.0 or
+ * later, installed, else as the backend's package.json declares it, else the
+ * range migrate would add, else by the release (1.30 on).
+ */
 function featureLoaderApiVersion(context: Context): { supported: boolean; found: string } {
   const installedVersion = installed(context, PLUGIN_API)?.version;
-  const range = installedVersion ?? versionFor(context, PLUGIN_API);
+  const declared = ((context.files.backendJson.dependencies ?? {}) as Record<string, unknown>)[PLUGIN_API];
+  const range = installedVersion ?? (typeof declared === 'string' && lowestVersion(declared) ? declared : undefined) ?? versionFor(context, PLUGIN_API);
   const version = range ? lowestVersion(range) : undefined;
   if (version) return { supported: compareVersions(version, '0.8.0') >= 0, found: `${PLUGIN_API} ${version}` };
   const minor = context.release ? /^1\.(\d+)\./.exec(context.release)?.[1] : undefined;

@@ -15,21 +15,23 @@ import {
   notFoundHandler,
   CacheManager,
   DatabaseManager,
-  HostDiscovery,
   ServerTokenManager,
 } from '@backstage/backend-common';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { TaskScheduler } from '@backstage/backend-tasks';
 import { Config } from '@backstage/config';
+import echo from './plugins/echo';
 import catalog from './plugins/catalog';
 import { PluginEnvironment } from './types';
 import { ServerPermissionClient } from '@backstage/plugin-permission-node';
 import { DefaultIdentityClient } from '@backstage/plugin-auth-node';
+import { assetsRouter, metricsRouter, rootPing } from './assets';
+import { ExampleDiscovery } from './discovery';
 
 function makeCreateEnv(config: Config) {
   const root = getRootLogger();
   const reader = UrlReaders.default({ logger: root, config });
-  const discovery = HostDiscovery.fromConfig(config);
+  const discovery = ExampleDiscovery.fromConfig(config);
   const cacheManager = CacheManager.fromConfig(config);
   const databaseManager = DatabaseManager.fromConfig(config, { logger: root });
   const tokenManager = ServerTokenManager.noop();
@@ -66,15 +68,22 @@ function makeCreateEnv(config: Config) {
 }
 
 async function main() {
+  const logger = getRootLogger();
   const config = await loadBackendConfig({
     argv: process.argv,
-    logger: getRootLogger(),
+    logger,
   });
+  logger.info('legacy-app: the legacy main() started');
   const createEnv = makeCreateEnv(config);
 
   const catalogEnv = useHotMemoize(module, () => createEnv('catalog'));
 
   const apiRouter = Router();
+  apiRouter.use('/assets', assetsRouter);
+  if (config.getOptionalBoolean('echo.enabled')) {
+    const echoEnv = useHotMemoize(module, () => createEnv('echo'));
+    apiRouter.use('/echo', await echo(echoEnv));
+  }
   apiRouter.use('/catalog', await catalog(catalogEnv));
 
   // Add backends ABOVE this line; this 404 handler is the catch-all fallback
@@ -82,7 +91,10 @@ async function main() {
 
   const service = createServiceBuilder(module)
     .loadConfig(config)
-    .addRouter('/api', apiRouter);
+    .addRouter('/api', apiRouter)
+    .addRouter('/backstage/api', apiRouter)
+    .addRouter('/metrics', metricsRouter)
+    .addRouter('', rootPing);
 
   await service.start().catch(err => {
     console.log(err);
