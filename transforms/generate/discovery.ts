@@ -8,8 +8,7 @@
  * returns the factory itself from backend-plugin-api 0.7.0 on (callable
  * there too, for the older form).
  */
-import { stringLiteral } from '../lib/code-style';
-import type { GeneratedStyle } from './plugin-shell';
+import { coreServicesImport, GeneratedStyle } from './plugin-shell';
 
 export interface DiscoveryModule {
   /** The expression as written, which reads `configName`. */
@@ -31,10 +30,7 @@ export function printDiscoveryModule(module: DiscoveryModule, style: GeneratedSt
     ' * moved here by wire-plugin migrate: the same class, made from the root config,',
     ' * serves coreServices.discovery.',
     ' */',
-    'import {',
-    `${at(1)}coreServices,`,
-    `${at(1)}createServiceFactory,`,
-    `} from ${stringLiteral('@backstage/backend-plugin-api', style.quote)}${semi}`,
+    ...coreServicesImport('createServiceFactory', style),
     ...module.imports,
     '',
     'export default createServiceFactory({',

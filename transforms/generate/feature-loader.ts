@@ -9,7 +9,7 @@
  * at all (its routes answer 404, as the legacy catch-all did).
  */
 import { stringLiteral } from '../lib/code-style';
-import type { GeneratedStyle } from './plugin-shell';
+import { coreServicesImport, GeneratedStyle } from './plugin-shell';
 
 export interface ConditionalFeatures {
   /** The config parameter's name, as the conditions read it (`config`). */
@@ -32,10 +32,7 @@ export function printConditionalFeatures(module: ConditionalFeatures, style: Gen
     ' * moved here by wire-plugin migrate: the loader reads the same keys of the root',
     ' * config at startup and yields the same plugins under the same conditions.',
     ' */',
-    'import {',
-    `${at(1)}coreServices,`,
-    `${at(1)}createBackendFeatureLoader,`,
-    `} from ${stringLiteral('@backstage/backend-plugin-api', style.quote)}${semi}`,
+    ...coreServicesImport('createBackendFeatureLoader', style),
     ...(module.bridges ? [`import { legacyPlugin } from ${stringLiteral('@backstage/backend-common', style.quote)}${semi}`] : []),
     '',
     'export default createBackendFeatureLoader({',

@@ -30,6 +30,16 @@ export interface PluginShell {
   readonly body: (at: (depth: number) => string, semi: string) => readonly string[];
 }
 
+/** `import { coreServices, <create> } from '@backstage/backend-plugin-api';`, as prettier lays it out. */
+export function coreServicesImport(create: string, style: GeneratedStyle): string[] {
+  return [
+    'import {',
+    `${style.unit}coreServices,`,
+    `${style.unit}${create},`,
+    `} from ${stringLiteral('@backstage/backend-plugin-api', style.quote)}${style.semicolons ? ';' : ''}`,
+  ];
+}
+
 export function printPluginShell(shell: PluginShell, style: GeneratedStyle): string {
   const semi = style.semicolons ? ';' : '';
   const at = (depth: number): string => style.unit.repeat(depth);
@@ -38,10 +48,7 @@ export function printPluginShell(shell: PluginShell, style: GeneratedStyle): str
     '/*',
     ...shell.comment.map(line => ` * ${line}`),
     ' */',
-    'import {',
-    `${at(1)}coreServices,`,
-    `${at(1)}${create},`,
-    `} from ${stringLiteral('@backstage/backend-plugin-api', style.quote)}${semi}`,
+    ...coreServicesImport(create, style),
     ...shell.imports,
     '',
     `export default ${create}({`,

@@ -208,3 +208,16 @@ export function isMethodCall(node: Node, object: string, method: string): node i
     node.callee.property.name === method
   );
 }
+
+/** Every identifier a node mentions (property names excluded). */
+export function mentions(node: Node): Set<string> {
+  const names = new Set<string>();
+  walk(node, (inner, ancestors) => {
+    if (inner.type !== 'Identifier') return;
+    const parent = ancestors[ancestors.length - 1];
+    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === inner && !parent.computed) return;
+    if (parent && parent.type === 'ObjectProperty' && parent.key === inner && !parent.computed) return;
+    names.add(inner.name);
+  });
+  return names;
+}

@@ -8,7 +8,7 @@
  * log line the template does not write) is refused with its line.
  */
 import type { Expression, FunctionDeclaration, Node, ObjectExpression } from '@babel/types';
-import { walk } from '../../../transforms/lib/ast';
+import { mentions } from '../../../transforms/lib/ast';
 
 export interface CustomDiscovery {
   /** The init expression, as written (`MyDiscovery.fromConfig(config)`). */
@@ -36,18 +36,6 @@ const TEMPLATE_LOG = /^Created UrlReader \$\{/;
 
 function lineOf(source: string, offset: number): number {
   return source.slice(0, offset).split('\n').length;
-}
-
-function mentions(node: Node): Set<string> {
-  const names = new Set<string>();
-  walk(node, (inner, ancestors) => {
-    if (inner.type !== 'Identifier') return;
-    const parent = ancestors[ancestors.length - 1];
-    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === inner && !parent.computed) return;
-    if (parent && parent.type === 'ObjectProperty' && parent.key === inner && !parent.computed) return;
-    names.add(inner.name);
-  });
-  return names;
 }
 
 /** The name a call or `new` starts from: `HostDiscovery` of `HostDiscovery.fromConfig(config)`, `getRootLogger` of `getRootLogger()`. */

@@ -6,7 +6,7 @@
  * refusal, with its line and what to do instead. Nothing is dropped unseen.
  */
 import type { CallExpression, File, Node, Statement } from '@babel/types';
-import { walk } from '../../../transforms/lib/ast';
+import { mentions, walk } from '../../../transforms/lib/ast';
 import { LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
 import type { NewBackend } from '../../../transforms/analysis/new-backend';
 import { createEnvItems, CustomDiscovery, readCreateEnvFactory } from './create-env';
@@ -111,19 +111,6 @@ function lineOf(source: string, offset: number): number {
 function firstLine(source: string, node: Node): string {
   const text = source.slice(node.start ?? 0, node.end ?? 0).split(/\r?\n/)[0].trim();
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
-}
-
-/** Every identifier a node mentions (property names excluded). */
-function mentions(node: Node): Set<string> {
-  const names = new Set<string>();
-  walk(node, (inner, ancestors) => {
-    if (inner.type !== 'Identifier') return;
-    const parent = ancestors[ancestors.length - 1];
-    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === inner && !parent.computed) return;
-    if (parent && parent.type === 'ObjectProperty' && parent.key === inner && !parent.computed) return;
-    names.add(inner.name);
-  });
-  return names;
 }
 
 function containsAwait(node: Node): boolean {
