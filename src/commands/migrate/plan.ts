@@ -351,7 +351,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
       }
     } else if (tree.read(modulePath) !== undefined) {
       refused.push(`${files.indexDisplay}:${lines[0]}: if (...): ${display} exists already: move or remove it, then run migrate again`);
-    } else if (existing && readFeatureDiscovery(tree, root, existing)?.packages.kind !== undefined && readFeatureDiscovery(tree, root, existing)?.packages.kind !== 'none') {
+    } else if (existing && (readFeatureDiscovery(tree, root, existing)?.packages.kind ?? 'none') !== 'none') {
       refused.push(`${files.indexDisplay}:${lines[0]}: if (...): this backend discovers its features (backend.packages), which would load these plugins whatever the condition: exclude them in app-config and add them by hand with createBackendFeatureLoader`);
     } else {
       const q = index.style.quote;
