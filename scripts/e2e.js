@@ -218,7 +218,13 @@ function releaseEraLoader() {
   return loader;
 }
 
-/** Starts the backend (with tsx, or under `loader`), waits for every plugin's /health, and stops it by its process group. */
+/**
+ * Starts the backend the way the app's own scripts do (`yarn start`, which
+ * runs `yarn workspace backend start`, that is `tsx src/index.ts --config
+ * ../../app-config.yaml`, given one more `--config` with the test's port),
+ * or, with `loader`, node under that module loader; waits for every
+ * plugin's /health, and stops it by its process group.
+ */
 async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true, expectLogged = [], openPaths = [], { config = '', absentPaths = [] } = {}) {
   const port = await freePort();
   const override = path.join(dir, 'app-config.e2e.yaml');
@@ -226,13 +232,12 @@ async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true,
   const backendDir = path.join(dir, 'packages', 'backend');
   const logFile = path.join(dir, 'backend.e2e.log');
   const out = fs.openSync(logFile, 'w');
-  const runner = loader ? ['--require', loader] : [path.join(dir, 'node_modules', 'tsx', 'dist', 'cli.mjs')];
-  const child = spawn(process.execPath, [...runner, 'src/index.ts', '--config', '../../app-config.yaml', '--config', override], {
-    cwd: backendDir,
-    detached: true,
-    stdio: ['ignore', out, out],
-    env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' },
-  });
+  // The registry's yarn first on PATH: the root script's `yarn workspace backend start` runs it.
+  const env = { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0', ...(loader ? {} : { PATH: `${registryYarn()}${path.delimiter}${process.env.PATH}` }) };
+  const child = loader
+    ? spawn(process.execPath, ['--require', loader, 'src/index.ts', '--config', '../../app-config.yaml', '--config', override], { cwd: backendDir, detached: true, stdio: ['ignore', out, out], env })
+    : spawn(process.execPath, [path.join(registryYarn(), 'yarn.js'), '--silent', 'start', '--config', override], { cwd: dir, detached: true, stdio: ['ignore', out, out], env });
+  log(`  started by ${loader ? 'node --require <the era loader> src/index.ts' : "the app's own `yarn start`"} (--config ${path.basename(override)})`);
   const lastLines = () => fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
   let exited = false;
   child.on('exit', () => (exited = true));

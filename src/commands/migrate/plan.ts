@@ -199,12 +199,15 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
       refused.push(decided.refusal);
       continue;
     }
-    if (mount.condition) {
-      const condition = files.indexText.slice(mount.condition.test.start ?? 0, mount.condition.test.end ?? 0);
-      decided.plugin = { ...decided.plugin, condition, reason: `${decided.plugin.reason}; under the condition of line ${mount.condition.line}, in a feature loader` };
-      conditionOf.set(decided.plugin, mount.condition);
-    }
-    plugins.push(decided.plugin);
+    const plugin: MigratedPlugin = mount.condition
+      ? {
+          ...decided.plugin,
+          condition: files.indexText.slice(mount.condition.test.start ?? 0, mount.condition.test.end ?? 0),
+          reason: `${decided.plugin.reason}; under the condition of line ${mount.condition.line}, in a feature loader`,
+        }
+      : decided.plugin;
+    if (mount.condition) conditionOf.set(plugin, mount.condition);
+    plugins.push(plugin);
     const kept = decided.plugin.target === 'bridge' || decided.plugin.target === 'wrapper';
     if (decided.modulePath) (kept ? keptModules : deletions).push(decided.modulePath);
     if (decided.modulePath && decided.wrapper) {
@@ -246,6 +249,8 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   }
 
   // Translations: generated modules for what the new system has a home for.
+  // Each printed in index.ts's own quotes, semicolons, indentation and line endings.
+  const generatedStyle: GeneratedStyle = { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol };
   const translations: MigrationTranslation[] = [];
   const generated: string[] = [];
   const generatedAdds: string[] = [];
@@ -255,7 +260,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     if (tree.read(modulePath) !== undefined) {
       refused.push(`${files.indexDisplay}:${statements.startupLog[0].line}: ${display} exists already: wire-plugin would write the startup log lines there; move or remove it, then run migrate again`);
     } else {
-      tree.write(modulePath, printStartupLogModule({ lines: statements.startupLog }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+      tree.write(modulePath, printStartupLogModule({ lines: statements.startupLog }, generatedStyle));
       generated.push(modulePath);
       generatedAdds.push(STARTUP_LOG_MODULE);
       translations.push({ kind: 'startup-log', lines: statements.startupLog.map(l => l.line), file: display, authPolicy: null });
@@ -297,9 +302,8 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
       }
       router = { importLine: reprintImport(files, factory.declaration, [factory.call], path.dirname(modulePath), index.style.quote, index.style.semicolons), call: factory.call };
     }
-    const style: GeneratedStyle = { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol };
     const mountTexts = mounts.map(m => ({ rest: m.rest, handler: files.indexText.slice(m.handler.start ?? 0, m.handler.end ?? 0), line: m.line }));
-    tree.write(modulePath, printApiRouterModule({ segment, imports, mounts: mountTexts, router, moduleOfPlugin }, style));
+    tree.write(modulePath, printApiRouterModule({ segment, imports, mounts: mountTexts, router, moduleOfPlugin }, generatedStyle));
     generated.push(modulePath);
     generatedAdds.push(apiRouterModuleSpecifier(segment, moduleOfPlugin));
     translations.push({ kind: moduleOfPlugin ? 'api-router-module' : 'api-router', lines: mounts.map(m => m.line), file: display, authPolicy: apiRouterPolicies(mounts).join(', ') });
@@ -316,7 +320,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     }
     const imports = mount.imports.map(({ declaration, names }) => reprintImport(files, declaration as ImportDeclaration, names, path.dirname(modulePath), index.style.quote, index.style.semicolons));
     const handler = files.indexText.slice(mount.handler.start ?? 0, mount.handler.end ?? 0);
-    tree.write(modulePath, printRootRouterModule({ path: mount.path, imports, handler, line: mount.line }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+    tree.write(modulePath, printRootRouterModule({ path: mount.path, imports, handler, line: mount.line }, generatedStyle));
     generated.push(modulePath);
     generatedAdds.push(`./modules/${name}`);
     translations.push({ kind: 'root-router', lines: [mount.line], file: display, authPolicy: null });
@@ -332,7 +336,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     } else {
       const imports = found.imports.map(({ declaration, names }) => reprintImport(files, declaration as ImportDeclaration, names, path.dirname(modulePath), index.style.quote, index.style.semicolons));
       const expression = files.indexText.slice(found.expression.start ?? 0, found.expression.end ?? 0);
-      tree.write(modulePath, printDiscoveryModule({ expression, configName: found.configName, imports, line: found.line }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+      tree.write(modulePath, printDiscoveryModule({ expression, configName: found.configName, imports, line: found.line }, generatedStyle));
       generated.push(modulePath);
       generatedAdds.push(DISCOVERY_MODULE);
       translations.push({ kind: 'discovery', lines: [found.line], file: display, authPolicy: null });
@@ -356,18 +360,19 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     } else {
       const q = index.style.quote;
       const conditions: { test: string; line: number; yields: string[] }[] = [];
+      // The loader is in src/modules/: index.ts's `./plugins/x` is `../plugins/x` from there.
+      const fromModules = (specifier: string): string => (specifier.startsWith('./') ? `.${specifier}` : specifier);
       for (const [plugin, condition] of conditionOf) {
         let entry = conditions.find(c => c.line === condition.line);
         if (!entry) {
           entry = { test: files.indexText.slice(condition.test.start ?? 0, condition.test.end ?? 0), line: condition.line, yields: [] };
           conditions.push(entry);
         }
-        const fromModules = (specifier: string): string => (specifier.startsWith('./') ? `.${specifier}` : specifier);
         if (plugin.target === 'bridge') entry.yields.push(`legacyPlugin(${stringLiteral(plugin.id, q)}, ${bridgedImport(fromModules(plugin.module), plugin.exportName, q)})`);
         else entry.yields.push(...plugin.adds.map(specifier => `import(${stringLiteral(fromModules(specifier), q)})`));
       }
       const bridges = [...conditionOf.keys()].some(p => p.target === 'bridge');
-      tree.write(modulePath, printConditionalFeatures({ configName: statements.configName ?? 'config', conditions, bridges }, { quote: q, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+      tree.write(modulePath, printConditionalFeatures({ configName: statements.configName ?? 'config', conditions, bridges }, generatedStyle));
       generated.push(modulePath);
       generatedAdds.push(CONDITIONAL_FEATURES_MODULE);
       translations.push({ kind: 'feature-loader', lines, file: display, authPolicy: null });
@@ -395,7 +400,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
           ? { apiPrefix: h.apiPrefix ?? '', line: h.line, afterApi: h.afterApi }
           : { text: files.indexText.slice(h.handler.start ?? 0, h.handler.end ?? 0), line: h.line, afterApi: h.afterApi },
       );
-      tree.write(modulePath, printRootHttpRouterModule({ handlers, imports }, { quote: index.style.quote, semicolons: index.style.semicolons, unit: indentUnit(files.indexText), eol: index.style.eol }));
+      tree.write(modulePath, printRootHttpRouterModule({ handlers, imports }, generatedStyle));
       generated.push(modulePath);
       generatedAdds.push(ROOT_HTTP_ROUTER_MODULE);
       translations.push({ kind: 'root-handler', lines, file: display, authPolicy: null });
@@ -532,7 +537,7 @@ function pluginEnvironmentFields(files: BackendFiles): readonly string[] {
 }
 
 interface Decision {
-  plugin: MigratedPlugin;
+  readonly plugin: MigratedPlugin;
   /** A legacy-only plugin past 1.31: the module's new text, a new-system plugin. */
   readonly wrapper?: PluginWrapper;
   /** Why the plugin cannot be migrated (`file:LINE: ...`): a legacy-only plugin past 1.31 with no wrapper to give it. */
