@@ -31,6 +31,7 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-catalog-backend/alpha'));
 backend.add(legacyPlugin('carmen', import('./plugins/carmen')));
+backend.add(import('./modules/carmen-legacy-access'));
 backend.add(import('@internal/backstage-plugin-dora-backend'));
 backend.add(import('./modules/startup-log'));
 backend.add(import('./modules/api-assets'));

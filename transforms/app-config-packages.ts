@@ -21,6 +21,7 @@ import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml'
 import { applyChanges, insertAt, TextChange } from './lib/changes';
 import { formatPosition, WireError } from './lib/errors';
 import { detectEol, lineStartOf } from './lib/text';
+import { loadYaml, parseYaml } from './lib/yaml';
 
 export interface PackageList {
   readonly names: readonly string[];
@@ -39,22 +40,8 @@ export interface DiscoveryListPlan {
   readonly edit?: 'included' | 'unexcluded' | 'unincluded';
 }
 
-type Yaml = typeof import('yaml');
-
-function loadYaml(): Yaml {
-  // The parser loads only when a backend uses feature discovery (it is not in the bundle).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('yaml') as Yaml;
-}
-
 const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
-
-function parse(text: string, file: string): Document.Parsed {
-  const document = loadYaml().parseDocument(text, { prettyErrors: false });
-  const error = document.errors[0];
-  if (error) throw new WireError(`${formatPosition(file, text, error.pos[0])}: invalid YAML: ${error.message.split('\n')[0]}`);
-  return document;
-}
+const parse = parseYaml;
 
 interface ListNode {
   readonly key: Scalar;

@@ -16,7 +16,7 @@
  * would have to open the plugin's own routes, so the planner refuses it.
  */
 import { stringLiteral } from '../lib/code-style';
-import { GeneratedStyle, printPluginShell } from './plugin-shell';
+import { GeneratedStyle, printAuthPolicy, printPluginShell } from './plugin-shell';
 
 export interface ApiRouterMountText {
   /** The path below the segment (`/v1`), or `''` for the segment itself. */
@@ -89,12 +89,7 @@ export function printApiRouterModule(module: ApiRouterModule, style: GeneratedSt
               ),
               `httpRouter.use(router)${semi}`,
             ]),
-        ...policyPaths.flatMap(policyPath => {
-          const oneLine = `httpRouter.addAuthPolicy({ path: ${stringLiteral(policyPath, q)}, allow: ${stringLiteral('unauthenticated', q)} })${semi}`;
-          // At init's depth (4 units), wrapped as prettier wraps a call past 80 columns.
-          if (4 * (style.unit === '\t' ? 2 : style.unit.length) + oneLine.length <= 80) return [oneLine];
-          return ['httpRouter.addAuthPolicy({', `${style.unit}path: ${stringLiteral(policyPath, q)},`, `${style.unit}allow: ${stringLiteral('unauthenticated', q)},`, `})${semi}`];
-        }),
+        ...policyPaths.flatMap(policyPath => printAuthPolicy(policyPath, style)),
       ],
     },
     style,

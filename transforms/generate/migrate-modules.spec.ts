@@ -3,11 +3,47 @@ import { printApiRouterModule } from './api-router';
 import { printDiscoveryModule } from './discovery';
 import { printConditionalFeatures } from './feature-loader';
 import { printRootHttpRouterModule } from './root-http-router';
+import { printLegacyAccessModule } from './legacy-access';
+import { printRootPluginModule } from './root-plugin';
 import type { GeneratedStyle } from './plugin-shell';
 
 type Printer = (style: GeneratedStyle) => string;
 
+const imported = (style: GeneratedStyle, line: string): string => `${line.replace(/'/g, style.quote)}${style.semicolons ? ';' : ''}`;
+
 const PRINTERS: Record<string, Printer> = {
+  'legacy access': style => printLegacyAccessModule({ pluginId: 'hooks', line: 84 }, style),
+  'legacy access, a long id': style => printLegacyAccessModule({ pluginId: 'kubernetes-ingestor-with-a-long-name', line: 84 }, style),
+  'a plugin at the service root': style =>
+    printRootPluginModule(
+      {
+        pluginId: 'healthcheck',
+        name: 'healthcheck',
+        importLine: imported(style, "import healthcheck from '../plugins/healthcheck'"),
+        path: '',
+        fields: ['logger'],
+        router: { importLine: imported(style, "import Router from 'express-promise-router'"), call: 'Router' },
+        line: 95,
+      },
+      style,
+    ),
+  'a plugin at a root path with more fields': style =>
+    printRootPluginModule(
+      {
+        pluginId: 'status_checks',
+        name: 'statusChecks',
+        importLine: imported(style, "import statusChecks from '../plugins/status-checks'"),
+        path: '/healthcheck',
+        fields: ['cache', 'config', 'database', 'logger'],
+        line: 96,
+      },
+      style,
+    ),
+  'a plugin at a root path that reads nothing': style =>
+    printRootPluginModule(
+      { pluginId: 'ping', name: 'ping', importLine: imported(style, "import ping from '../plugins/ping'"), path: '/ping', fields: [], line: 97 },
+      style,
+    ),
   discovery: style =>
     printDiscoveryModule(
       { expression: 'ClusterDiscovery.fromConfig(config)', configName: 'config', imports: [`import { ClusterDiscovery } from ${style.quote}../discovery${style.quote}${style.semicolons ? ';' : ''}`], line: 32 },
@@ -74,7 +110,7 @@ test.each(Object.keys(PRINTERS))('%s: prints what prettier prints, in each index
         });
       }
   const formatted = formatWithPrettier(jobs);
-  const mismatches = jobs.filter((job, i) => formatted[i] !== job.text).map((job, i) => [JSON.stringify(job.options), job.text, formatted[i]]);
+  const mismatches = jobs.map((job, i) => [JSON.stringify(job.options), job.text, formatted[i]]).filter(([, text, pretty]) => pretty !== text);
   expect(mismatches.slice(0, 1)).toEqual([]);
   expect(jobs.length).toBe(12);
 });

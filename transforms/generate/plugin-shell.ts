@@ -28,6 +28,8 @@ export interface PluginShell {
   readonly params: string;
   /** The init body's lines, each at depth 0 (indented here). */
   readonly body: (at: (depth: number) => string, semi: string) => readonly string[];
+  /** Top-level lines between the imports and the plugin (a blank line before each group is the caller's). */
+  readonly preamble?: readonly string[];
 }
 
 /** `import { coreServices, <create> } from '@backstage/backend-plugin-api';`, as prettier lays it out. */
@@ -51,6 +53,7 @@ export function printPluginShell(shell: PluginShell, style: GeneratedStyle): str
     ...coreServicesImport(create, style),
     ...shell.imports,
     '',
+    ...(shell.preamble?.length ? [...shell.preamble, ''] : []),
     `export default ${create}({`,
     `${at(1)}pluginId: ${stringLiteral(shell.pluginId, style.quote)},`,
     ...(shell.moduleId === undefined ? [] : [`${at(1)}moduleId: ${stringLiteral(shell.moduleId, style.quote)},`]),
@@ -64,4 +67,28 @@ export function printPluginShell(shell: PluginShell, style: GeneratedStyle): str
     `${at(1)}},`,
     `})${semi}`,
   ].join(style.eol) + style.eol;
+}
+
+/**
+ * `httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' })` at init's
+ * depth (4 units), wrapped as prettier wraps a call past 80 columns.
+ */
+export function printAuthPolicy(policyPath: string, style: GeneratedStyle): string[] {
+  const q = style.quote;
+  const semi = style.semicolons ? ';' : '';
+  const oneLine = `httpRouter.addAuthPolicy({ path: ${stringLiteral(policyPath, q)}, allow: ${stringLiteral('unauthenticated', q)} })${semi}`;
+  if (4 * (style.unit === '\t' ? 2 : style.unit.length) + oneLine.length <= 80) return [oneLine];
+  return ['httpRouter.addAuthPolicy({', `${style.unit}path: ${stringLiteral(policyPath, q)},`, `${style.unit}allow: ${stringLiteral('unauthenticated', q)},`, `})${semi}`];
+}
+
+/**
+ * `<head>{ a, b }<tail>` at `depth` units, on one line where it fits in 80
+ * columns, else one entry a line with trailing commas, as prettier prints an
+ * object literal it has to break.
+ */
+export function printObject(head: string, entries: readonly string[], tail: string, depth: number, style: GeneratedStyle): string[] {
+  const width = depth * (style.unit === '\t' ? 2 : style.unit.length);
+  const oneLine = entries.length ? `${head}{ ${entries.join(', ')} }${tail}` : `${head}{}${tail}`;
+  if (width + oneLine.length <= 80) return [oneLine];
+  return [`${head}{`, ...entries.map(entry => `${style.unit}${entry},`), `}${tail}`];
 }

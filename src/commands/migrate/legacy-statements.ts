@@ -25,6 +25,10 @@ export interface PluginMount {
   readonly line: number;
   /** The config condition it was mounted under (`if (config.getOptionalBoolean('x.enabled'))`), and that if's line. */
   readonly condition?: { readonly test: Node; readonly line: number };
+  /** Where the service builder mounted it outside /api (`''` for the service root, `/healthcheck`); absent for the api router. */
+  readonly rootPath?: string;
+  /** For a root mount: whether the service builder mounted it after the api router (it saw only what the api routes did not answer). */
+  readonly afterApi?: boolean;
 }
 
 export interface StatementVerdict {
@@ -175,7 +179,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   };
   /** Plugins mounted so far, by alias: a second mount of one is refused, never merged into the first. */
   const mountedAt = new Map<string, { line: number; path: string }>();
-  const mount = (node: Node, at: Node, mountPath: string, plugin: { alias: string; env?: string }, condition?: PluginMount['condition']): void => {
+  const mount = (node: Node, at: Node, mountPath: string, plugin: { alias: string; env?: string }, condition?: PluginMount['condition'], root?: { path: string; afterApi: boolean }): void => {
+    const rootPath = root?.path;
     const line = lineOf(source, at.start ?? 0);
     const first = mountedAt.get(plugin.alias);
     if (first) {
@@ -189,7 +194,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     }
     mountedAt.set(plugin.alias, { line, path: mountPath });
     mounts.push({
-      route: mountPath.replace(/^\//, ''),
+      route: rootPath === undefined ? mountPath.replace(/^\//, '') : '',
+      ...(root === undefined ? {} : { rootPath: root.path, afterApi: root.afterApi }),
       alias: plugin.alias,
       module: aliases.get(plugin.alias) as string,
       exportName: exportNames.get(plugin.alias),
@@ -422,9 +428,11 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
               continue;
             }
             const plugin = pluginCall(target, aliases);
-            // A plugin at the service root ('', the app plugin): template. At another root path it would move under /api.
-            if (mountPath === '' && plugin) {
-              mount(call, call, mountPath, plugin);
+            // A plugin at the service root ('': the app plugin, or a status check) or at a root path of its own: the
+            // planner keeps it there (the app through the root router's index fallback, any other on the root router).
+            const mountedBefore = plugin && (mountedAt.has(plugin.alias) || [...index.routes].some(route => pluginCallIn(route.call)?.callee === plugin.alias));
+            if (plugin && !mountedBefore && (mountPath === '' || (mountPath && isRootPath(mountPath)))) {
+              mount(call, call, mountPath, plugin, undefined, { path: mountPath, afterApi: sawApi });
               continue;
             }
             // A router of the app's own at a root path outside /api: the root HTTP router serves it at the same path.
@@ -434,7 +442,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
               note(call, 'translated');
               continue;
             }
-            if (own && mountPath && /^\/[A-Za-z0-9._~/-]*$/.test(mountPath) && mountPath !== '/api' && !mountPath.startsWith('/api/') && !mountPath.endsWith('/')) {
+            if (own && mountPath && isRootPath(mountPath)) {
               rootRouters.push({ path: mountPath, handler: target as Node, imports: own, line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0) });
               note(call, 'translated');
               continue;
@@ -443,9 +451,9 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
               refused.push({
                 line: lineOf(source, call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0),
                 code: `.${source.slice(call.callee.type === 'MemberExpression' ? call.callee.property.start ?? 0 : call.start ?? 0, call.end ?? 0).split(/\r?\n/)[0].trim().slice(0, 100)}`,
-                why: mountedAt.has(plugin.alias) || [...index.routes].some(route => pluginCallIn(route.call)?.callee === plugin.alias)
+                why: mountedBefore
                   ? `mounts ${plugin.alias} a second time, at the service root path ${mountPath}: the new backend serves a plugin once, at /api/<pluginId>; serve ${mountPath} from a backend module with coreServices.rootHttpRouter by hand, or drop it`
-                  : `serves ${plugin.alias} at ${mountPath}, outside /api: the new backend serves plugins at /api/<pluginId> only, so its URLs would change; mount it on the api router first, or serve ${mountPath} from a backend module with coreServices.rootHttpRouter`,
+                  : `serves ${plugin.alias} at ${mountPath}, which overlaps the plugins' /api/<pluginId> (or is not a plain path): the root router refuses such a path, and the plugin would change its URLs; mount it on the api router first`,
               });
               note(call, 'refused');
               continue;
@@ -582,6 +590,11 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   }
   refused.sort((a, b) => a.line - b.line);
   return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName };
+}
+
+/** A path the root HTTP router takes: plain segments, outside /api, no trailing slash. */
+function isRootPath(mountPath: string): boolean {
+  return /^\/[A-Za-z0-9._~/-]*$/.test(mountPath) && mountPath !== '/api' && !mountPath.startsWith('/api/') && !mountPath.endsWith('/');
 }
 
 /** The name an import binding imports (`getRootLogger` for `import { getRootLogger as root }`). */

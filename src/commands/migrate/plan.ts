@@ -44,6 +44,12 @@ import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
 import { compareVersions, featureFromRelease, featureFromTable, lowestVersion, versionForRelease } from './feature-table';
 import { accountGaps, LegacyStatements, readLegacyStatements, StatementVerdict } from './legacy-statements';
 import { bridgedImport, headerOf, NewIndex, printNewIndex } from './print-index';
+import { BehaviourEntry, DataIdentity, planDataIdentities } from './behaviour';
+import { legacyAccessModuleName, printLegacyAccessModule } from '../../../transforms/generate/legacy-access';
+import { ENVIRONMENT_SERVICES, printRootPluginModule, rootPluginModuleName, rootPluginRouterName } from '../../../transforms/generate/root-plugin';
+import { readEnvironmentUse } from './classify-plugin';
+import { backstageIdentity, identityFromName } from '../../../transforms/lib/package-names';
+import type { PluginMount } from './legacy-statements';
 
 export interface MigrateOptions {
   readonly cwd?: string;
@@ -94,6 +100,8 @@ export interface MigrationReport {
   readonly dependencies: { readonly added: readonly { name: string; range: string }[]; readonly removed: readonly string[] };
   /** Customisations translated into generated code: what, from which lines, into which file. */
   readonly translations: readonly MigrationTranslation[];
+  /** Each kept or changed behaviour (access, URL, data), one entry each: what keeps it, or what changed on purpose. */
+  readonly behaviour: readonly BehaviourEntry[];
   readonly files: readonly { path: string; status: FileStatus }[];
   readonly warnings: readonly string[];
   readonly changed: boolean;
@@ -109,9 +117,11 @@ export interface MigrationTranslation {
    * `root-router`: a router the service builder mounted at a root path, served by coreServices.rootHttpRouter there;
    * `root-handler`: handlers the service builder mounted at '', in rootHttpRouterServiceFactory's configure;
    * `discovery`: a discovery of the app's own class made from config, as a coreServices.discovery service factory;
-   * `feature-loader`: plugins mounted under config conditions, yielded by createBackendFeatureLoader under the same ones.
+   * `feature-loader`: plugins mounted under config conditions, yielded by createBackendFeatureLoader under the same ones;
+   * `root-plugin`: a plugin module the service builder mounted outside /api, run under its createEnv id and served at the same path;
+   * `legacy-access`: a module of a plugin kept on its legacy code, opening its routes to requests without credentials as before.
    */
-  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'feature-loader';
+  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'feature-loader' | 'root-plugin' | 'legacy-access';
   /** The index.ts lines it came from. */
   readonly lines: readonly number[];
   /** The generated file, relative to the root. */
@@ -151,7 +161,7 @@ interface Context {
 export async function planMigration(options: MigrateOptions = {}): Promise<MigrationPlan> {
   const files = readBackend(locateBackend(options), 'auto');
   const { tree, root, backend } = files;
-  const base = { root, backend, plugins: [], carried: [], replaced: [], dependencies: { added: [], removed: [] }, translations: [], warnings: [], written: false };
+  const base = { root, backend, plugins: [], carried: [], replaced: [], dependencies: { added: [], removed: [] }, translations: [], behaviour: [], warnings: [], written: false };
   let index = files.legacy as LegacyIndex;
   /** A half-migrated index.ts: the new backend already there, kept as it is, with the legacy part migrated into it. */
   let existing: NewBackend | undefined;
@@ -193,7 +203,15 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const environment = pluginEnvironmentFields(files);
   /** Plugins mounted under a config condition: yielded by a feature loader instead of added by index.ts. */
   const conditionOf = new Map<MigratedPlugin, { test: Node; line: number }>();
+  /** Plugin modules the service builder mounted outside /api (not the app): kept at their paths on the root router. */
+  const rootMounts: PluginMount[] = [];
+  /** Each migrated plugin's mount: its line, and the createEnv id its data was kept under. */
+  const mountOf = new Map<string, PluginMount>();
   for (const mount of orderedMounts(statements)) {
+    if (mount.rootPath !== undefined && !isAppMount(context, mount)) {
+      rootMounts.push(mount);
+      continue;
+    }
     const decided = await decidePlugin(context, mount.module, mount.route || mount.envId || path.basename(mount.module), environment, mount.line, mount.exportName);
     if (decided.refusal) {
       refused.push(decided.refusal);
@@ -207,6 +225,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
         }
       : decided.plugin;
     if (mount.condition) conditionOf.set(plugin, mount.condition);
+    mountOf.set(plugin.id, mount);
     plugins.push(plugin);
     const kept = decided.plugin.target === 'bridge' || decided.plugin.target === 'wrapper';
     if (decided.modulePath) (kept ? keptModules : deletions).push(decided.modulePath);
@@ -254,6 +273,73 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const translations: MigrationTranslation[] = [];
   const generated: string[] = [];
   const generatedAdds: string[] = [];
+  const behaviour: BehaviourEntry[] = [];
+  const at = (line: number): string => `${files.indexDisplay}:${line}`;
+
+  // Access: a plugin kept on its legacy code answered without credentials, and keeps doing so through a module of it.
+  /** The access module each such plugin gets, by plugin: added right after it (or yielded with it). */
+  const accessOf = new Map<MigratedPlugin, string>();
+  for (const plugin of plugins) {
+    const mount = mountOf.get(plugin.id) as PluginMount;
+    if (plugin.target === 'feature' || plugin.target === 'module') {
+      {
+        behaviour.push({
+          kind: 'access',
+          plugin: plugin.id,
+          source: at(mount.line),
+          kept: false,
+          change: `its feature (${plugin.package}) brings its package's own auth policies: its routes now ask for user or service credentials except those the package opens itself${plugin.id === 'auth' || plugin.id === 'app' ? ' (it opens its public routes itself)' : ''}; a script that called /api/${plugin.id} without a token needs a token of backend.auth.externalAccess`,
+        });
+      }
+      continue;
+    }
+    if (!plugin.adds.length) continue;
+    const name = legacyAccessModuleName(plugin.id);
+    const modulePath = path.join(files.backendDir, 'src', 'modules', `${name}.ts`);
+    const display = tree.display(modulePath);
+    if (tree.read(modulePath) !== undefined) {
+      refused.push(`${at(mount.line)}: ${plugin.id}: ${display} exists already: wire-plugin would keep the plugin open to requests without credentials there; move or remove it, then run migrate again`);
+      continue;
+    }
+    tree.write(modulePath, printLegacyAccessModule({ pluginId: plugin.id, line: mount.line }, generatedStyle));
+    generated.push(modulePath);
+    accessOf.set(plugin, `./modules/${name}`);
+    translations.push({ kind: 'legacy-access', lines: [mount.line], file: display, authPolicy: "{ path: '/', allow: 'unauthenticated' }" });
+    behaviour.push({
+      kind: 'access',
+      plugin: plugin.id,
+      source: at(mount.line),
+      kept: true,
+      change: `kept open to requests without credentials, as the legacy api router served it: ${display} adds an unauthenticated auth policy for the whole plugin; delete it and its backend.add to ask for credentials (the new default)`,
+    });
+    addedPackages.set(PLUGIN_API, pluginApiRange(context));
+  }
+
+  // URLs: a plugin module mounted outside /api stays at its path, run under its createEnv id.
+  const rootPluginHandlers: { text: string; importLine: string; line: number; afterApi: boolean }[] = [];
+  for (const mount of rootMounts) {
+    const planned = planRootPlugin(context, index, mount, plugins, generatedStyle);
+    if ('refusal' in planned) {
+      refused.push(planned.refusal);
+      continue;
+    }
+    tree.write(planned.modulePath, planned.text);
+    generated.push(planned.modulePath);
+    generatedAdds.push(planned.specifier);
+    if (planned.handler) rootPluginHandlers.push(planned.handler);
+    const display = tree.display(planned.modulePath);
+    translations.push({ kind: 'root-plugin', lines: [mount.line], file: display, authPolicy: null });
+    const where = mount.rootPath ? mount.rootPath : "'' (the service root)";
+    behaviour.push({
+      kind: 'url',
+      plugin: planned.pluginId,
+      source: at(mount.line),
+      kept: true,
+      change: `kept at ${where}, outside /api and with no credentials check: ${display} runs it under its createEnv id ${planned.pluginId} and serves its router ${mount.rootPath ? 'there with coreServices.rootHttpRouter' : "through the root HTTP router's configure"}`,
+    });
+    addedPackages.set(PLUGIN_API, pluginApiRange(context));
+    if (planned.adapters) addedPackages.set(COMMON_PACKAGE, '');
+  }
   if (statements.startupLog.length) {
     const modulePath = path.join(files.backendDir, 'src', 'modules', 'startup-log.ts');
     const display = tree.display(modulePath);
@@ -370,6 +456,8 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
         }
         if (plugin.target === 'bridge') entry.yields.push(`legacyPlugin(${stringLiteral(plugin.id, q)}, ${bridgedImport(fromModules(plugin.module), plugin.exportName, q)})`);
         else entry.yields.push(...plugin.adds.map(specifier => `import(${stringLiteral(fromModules(specifier), q)})`));
+        const access = accessOf.get(plugin);
+        if (access) entry.yields.push(`import(${stringLiteral(access.replace(/^\.\/modules\//, './'), q)})`);
       }
       const bridges = [...conditionOf.keys()].some(p => p.target === 'bridge');
       tree.write(modulePath, printConditionalFeatures({ configName: statements.configName ?? 'config', conditions, bridges }, generatedStyle));
@@ -380,10 +468,10 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     }
   }
 
-  if (statements.rootHandlers.length) {
+  if (statements.rootHandlers.length || rootPluginHandlers.length) {
     const modulePath = path.join(files.backendDir, 'src', 'modules', 'root-http-router.ts');
     const display = tree.display(modulePath);
-    const lines = statements.rootHandlers.map(h => h.line);
+    const lines = [...statements.rootHandlers.map(h => h.line), ...rootPluginHandlers.map(h => h.line)].sort((a, b) => a - b);
     if (tree.read(modulePath) !== undefined) {
       refused.push(`${files.indexDisplay}:${lines[0]}: .addRouter('', ...): ${display} exists already: move or remove it, then run migrate again`);
     } else {
@@ -394,18 +482,33 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
             reprintImport(files, declaration as ImportDeclaration, statements.rootHandlers.flatMap(h => h.imports.filter(i => i.declaration === declaration).flatMap(i => i.names)), path.dirname(modulePath), index.style.quote, index.style.semicolons),
           ]),
         ).values(),
+        ...rootPluginHandlers.map(h => h.importLine),
       ];
-      const handlers = statements.rootHandlers.map(h =>
-        h.apiPrefix !== undefined || !h.handler
-          ? { apiPrefix: h.apiPrefix ?? '', line: h.line, afterApi: h.afterApi }
-          : { text: files.indexText.slice(h.handler.start ?? 0, h.handler.end ?? 0), line: h.line, afterApi: h.afterApi },
-      );
+      const handlers = [
+        ...statements.rootHandlers.map(h =>
+          h.apiPrefix !== undefined || !h.handler
+            ? { apiPrefix: h.apiPrefix ?? '', line: h.line, afterApi: h.afterApi }
+            : { text: files.indexText.slice(h.handler.start ?? 0, h.handler.end ?? 0), line: h.line, afterApi: h.afterApi },
+        ),
+        ...rootPluginHandlers.map(({ text, line, afterApi }) => ({ text, line, afterApi })),
+      ].sort((a, b) => a.line - b.line);
       tree.write(modulePath, printRootHttpRouterModule({ handlers, imports }, generatedStyle));
       generated.push(modulePath);
       generatedAdds.push(ROOT_HTTP_ROUTER_MODULE);
       translations.push({ kind: 'root-handler', lines, file: display, authPolicy: null });
     }
   }
+
+  // Data: a plugin whose id changes keeps the database its createEnv id had.
+  const identities: DataIdentity[] = [];
+  for (const plugin of plugins) {
+    const mount = mountOf.get(plugin.id) as PluginMount;
+    const newId = plugin.target === 'feature' || plugin.target === 'module' ? pluginIdOfPackage(context, plugin.package) : plugin.id;
+    if (mount.envId && newId && newId !== mount.envId) identities.push({ plugin: plugin.id, oldId: mount.envId, newId, source: at(mount.line) });
+  }
+  const data = planDataIdentities(tree, root, identities);
+  refused.push(...data.refused);
+  behaviour.push(...data.behaviour);
 
   // index.ts
   const style = index.style;
@@ -414,9 +517,10 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     files.indexText,
     header,
     {
-      adds: plugins.filter(p => !conditionOf.has(p)).flatMap((p): NewIndex['adds'] =>
-        p.target === 'bridge' ? (p.adds.length ? [{ bridge: p.id, module: p.module, exportName: p.exportName }] : []) : p.adds.map(specifier => ({ import: specifier })),
-      ).concat(generatedAdds.map(specifier => ({ import: specifier }))),
+      adds: plugins.filter(p => !conditionOf.has(p)).flatMap((p): NewIndex['adds'] => [
+        ...(p.target === 'bridge' ? (p.adds.length ? [{ bridge: p.id, module: p.module, exportName: p.exportName }] : []) : p.adds.map(specifier => ({ import: specifier }))),
+        ...(accessOf.has(p) ? [{ import: accessOf.get(p) as string }] : []),
+      ]).concat(generatedAdds.map(specifier => ({ import: specifier }))),
       bridges: plugins.some(p => p.target === 'bridge' && p.adds.length > 0 && !conditionOf.has(p)),
       existingBackend: existing && { name: existing.name, start: existing.start as Node },
       carriedImports: statements.carriedImports,
@@ -460,7 +564,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
 
   const changes = tree.changes();
   validateChanges(changes);
-  const touched = [files.backendJsonPath, files.indexPath, ...(configPath ? [configPath] : []), ...generated, ...deletions, typesPath];
+  const touched = [files.backendJsonPath, files.indexPath, ...(configPath ? [configPath] : []), ...data.written, ...generated, ...deletions, typesPath];
   const report: MigrationReport = {
     ...base,
     system: 'legacy',
@@ -471,6 +575,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     refused,
     dependencies: { added: toAdd, removed: removable },
     translations,
+    behaviour,
     files: [...new Set(touched)].filter(file => tree.status(file) !== 'unchanged' || file === files.backendJsonPath || file === files.indexPath).map(file => ({ path: tree.display(file), status: tree.status(file) })),
     warnings: context.warnings,
     changed: changes.length > 0,
@@ -843,4 +948,101 @@ function featureLoaderApiVersion(context: Context): { supported: boolean; found:
   const minor = context.release ? /^1\.(\d+)\./.exec(context.release)?.[1] : undefined;
   if (minor !== undefined) return { supported: Number(minor) >= 30, found: `Backstage ${context.release}` };
   return { supported: false, found: 'no version of it that wire-plugin can find (not installed, no backstage.json)' };
+}
+
+/** The app plugin at the service root: its createEnv id is app, or its module wraps the app backend. The root router serves it through its index fallback. */
+function isAppMount(context: Context, mount: PluginMount): boolean {
+  if (mount.rootPath !== '') return false;
+  if (mount.envId === 'app' || mount.module === '@backstage/plugin-app-backend') return true;
+  const modulePath = moduleFile(context.files, mount.module);
+  if (!modulePath) return false;
+  const source = context.files.tree.read(modulePath) as string;
+  return readPluginModule(parseTypeScript(source, context.files.tree.display(modulePath)), source, mount.exportName).packageName === '@backstage/plugin-app-backend';
+}
+
+/** The file a relative plugin module specifier of index.ts names, if it is there. */
+function moduleFile(files: BackendFiles, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(files.indexPath), specifier).replace(/\.[jt]s$/, '');
+  return [`${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts')].find(file => files.tree.read(file) !== undefined);
+}
+
+/** The plugin id a package's feature registers, as far as its metadata or name says (undefined when neither does). */
+function pluginIdOfPackage(context: Context, name: string | null): string | undefined {
+  if (!name) return undefined;
+  const pkg = installed(context, name);
+  return (pkg ? backstageIdentity(name, pkg.json) : identityFromName(name))?.pluginId;
+}
+
+type RootPluginPlan =
+  | { refusal: string }
+  | {
+      pluginId: string;
+      modulePath: string;
+      specifier: string;
+      text: string;
+      adapters: boolean;
+      /** For a mount at '': the router the root HTTP router's configure mounts. */
+      handler?: { text: string; importLine: string; line: number; afterApi: boolean };
+    };
+
+/**
+ * A plugin module the service builder mounted outside /api: a generated
+ * plugin under its createEnv id that builds the fields the module reads and
+ * serves its router at the same path; refused by line where the module hands
+ * its whole environment on, reads a field legacyPlugin does not make, or
+ * needs backend-common's adapters on a release without it.
+ */
+function planRootPlugin(context: Context, index: LegacyIndex, mount: PluginMount, plugins: readonly MigratedPlugin[], style: GeneratedStyle): RootPluginPlan {
+  const { files } = context;
+  const where = mount.rootPath ? mount.rootPath : "''";
+  const refuse = (why: string, at = `${files.indexDisplay}:${mount.line}`): RootPluginPlan => ({
+    refusal: `${at}: .addRouter(${mount.rootPath ? `'${mount.rootPath}'` : "''"}, await ${mount.alias}(...)): ${why}`,
+  });
+  const pluginId = mount.envId ?? mount.alias;
+  if (!/^[a-z0-9_-]+$/i.test(pluginId)) return refuse(`its createEnv id ${pluginId} is not a plugin id the new backend takes: serve ${where} from a backend plugin by hand`);
+  if (plugins.some(p => p.id === pluginId)) return refuse(`its createEnv id ${pluginId} is also a plugin on the api router, and two plugins cannot share an id: serve ${where} from a module of that plugin by hand`);
+  const modulePath = moduleFile(files, mount.module);
+  if (!modulePath) return refuse(`${mount.module} is not a module of the backend that wire-plugin can read, so the environment it needs is unknown: serve ${where} from a backend plugin by hand`);
+  const moduleDisplay = files.tree.display(modulePath);
+  const source = files.tree.read(modulePath) as string;
+  const use = readEnvironmentUse(parseTypeScript(source, moduleDisplay), source, mount.exportName);
+  if (use.missing) return refuse(`${moduleDisplay} has ${use.missing}: serve ${where} from a backend plugin by hand`);
+  if (use.wholeAt !== undefined) {
+    return refuse(`hands its whole environment on (${moduleDisplay}:${use.wholeAt}), so which services it needs is unknown: read the fields it needs (env.logger, env.config, ...) or serve ${where} from a backend plugin by hand`, `${moduleDisplay}:${use.wholeAt}`);
+  }
+  const fields = [...use.fields.keys()].sort();
+  const unknown = fields.find(field => !ENVIRONMENT_SERVICES[field]);
+  if (unknown) {
+    return refuse(`reads env.${unknown} (${moduleDisplay}:${use.fields.get(unknown)}), which no core service makes as legacyPlugin does: serve ${where} from a backend plugin by hand`, `${moduleDisplay}:${use.fields.get(unknown) || 1}`);
+  }
+  const adapters = fields.some(field => ENVIRONMENT_SERVICES[field].adapter);
+  if (adapters && !context.bridge.works) {
+    return refuse(`its module reads env.logger or env.cache, which go through @backstage/backend-common's adapters, and that package is gone on this release (${context.bridge.decidedBy}): serve ${where} from a backend plugin by hand`);
+  }
+  const name = rootPluginModuleName(pluginId);
+  const generatedPath = path.join(files.backendDir, 'src', 'modules', `${name}.ts`);
+  if (files.tree.read(generatedPath) !== undefined) return refuse(`${files.tree.display(generatedPath)} exists already: move or remove it, then run migrate again`);
+  const moduleDir = path.dirname(generatedPath);
+  const declaration = index.imports.find(d => d.specifiers.some(s => s.local.name === mount.alias));
+  if (!declaration) return refuse(`${mount.alias} is not imported: serve ${where} from a backend plugin by hand`);
+  const importLine = reprintImport(files, declaration as ImportDeclaration, [mount.alias], moduleDir, index.style.quote, index.style.semicolons);
+  let router: { importLine: string; call: string } | undefined;
+  if (mount.rootPath === '') {
+    const factory = routerFactory(index);
+    if (!factory || factory.call === mount.alias) return refuse("the root router refuses an empty path, and the router that stands in for it is made as the api router was (an imported Router()), which this index.ts does not have: serve '' from rootHttpRouterServiceFactory by hand");
+    router = { importLine: reprintImport(files, factory.declaration, [factory.call], moduleDir, index.style.quote, index.style.semicolons), call: factory.call };
+  }
+  const text = printRootPluginModule({ pluginId, name: mount.alias, importLine, path: mount.rootPath ?? '', fields, router, line: mount.line }, style);
+  const q = index.style.quote;
+  return {
+    pluginId,
+    modulePath: generatedPath,
+    specifier: `./modules/${name}`,
+    text,
+    adapters,
+    handler: router
+      ? { text: rootPluginRouterName(mount.alias), importLine: `import { ${rootPluginRouterName(mount.alias)} } from ${stringLiteral(`./${name}`, q)}${index.style.semicolons ? ';' : ''}`, line: mount.line, afterApi: mount.afterApi ?? false }
+      : undefined,
+  };
 }

@@ -12,5 +12,6 @@ import { legacyPlugin } from '@backstage/backend-common';
 const backend = createBackend();
 
 backend.add(legacyPlugin('auth', import('./plugins/auth')));
+backend.add(import('./modules/auth-legacy-access'));
 
 backend.start();

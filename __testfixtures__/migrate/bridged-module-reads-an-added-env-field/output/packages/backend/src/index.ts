@@ -12,5 +12,6 @@ import { legacyPlugin } from '@backstage/backend-common';
 const backend = createBackend();
 
 backend.add(legacyPlugin('notify', import('./plugins/notify')));
+backend.add(import('./modules/notify-legacy-access'));
 
 backend.start();

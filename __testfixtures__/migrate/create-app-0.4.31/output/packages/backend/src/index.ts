@@ -12,8 +12,12 @@ import { legacyPlugin } from '@backstage/backend-common';
 const backend = createBackend();
 
 backend.add(legacyPlugin('app', import('./plugins/app')));
+backend.add(import('./modules/app-legacy-access'));
 backend.add(legacyPlugin('catalog', import('./plugins/catalog')));
+backend.add(import('./modules/catalog-legacy-access'));
 backend.add(legacyPlugin('scaffolder', import('./plugins/scaffolder')));
+backend.add(import('./modules/scaffolder-legacy-access'));
 backend.add(legacyPlugin('techdocs', import('./plugins/techdocs')));
+backend.add(import('./modules/techdocs-legacy-access'));
 
 backend.start();

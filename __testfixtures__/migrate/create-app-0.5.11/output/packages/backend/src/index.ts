@@ -17,9 +17,12 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(legacyPlugin('scaffolder', import('./plugins/scaffolder')));
+backend.add(import('./modules/scaffolder-legacy-access'));
 backend.add(legacyPlugin('auth', import('./plugins/auth')));
+backend.add(import('./modules/auth-legacy-access'));
 backend.add(import('@backstage/plugin-techdocs-backend/alpha'));
 backend.add(legacyPlugin('proxy', import('./plugins/proxy')));
+backend.add(import('./modules/proxy-legacy-access'));
 backend.add(import('@backstage/plugin-search-backend/alpha'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog/alpha'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs/alpha'));

@@ -13,5 +13,6 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-catalog-backend/alpha'));
 backend.add(legacyPlugin('carmen', import('./plugins/carmen')));
+backend.add(import('./modules/carmen-legacy-access'));
 
 backend.start();

@@ -12,5 +12,6 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-catalog-backend/alpha'));
 backend.add(import('./plugins/carmen'));
+backend.add(import('./modules/carmen-legacy-access'));
 
 backend.start();

@@ -12,5 +12,6 @@ import { legacyPlugin } from '@backstage/backend-common';
 const backend = createBackend();
 
 backend.add(legacyPlugin('catalog', import('./plugins/catalog')));
+backend.add(import('./modules/catalog-legacy-access'));
 
 backend.start();

@@ -15,5 +15,6 @@ backend.add(import('@backstage/plugin-catalog-backend/alpha'));
 backend.add(
   legacyPlugin('carmen', import('@internal/backstage-plugin-carmen-backend')),
 );
+backend.add(import('./modules/carmen-legacy-access'));
 
 backend.start();

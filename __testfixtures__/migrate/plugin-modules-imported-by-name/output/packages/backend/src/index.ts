@@ -15,5 +15,6 @@ backend.add(import('@backstage/plugin-catalog-backend/alpha'));
 backend.add(
   legacyPlugin('carmen', import('./plugins/carmen').then(m => ({ default: m.carmen }))),
 );
+backend.add(import('./modules/carmen-legacy-access'));
 
 backend.start();

@@ -14,6 +14,7 @@ export default createBackendFeatureLoader({
   *loader({ config }) {
     if (config.getOptionalBoolean('carmen.enabled')) {
       yield legacyPlugin('carmen', import('../plugins/carmen'));
+      yield import('./carmen-legacy-access');
     }
   },
 });

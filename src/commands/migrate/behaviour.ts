@@ -1,0 +1,106 @@
+/**
+ * What a migration keeps, and what it changes on purpose: the same URLs,
+ * the same need for credentials, the same data. Each kept or changed
+ * behaviour is one `BehaviourEntry` of the report (`--json`'s `behaviour`,
+ * one text line each). This module plans the data part, a plugin's
+ * database identity in app-config, and says the access part in words; the
+ * generated modules that keep access and URLs are planned with the other
+ * translations.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { FileTree } from '../../commit/tree';
+import { applyChanges } from '../../../transforms/lib/changes';
+import { planDatabaseIdentity } from '../../../transforms/app-config-database';
+import { parseYaml } from '../../../transforms/lib/yaml';
+
+export interface BehaviourEntry {
+  /** `access`: who may call the plugin's routes; `url`: where they are served; `data`: which database and cache it uses. */
+  readonly kind: 'access' | 'url' | 'data';
+  readonly plugin: string;
+  /** Where it was: `packages/backend/src/index.ts:84`. */
+  readonly source: string;
+  /** Whether the legacy behaviour is kept (by generated code or config) or changed (and how to get it back). */
+  readonly kept: boolean;
+  /** What was generated or written, or what changed and what to do about it. */
+  readonly change: string;
+}
+
+/** Root `app-config*.yaml` files, app-config.yaml first. */
+export function appConfigFiles(root: string): string[] {
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(root).filter(name => /^app-config(\.[^/]+)?\.ya?ml$/.test(name));
+  } catch {
+    return [];
+  }
+  return names.sort((a, b) => Number(b === 'app-config.yaml') - Number(a === 'app-config.yaml') || a.localeCompare(b)).map(name => path.join(root, name));
+}
+
+export interface DataIdentity {
+  readonly plugin: string;
+  readonly oldId: string;
+  readonly newId: string;
+  /** The index.ts line of the plugin's createEnv or mount, as `file:line`. */
+  readonly source: string;
+}
+
+/**
+ * Points each plugin's new id at its old database in every root app-config
+ * file that configures the database (written into `tree`), and says so; or
+ * refuses by the config's line with the key to add by hand.
+ */
+export function planDataIdentities(tree: FileTree, root: string, identities: readonly DataIdentity[]): { behaviour: BehaviourEntry[]; refused: string[]; written: string[] } {
+  const behaviour: BehaviourEntry[] = [];
+  const refused: string[] = [];
+  const written: string[] = [];
+  if (!identities.length) return { behaviour, refused, written };
+  const files = appConfigFiles(root);
+  const baseClient = files.length ? clientOf(tree.read(files[0]) ?? '', tree.display(files[0])) : undefined;
+  const cacheNote = (identity: DataIdentity): string =>
+    `the cache namespace follows the plugin id (${identity.newId}, was ${identity.oldId}), which no config sets: a shared cache (redis, memcache) starts cold for it`;
+  for (const identity of identities) {
+    const said: string[] = [];
+    let blocked = false;
+    for (const file of files) {
+      const text = tree.read(file);
+      if (text === undefined) continue;
+      const display = tree.display(file);
+      const plan = planDatabaseIdentity(text, display, { oldId: identity.oldId, newId: identity.newId }, baseClient);
+      if (plan.kind === 'absent') continue;
+      if (plan.kind === 'in-memory') {
+        said.push(`${display}:${plan.line}: an in-memory database, which keeps nothing across starts: nothing to point`);
+      } else if (plan.kind === 'kept') {
+        said.push(`${display}:${plan.line}: ${plan.key}: ${plan.value} is there already`);
+      } else if (plan.kind === 'edit') {
+        tree.write(file, applyChanges(text, plan.changes));
+        if (!written.includes(file)) written.push(file);
+        said.push(`${display}:${plan.line}: wrote ${plan.key}: ${plan.value}, so it opens the data it kept as ${identity.oldId}`);
+      } else {
+        blocked = true;
+        const add = plan.config ? `; add by hand: ${plan.config.split('\n').map(line => line.trim()).join(' ')}` : '';
+        refused.push(`${display}:${plan.line}: plugin ${identity.plugin} kept its data as ${identity.oldId} (createEnv at ${identity.source}) and runs as ${identity.newId} in the new backend: ${plan.why}${add}`);
+      }
+    }
+    if (blocked) continue;
+    if (!said.length) said.push('no app-config file configures backend.database: nothing to point');
+    behaviour.push({
+      kind: 'data',
+      plugin: identity.plugin,
+      source: identity.source,
+      kept: true,
+      change: `its createEnv id was ${identity.oldId}, and it runs as ${identity.newId}: ${said.join('; ')}; ${cacheNote(identity)}`,
+    });
+  }
+  return { behaviour, refused, written };
+}
+
+function clientOf(text: string, file: string): string | undefined {
+  if (!/\bclient\s*:/.test(text)) return undefined;
+  try {
+    const client = parseYaml(text, file).getIn(['backend', 'database', 'client']);
+    return typeof client === 'string' ? client : undefined;
+  } catch {
+    return undefined;
+  }
+}
