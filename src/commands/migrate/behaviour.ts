@@ -79,7 +79,7 @@ export function planDataIdentities(tree: FileTree, root: string, identities: rea
       } else {
         blocked = true;
         const add = plan.config ? `; add by hand: ${plan.config.split('\n').map(line => line.trim()).join(' ')}` : '';
-        refused.push(`${display}:${plan.line}: plugin ${identity.plugin} kept its data as ${identity.oldId} (createEnv at ${identity.source}) and runs as ${identity.newId} in the new backend: ${plan.why}${add}`);
+        refused.push(`${display}:${plan.line}: plugin ${identity.plugin} kept its data as ${identity.oldId} (mounted at ${identity.source}) and runs as ${identity.newId} in the new backend: ${plan.why}${add}`);
       }
     }
     if (blocked) continue;

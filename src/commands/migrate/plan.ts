@@ -996,8 +996,10 @@ type RootPluginPlan =
 function planRootPlugin(context: Context, index: LegacyIndex, mount: PluginMount, plugins: readonly MigratedPlugin[], style: GeneratedStyle): RootPluginPlan {
   const { files } = context;
   const where = mount.rootPath ? mount.rootPath : "''";
-  const refuse = (why: string, at = `${files.indexDisplay}:${mount.line}`): RootPluginPlan => ({
-    refusal: `${at}: .addRouter(${mount.rootPath ? `'${mount.rootPath}'` : "''"}, await ${mount.alias}(...)): ${why}`,
+  const mounted = `.addRouter(${mount.rootPath ? `'${mount.rootPath}'` : "''"}, await ${mount.alias}(...))`;
+  // At the module's own line where the reason is there, naming the index.ts line that mounts it.
+  const refuse = (why: string, at?: string): RootPluginPlan => ({
+    refusal: at ? `${at}: ${mount.alias} (mounted by ${files.indexDisplay}:${mount.line}, ${mounted}): ${why}` : `${files.indexDisplay}:${mount.line}: ${mounted}: ${why}`,
   });
   const pluginId = mount.envId ?? mount.alias;
   if (!/^[a-z0-9_-]+$/i.test(pluginId)) return refuse(`its createEnv id ${pluginId} is not a plugin id the new backend takes: serve ${where} from a backend plugin by hand`);
@@ -1009,12 +1011,12 @@ function planRootPlugin(context: Context, index: LegacyIndex, mount: PluginMount
   const use = readEnvironmentUse(parseTypeScript(source, moduleDisplay), source, mount.exportName);
   if (use.missing) return refuse(`${moduleDisplay} has ${use.missing}: serve ${where} from a backend plugin by hand`);
   if (use.wholeAt !== undefined) {
-    return refuse(`hands its whole environment on (${moduleDisplay}:${use.wholeAt}), so which services it needs is unknown: read the fields it needs (env.logger, env.config, ...) or serve ${where} from a backend plugin by hand`, `${moduleDisplay}:${use.wholeAt}`);
+    return refuse(`hands its whole environment on here, so which services it needs is unknown, and a plugin at ${where} is run from them by migrate: read the fields it needs (env.logger, env.config, ...), or serve ${where} from a backend plugin by hand`, `${moduleDisplay}:${use.wholeAt}`);
   }
   const fields = [...use.fields.keys()].sort();
   const unknown = fields.find(field => !ENVIRONMENT_SERVICES[field]);
   if (unknown) {
-    return refuse(`reads env.${unknown} (${moduleDisplay}:${use.fields.get(unknown)}), which no core service makes as legacyPlugin does: serve ${where} from a backend plugin by hand`, `${moduleDisplay}:${use.fields.get(unknown) || 1}`);
+    return refuse(`reads env.${unknown}, which no core service makes as legacyPlugin does: serve ${where} from a backend plugin by hand`, `${moduleDisplay}:${use.fields.get(unknown) || 1}`);
   }
   const adapters = fields.some(field => ENVIRONMENT_SERVICES[field].adapter);
   if (adapters && !context.bridge.works) {

@@ -1,0 +1,48 @@
+import { applyChanges } from './lib/changes';
+import { planDatabaseIdentity } from './app-config-database';
+
+const ids = { oldId: 'notes_store', newId: 'notes' };
+
+function edited(text: string, fallbackClient?: string): string {
+  const plan = planDatabaseIdentity(text, 'app-config.yaml', ids, fallbackClient);
+  if (plan.kind !== 'edit') throw new Error(`expected an edit, got ${JSON.stringify(plan)}`);
+  return applyChanges(text, plan.changes);
+}
+
+describe('planDatabaseIdentity', () => {
+  test('sqlite with a directory: the old file name under the new id, in the map\'s indentation, comments kept', () => {
+    const text = 'backend:\n  # the database\n  database:\n    client: better-sqlite3\n    connection:\n      directory: ./data # here\n\ncatalog: {}\n';
+    expect(edited(text)).toBe(
+      'backend:\n  # the database\n  database:\n    client: better-sqlite3\n    connection:\n      directory: ./data # here\n    plugin:\n      notes:\n        connection:\n          filename: notes_store.sqlite\n\ncatalog: {}\n',
+    );
+  });
+
+  test('pg: the prefixed old name, inside an existing plugin map, CRLF and no final newline kept', () => {
+    const text = 'backend:\r\n    database:\r\n        client: pg\r\n        prefix: bs_\r\n        plugin:\r\n            catalog:\r\n                connection:\r\n                    database: cat';
+    expect(edited(text)).toBe(`${text}\r\n            notes:\r\n                connection:\r\n                    database: bs_notes_store`);
+  });
+
+  test('a second run finds the key in place; an in-memory sqlite has nothing to keep; no database config is absent', () => {
+    const once = edited('backend:\n  database:\n    client: pg\n    connection:\n      host: db\n');
+    expect(planDatabaseIdentity(once, 'app-config.yaml', ids)).toMatchObject({ kind: 'kept', key: 'backend.database.plugin.notes.connection.database', value: 'backstage_plugin_notes_store' });
+    expect(planDatabaseIdentity("backend:\n  database:\n    client: better-sqlite3\n    connection: ':memory:'\n", 'app-config.yaml', ids)).toMatchObject({ kind: 'in-memory', line: 4 });
+    expect(planDatabaseIdentity('backend:\n  baseUrl: x\n', 'app-config.yaml', ids)).toEqual({ kind: 'absent' });
+  });
+
+  test('another file without a client of its own takes app-config.yaml\'s', () => {
+    expect(edited('backend:\n  database:\n    connection:\n      directory: /var/data\n', 'better-sqlite3')).toContain('          filename: notes_store.sqlite\n');
+  });
+
+  test.each([
+    ['a client from an environment variable', 'backend:\n  database:\n    client: ${DB_CLIENT}\n    connection: {}\n', 3, /environment variable/],
+    ['the whole database config from an environment variable', 'backend:\n  database: ${DATABASE}\n', 2, /cannot edit it safely/],
+    ['schema division mode', 'backend:\n  database:\n    client: pg\n    pluginDivisionMode: schema\n', 4, /schema/],
+    ['the old id with config of its own', 'backend:\n  database:\n    client: pg\n    plugin:\n      notes_store:\n        client: pg\n', 5, /plugin\.notes_store has config of its own/],
+    ['the key set to something else', 'backend:\n  database:\n    client: pg\n    plugin:\n      notes:\n        connection:\n          database: other\n', 7, /set already/],
+    ['a flow map on the way', 'backend:\n  database:\n    client: pg\n    plugin: { notes: {} }\n', 4, /not a block map/],
+  ])('refuses %s, by line, with the key to add', (_name, text, line, why) => {
+    const plan = planDatabaseIdentity(text, 'app-config.yaml', ids);
+    expect(plan).toMatchObject({ kind: 'refused', line });
+    if (plan.kind === 'refused') expect(plan.why).toMatch(why);
+  });
+});
