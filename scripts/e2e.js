@@ -38,7 +38,7 @@ const CASES = [
       { id: 'dora', form: 'legacy' },
     ],
     // What `status` must say once both are wired (the catalog as the template mounts it).
-    status: { carmen: 'wired', catalog: 'wired', dora: 'wired', echo: 'wired' },
+    status: { carmen: 'wired', catalog: 'wired', dora: 'wired', echo: 'wired', healthcheck: 'wired', hooks: 'wired', notes: 'wired' },
     // Installed packages named by package: read from their real exports map and .d.ts files.
     byName: [],
   },
@@ -66,12 +66,12 @@ function log(message) {
   process.stdout.write(`e2e: ${message}\n`);
 }
 
-/** Every file of an app outside node_modules, as bytes. */
+/** Every file of an app outside node_modules and the backend's sqlite folder (its data, not its sources), as bytes. */
 function sources(dir) {
   const files = new Map();
   const visit = current => {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      if (entry.name === 'node_modules') continue;
+      if (entry.name === 'node_modules' || entry.name === 'sqlite-data') continue;
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) visit(full);
       else if (entry.isFile()) files.set(path.relative(dir, full), fs.readFileSync(full));
@@ -123,7 +123,8 @@ function installedCopy(app, { env = process.env, yarn = ['npx', '--yes', YARN] }
   } else {
     log(`${app}: reusing the install in ${dir}`);
   }
-  // Reset the sources to the example's, whatever a previous run left.
+  // Reset the sources to the example's, whatever a previous run left, and start with no stored data.
+  fs.rmSync(path.join(dir, 'packages', 'backend', 'sqlite-data'), { recursive: true, force: true });
   const current = sources(dir);
   const wanted = sources(example);
   for (const file of current.keys()) if (!wanted.has(file)) fs.rmSync(path.join(dir, file));
@@ -157,6 +158,23 @@ function get(port, urlPath, token = TOKEN) {
     });
     request.on('error', error => resolve({ status: 0, body: String(error.message) }));
     request.on('timeout', () => request.destroy(new Error('timeout')));
+  });
+}
+
+/** One request with an optional JSON body and no token unless given: its status and body. */
+function request(port, method, urlPath, body, token = null) {
+  return new Promise(resolve => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) };
+    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, timeout: 5000 }, response => {
+      let text = '';
+      response.on('data', chunk => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode, body: text }));
+    });
+    req.on('error', error => resolve({ status: 0, body: String(error.message) }));
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    if (payload) req.write(payload);
+    req.end();
   });
 }
 
@@ -225,7 +243,7 @@ function releaseEraLoader() {
  * or, with `loader`, node under that module loader; waits for every
  * plugin's /health, and stops it by its process group.
  */
-async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true, expectLogged = [], openPaths = [], { config = '', absentPaths = [] } = {}) {
+async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true, expectLogged = [], openPaths = [], { config = '', absentPaths = [], probe } = {}) {
   const port = await freePort();
   const override = path.join(dir, 'app-config.e2e.yaml');
   fs.writeFileSync(override, `backend:\n  baseUrl: http://127.0.0.1:${port}\n  listen:\n    port: ${port}\n    host: 127.0.0.1\n${config}`);
@@ -284,6 +302,8 @@ async function startAndCall(dir, ids, extraPaths = [], loader, newSystem = true,
       await new Promise(resolve => setTimeout(resolve, 250));
     }
     if (/startup failed/i.test(fs.readFileSync(logFile, 'utf8'))) throw new StepError('start', 'a plugin failed to start', lastLines());
+    // Last, once the start is counted: the caller's own requests.
+    if (probe) await probe(port, lastLines);
     for (const line of expectLogged) {
       for (let waited = 0; !fs.readFileSync(logFile, 'utf8').includes(line); waited += 250) {
         if (waited >= 10_000) throw new StepError('start', `the startup log lacks "${line}"`, lastLines());
@@ -365,10 +385,54 @@ async function runCase({ app, plugins, status, byName }) {
  * call the catalog and both plugins through the forms they got; a second
  * migrate changes nothing.
  */
+/**
+ * Every request the legacy example answers without a token, and the plugin
+ * whose route it is (null for routers of the app's own): the before-and-after
+ * check compares their status codes.
+ */
+const BEHAVIOUR_PROBES = [
+  { plugin: 'catalog', method: 'GET', path: '/api/catalog/entities' },
+  { plugin: 'carmen', method: 'GET', path: '/api/carmen/health' },
+  { plugin: 'dora', method: 'GET', path: '/api/dora/health' },
+  { plugin: 'echo', method: 'GET', path: '/api/echo/health' },
+  { plugin: 'hooks', method: 'POST', path: '/api/hooks/event', body: { type: 'deploy' } },
+  { plugin: 'notes', method: 'GET', path: '/api/notes' },
+  { plugin: 'healthcheck', method: 'GET', path: '/healthcheck' },
+  { plugin: null, method: 'GET', path: '/api/assets/ping' },
+  { plugin: null, method: 'GET', path: '/metrics' },
+  { plugin: null, method: 'GET', path: '/root-ping' },
+  { plugin: 'catalog', method: 'GET', path: '/backstage/api/catalog/entities' },
+];
+const STORED_NOTE = 'kept across the move';
+
+/** The status code of every probe, without a token; and the notes plugin's rows. */
+async function recordBehaviour(port) {
+  const codes = {};
+  for (const probe of BEHAVIOUR_PROBES) {
+    const answer = await request(port, probe.method, probe.path, probe.body);
+    codes[`${probe.method} ${probe.path}`] = answer.status;
+  }
+  const notes = await request(port, 'GET', '/api/notes');
+  return { codes, notes: notes.status === 200 ? JSON.parse(notes.body) : null };
+}
+
 async function migrateCase() {
   const started = Date.now();
   const { dir } = installedCopy('legacy-app');
   wire('wire', dir, ['carmen', 'dora', '-q']);
+  // Before: the legacy backend, started by its own script, stores a note (in notes_store.sqlite) and answers each probe without a token.
+  let before;
+  await startAndCall(dir, ['carmen', 'dora', 'echo'], [], undefined, false, [], [], {
+    probe: async (port, lastLines) => {
+      const stored = await request(port, 'POST', '/api/notes', { text: STORED_NOTE });
+      if (stored.status !== 201) throw new StepError('before', `POST /api/notes answered ${stored.status} ${stored.body.slice(0, 200)}`, lastLines());
+      before = await recordBehaviour(port);
+      if (JSON.stringify(before.notes) !== JSON.stringify([{ text: STORED_NOTE }])) throw new StepError('before', `GET /api/notes answered ${JSON.stringify(before.notes)}`, lastLines());
+    },
+  });
+  const open = Object.entries(before.codes).filter(([, status]) => status === 200).map(([probe]) => probe);
+  if (open.length !== BEHAVIOUR_PROBES.length) throw new StepError('before', `without a token the legacy backend answered ${JSON.stringify(before.codes)}; every probe should answer 200`);
+  log(`  before: the legacy backend stored a note in notes_store.sqlite and answered all ${open.length} probes without a token: ${open.join(', ')}`);
   // The example's own customisations, each with a home in the new system (see its index.ts): a startup log line, a router
   // on the api router, the api router again at /backstage/api, a router at /metrics, a handler at '', a discovery class of
   // its own, and its echo plugin behind the echo.enabled flag.
@@ -378,6 +442,11 @@ async function migrateCase() {
   const report = JSON.parse(result.stdout);
   const translated = report.translations.map(t => `${t.kind} ${t.file}`);
   const expectedTranslations = [
+    'legacy-access packages/backend/src/modules/hooks-legacy-access.ts',
+    'legacy-access packages/backend/src/modules/notes-legacy-access.ts',
+    'legacy-access packages/backend/src/modules/echo-legacy-access.ts',
+    'legacy-access packages/backend/src/modules/carmen-legacy-access.ts',
+    'root-plugin packages/backend/src/modules/root-healthcheck.ts',
     'startup-log packages/backend/src/modules/startup-log.ts',
     'api-router packages/backend/src/modules/api-assets.ts',
     'root-router packages/backend/src/modules/root-metrics.ts',
@@ -390,11 +459,16 @@ async function migrateCase() {
   }
   log(`  translated: ${translated.join('; ')}`);
   const targets = Object.fromEntries(report.plugins.map(p => [p.id, p.target]));
-  const expected = { echo: 'bridge', catalog: 'feature', carmen: 'bridge', dora: 'feature' };
+  const expected = { hooks: 'bridge', notes: 'bridge', echo: 'bridge', catalog: 'feature', carmen: 'bridge', dora: 'feature' };
   if (JSON.stringify(targets) !== JSON.stringify(expected)) {
     throw new StepError('migrate', `targets ${JSON.stringify(targets)}, expected ${JSON.stringify(expected)}`, result.stdout);
   }
   log(`  migrated: ${report.plugins.map(p => `${p.id} ${p.target} (${p.adds.join(', ')})`).join('; ')}`);
+  const listed = report.behaviour.map(b => `${b.kind} ${b.plugin} ${b.kept ? 'kept' : 'changed'}`);
+  for (const entry of ['access hooks kept', 'access notes kept', 'access carmen kept', 'access echo kept', 'access catalog changed', 'access dora changed', 'url healthcheck kept', 'data notes kept']) {
+    if (!listed.includes(entry)) throw new StepError('migrate', `the report's behaviour list lacks "${entry}": ${JSON.stringify(listed)}`, result.stdout);
+  }
+  log(`  behaviour: ${listed.join('; ')}`);
   const registry = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
   const installStarted = Date.now();
   run('migrated install', 'npx', ['--yes', YARN, 'install', '--frozen-lockfile', '--non-interactive', '--network-timeout', '600000',
@@ -405,7 +479,31 @@ async function migrateCase() {
   run('typecheck', process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json')]);
   log('  tsc: no errors');
   const flagOn = { config: 'echo:\n  enabled: true\n' };
-  await startAndCall(dir, ['carmen', 'dora', 'echo'], ['/api/catalog/entities', '/backstage/api/catalog/entities', '/backstage/api/dora/health'], undefined, true, [logged, discoveryLogged], ['/api/assets/ping', '/metrics', '/root-ping'], flagOn);
+  // After: the migrated backend on the same sqlite folder answers every probe as before, but where the report says a
+  // feature's own policies now ask for credentials, and reads the stored note back.
+  let after;
+  await startAndCall(dir, ['carmen', 'dora', 'echo'], ['/api/catalog/entities', '/backstage/api/catalog/entities', '/backstage/api/dora/health'], undefined, true, [logged, discoveryLogged], ['/api/assets/ping', '/metrics', '/root-ping', '/healthcheck'], {
+    ...flagOn,
+    probe: async port => {
+      after = await recordBehaviour(port);
+    },
+  });
+  const changedOnPurpose = new Set(report.behaviour.filter(b => b.kind === 'access' && !b.kept).map(b => b.plugin));
+  const differences = [];
+  for (const probe of BEHAVIOUR_PROBES) {
+    const key = `${probe.method} ${probe.path}`;
+    if (after.codes[key] === before.codes[key]) continue;
+    if (probe.plugin && changedOnPurpose.has(probe.plugin)) {
+      log(`  ${key}: ${before.codes[key]} before, ${after.codes[key]} after without a token, as the report says (${probe.plugin}: its feature's own policies)`);
+      continue;
+    }
+    differences.push(`${key}: ${before.codes[key]} before, ${after.codes[key]} after`);
+  }
+  if (differences.length) throw new StepError('after', `answered differently without a token, and the report does not say so: ${differences.join('; ')}`, result.stdout);
+  const same = BEHAVIOUR_PROBES.filter(probe => after.codes[`${probe.method} ${probe.path}`] === before.codes[`${probe.method} ${probe.path}`]);
+  log(`  after: ${same.length} of ${BEHAVIOUR_PROBES.length} probes answer as before without a token: ${same.map(p => `${p.method} ${p.path}`).join(', ')}`);
+  if (JSON.stringify(after.notes) !== JSON.stringify([{ text: STORED_NOTE }])) throw new StepError('after', `GET /api/notes answered ${JSON.stringify(after.notes)}, expected the note stored before the move`);
+  log(`  after: the note stored by the legacy backend is read back (plugin notes, data of notes_store: ${JSON.stringify(after.notes)})`);
   log('  echo.enabled: true: the feature loader yields echo (through the bridge), and it answers');
   await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], undefined, true, [], [], { config: 'echo:\n  enabled: false\n', absentPaths: ['/api/echo/health'] });
   log('  echo.enabled: false: no echo, 404 at /api/echo/health, the rest answers');

@@ -29,10 +29,15 @@ import { legacyPlugin } from '@backstage/backend-common';
 
 const backend = createBackend();
 
+backend.add(legacyPlugin('hooks', import('./plugins/hooks')));
+backend.add(import('./modules/hooks-legacy-access'));
+backend.add(legacyPlugin('notes', import('./plugins/notes')));
+backend.add(import('./modules/notes-legacy-access'));
 backend.add(import('@backstage/plugin-catalog-backend/alpha'));
 backend.add(legacyPlugin('carmen', import('./plugins/carmen')));
 backend.add(import('./modules/carmen-legacy-access'));
 backend.add(import('@internal/backstage-plugin-dora-backend'));
+backend.add(import('./modules/root-healthcheck'));
 backend.add(import('./modules/startup-log'));
 backend.add(import('./modules/api-assets'));
 backend.add(import('./modules/root-metrics'));
@@ -53,7 +58,7 @@ describe('migrate the legacy example', () => {
     expect(dry.stdout).toContain("+backend.add(legacyPlugin('carmen', import('./plugins/carmen')));\n");
     expect(dry.stdout).toContain('--- a/packages/backend/src/plugins/catalog.ts\n+++ /dev/null\n');
     expect(dry.stdout).toContain('  removed dependency @backstage/plugin-permission-node (nothing imports it any more)\n');
-    expect(dry.stdout.trimEnd().split('\n').pop()).toBe('Dry run: migrating packages/backend would move 4 plugins (2 as features, 2 bridged); nothing written.');
+    expect(dry.stdout.trimEnd().split('\n').pop()).toBe('Dry run: migrating packages/backend would move 6 plugins (2 as features, 4 bridged); nothing written.');
     expect(snapshot(repo)).toEqual(before);
     expect(runCli(['migrate', '--check'], repo).code).toBe(1);
     expect(snapshot(repo)).toEqual(before);
@@ -65,7 +70,9 @@ describe('migrate the legacy example', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.plugins.map((p: Record<string, unknown>) => [p.id, p.target, p.adds, p.decidedBy])).toEqual([
-      // The example's own module under its flag: custom code, so bridged (the feature loader yields it).
+      // The example's own modules: custom code, so bridged (echo's under its flag: the feature loader yields it).
+      ['hooks', 'bridge', ["legacyPlugin('hooks', import('./plugins/hooks'))"], 'module'],
+      ['notes', 'bridge', ["legacyPlugin('notes', import('./plugins/notes'))"], 'module'],
       ['echo', 'bridge', ["legacyPlugin('echo', import('./plugins/echo'))"], 'module'],
       ['catalog', 'feature', ['@backstage/plugin-catalog-backend/alpha'], 'table'],
       ['carmen', 'bridge', ["legacyPlugin('carmen', import('./plugins/carmen'))"], 'installed'],
@@ -76,6 +83,9 @@ describe('migrate the legacy example', () => {
     expect(report.replaced.map((r: { code: string }) => r.code)).toEqual([
       'const config = await loadBackendConfig({',
       'const createEnv = makeCreateEnv(config);',
+      "const hooksEnv = useHotMemoize(module, () => createEnv('hooks'));",
+      "const notesEnv = useHotMemoize(module, () => createEnv('notes_store'));",
+      "const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));",
       "const catalogEnv = useHotMemoize(module, () => createEnv('catalog'));",
       "const carmenEnv = useHotMemoize(module, () => createEnv('carmen'));",
       "const doraEnv = useHotMemoize(module, () => createEnv('dora'));",
@@ -94,6 +104,25 @@ describe('migrate the legacy example', () => {
       removed: ['@backstage/plugin-permission-node'],
     });
     expect(report.nextStep).toBeUndefined();
+    // What keeps behaviour, one entry each: the plugins kept open, the features that now ask for credentials, the
+    // routers of its own kept at their URLs, the status check kept at '', and notes kept on notes_store's data.
+    expect(report.behaviour.map((b: { kind: string; plugin: string; source: string; kept: boolean }) => `${b.kind} ${b.plugin} ${b.source.replace('packages/backend/src/index.ts', 'index.ts')} ${b.kept ? 'kept' : 'changed'}`)).toEqual([
+      'access hooks index.ts:93 kept',
+      'access notes index.ts:94 kept',
+      'access echo index.ts:97 kept',
+      'access catalog index.ts:99 changed',
+      'access carmen index.ts:100 kept',
+      'access dora index.ts:101 changed',
+      'url healthcheck index.ts:112 kept',
+      'access assets index.ts:92 kept',
+      'url root-metrics index.ts:110 kept',
+      'url root-http-router index.ts:109 kept',
+      'url root-http-router index.ts:111 kept',
+      'data notes index.ts:94 kept',
+    ]);
+    expect(report.behaviour.find((b: { kind: string }) => b.kind === 'data').change).toBe(
+      'its createEnv id was notes_store, and it runs as notes: app-config.yaml:24: wrote backend.database.plugin.notes.connection.filename: notes_store.sqlite, so it opens the data it kept as notes_store; the cache namespace follows the plugin id (notes, was notes_store), which no config sets: a shared cache (redis, memcache) starts cold for it',
+    );
   });
 
   test('migrates: the new index, the dependencies, the freed modules gone, types.ts kept for the bridged module; a second run changes nothing', () => {
@@ -103,6 +132,13 @@ describe('migrate the legacy example', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(read(repo, INDEX)).toBe(MIGRATED_INDEX);
+    // notes ran on createEnv('notes_store') and runs as plugin notes: its sqlite file is pointed at, every other byte kept.
+    expect(read(repo, 'app-config.yaml')).toBe(
+      read(copyExample(LEGACY_APP), 'app-config.yaml').replace(
+        '      directory: ./sqlite-data\n',
+        '$&    plugin:\n      notes:\n        connection:\n          filename: notes_store.sqlite\n',
+      ),
+    );
     expect(read(repo, BACKEND_JSON)).toBe(
       wiredJson
         .replace('    "@backstage/plugin-permission-node": "0.8.2",\n', ''),
@@ -113,7 +149,7 @@ describe('migrate the legacy example', () => {
     expect(after.has('packages/backend/src/plugins/carmen.ts')).toBe(true);
     expect(after.has('packages/backend/src/plugins/echo.ts')).toBe(true);
     expect(after.has('packages/backend/src/types.ts')).toBe(true);
-    expect(result.stdout.trimEnd().split('\n').slice(-1)).toEqual(['Migrated packages/backend to the new backend system: 4 plugins (2 as features, 2 bridged).']);
+    expect(result.stdout.trimEnd().split('\n').slice(-1)).toEqual(['Migrated packages/backend to the new backend system: 6 plugins (2 as features, 4 bridged).']);
 
     const again = runCli(['migrate'], repo);
     expect(again).toEqual({ code: 0, stdout: 'packages/backend is on the new backend system already: nothing to migrate.\n', stderr: '' });

@@ -48,7 +48,7 @@ test("the package's main, the bundled library, works as a library", async () => 
   expect(plan.report.changed).toBe(true);
   library.applyPlan(plan);
   expect(library.backendStatus({ cwd: repo }).plugins.find(p => p.id === 'carmen')?.state).toBe('wired');
-  // echo (the example's own module, under its flag) is bridged; the catalog is a feature; carmen bridged.
-  expect((await library.planMigration({ cwd: repo })).report.plugins.map(p => `${p.id}:${p.target}`)).toEqual(['echo:bridge', 'catalog:feature', 'carmen:bridge']);
+  // The example's own modules (hooks, notes, and echo under its flag) are bridged; the catalog is a feature; carmen bridged.
+  expect((await library.planMigration({ cwd: repo })).report.plugins.map(p => `${p.id}:${p.target}`)).toEqual(['hooks:bridge', 'notes:bridge', 'echo:bridge', 'catalog:feature', 'carmen:bridge']);
   expect(() => library.backendStatus({ cwd: emptyDir() })).toThrow(library.WireError);
 });

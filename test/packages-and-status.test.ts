@@ -239,6 +239,10 @@ describe('wire-plugin status', () => {
         { id: 'dora', package: '@internal/backstage-plugin-dora-backend', role: 'plugin', state: 'not-wired', form: null, missing: [] },
         // The example's own plugin module, mounted under its echo.enabled flag.
         { id: 'echo', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
+        // Its status check at '', its hook receiver and its notes store.
+        { id: 'healthcheck', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
+        { id: 'hooks', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
+        { id: 'notes', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
       ],
     });
     expect(snapshot(repo)).toEqual(before);
@@ -256,17 +260,23 @@ describe('wire-plugin status', () => {
       { id: 'catalog', package: '@backstage/plugin-catalog-backend', role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
       { id: 'dora', package: '@internal/backstage-plugin-dora-backend', role: 'plugin', state: 'half-wired', form: 'legacy', missing: ['env'] },
       { id: 'echo', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
+      { id: 'healthcheck', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
+      { id: 'hooks', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
+      { id: 'notes', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
     ]);
     const text = runCli(['status'], repo);
     expect(text.code).toBe(0);
     expect(text.stdout).toBe(
       [
         'packages/backend (legacy backend)',
-        '  not-installed carmen   @internal/backstage-plugin-carmen-backend  legacy',
-        '  wired         catalog  @backstage/plugin-catalog-backend          legacy',
-        '  half-wired    dora     @internal/backstage-plugin-dora-backend    missing env',
-        '  wired         echo     -                                          legacy',
-        '4 plugins and modules: 2 wired, 1 half-wired, 1 not-installed.',
+        '  not-installed carmen       @internal/backstage-plugin-carmen-backend  legacy',
+        '  wired         catalog      @backstage/plugin-catalog-backend          legacy',
+        '  half-wired    dora         @internal/backstage-plugin-dora-backend    missing env',
+        '  wired         echo         -                                          legacy',
+        '  wired         healthcheck  -                                          legacy',
+        '  wired         hooks        -                                          legacy',
+        '  wired         notes        -                                          legacy',
+        '7 plugins and modules: 5 wired, 1 half-wired, 1 not-installed.',
         '',
       ].join('\n'),
     );

@@ -432,7 +432,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
             // planner keeps it there (the app through the root router's index fallback, any other on the root router).
             const mountedBefore = plugin && (mountedAt.has(plugin.alias) || [...index.routes].some(route => pluginCallIn(route.call)?.callee === plugin.alias));
             if (plugin && !mountedBefore && (mountPath === '' || (mountPath && isRootPath(mountPath)))) {
-              mount(call, call, mountPath, plugin, undefined, { path: mountPath, afterApi: sawApi });
+              // At the line of its own .addRouter, not the builder's first line.
+              mount(call, call.callee.type === 'MemberExpression' ? call.callee.property : call, mountPath, plugin, undefined, { path: mountPath, afterApi: sawApi });
               continue;
             }
             // A router of the app's own at a root path outside /api: the root HTTP router serves it at the same path.

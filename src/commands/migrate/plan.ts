@@ -393,6 +393,15 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     generated.push(modulePath);
     generatedAdds.push(apiRouterModuleSpecifier(segment, moduleOfPlugin));
     translations.push({ kind: moduleOfPlugin ? 'api-router-module' : 'api-router', lines: mounts.map(m => m.line), file: display, authPolicy: apiRouterPolicies(mounts).join(', ') });
+    for (const mount of mounts) {
+      behaviour.push({
+        kind: 'access',
+        plugin: segment,
+        source: at(mount.line),
+        kept: true,
+        change: `/api/${segment}${mount.rest}, a router of the app's own, is kept at the same URL and open to requests without credentials: ${display} adds an unauthenticated auth policy for ${mount.rest || '/'}; delete that policy to ask for credentials`,
+      });
+    }
     addedPackages.set(PLUGIN_API, pluginApiRange(context));
   }
 
@@ -410,6 +419,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
     generated.push(modulePath);
     generatedAdds.push(`./modules/${name}`);
     translations.push({ kind: 'root-router', lines: [mount.line], file: display, authPolicy: null });
+    behaviour.push({ kind: 'url', plugin: name, source: at(mount.line), kept: true, change: `kept at ${mount.path}, outside /api and with no credentials check: ${display} mounts it there with coreServices.rootHttpRouter` });
     addedPackages.set(PLUGIN_API, pluginApiRange(context));
   }
 
@@ -496,6 +506,18 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
       generated.push(modulePath);
       generatedAdds.push(ROOT_HTTP_ROUTER_MODULE);
       translations.push({ kind: 'root-handler', lines, file: display, authPolicy: null });
+      for (const handler of statements.rootHandlers) {
+        behaviour.push({
+          kind: 'url',
+          plugin: 'root-http-router',
+          source: at(handler.line),
+          kept: true,
+          change:
+            handler.apiPrefix !== undefined
+              ? `the plugin routes are served under ${handler.apiPrefix} too, as the api router mounted there was: ${display} hands those requests to them`
+              : `a handler at '' keeps seeing every request ${handler.afterApi ? 'the plugins do not answer' : 'before the plugins'}: ${display} mounts it in the root HTTP router's configure`,
+        });
+      }
     }
   }
 

@@ -20,6 +20,9 @@ import {
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { TaskScheduler } from '@backstage/backend-tasks';
 import { Config } from '@backstage/config';
+import healthcheck from './plugins/healthcheck';
+import hooks from './plugins/hooks';
+import notes from './plugins/notes';
 import echo from './plugins/echo';
 import catalog from './plugins/catalog';
 import { PluginEnvironment } from './types';
@@ -76,10 +79,15 @@ async function main() {
   logger.info('legacy-app: the legacy main() started');
   const createEnv = makeCreateEnv(config);
 
+  const hooksEnv = useHotMemoize(module, () => createEnv('hooks'));
+  const notesEnv = useHotMemoize(module, () => createEnv('notes_store'));
+  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));
   const catalogEnv = useHotMemoize(module, () => createEnv('catalog'));
 
   const apiRouter = Router();
   apiRouter.use('/assets', assetsRouter);
+  apiRouter.use('/hooks', await hooks(hooksEnv));
+  apiRouter.use('/notes', await notes(notesEnv));
   if (config.getOptionalBoolean('echo.enabled')) {
     const echoEnv = useHotMemoize(module, () => createEnv('echo'));
     apiRouter.use('/echo', await echo(echoEnv));
@@ -94,7 +102,8 @@ async function main() {
     .addRouter('/api', apiRouter)
     .addRouter('/backstage/api', apiRouter)
     .addRouter('/metrics', metricsRouter)
-    .addRouter('', rootPing);
+    .addRouter('', rootPing)
+    .addRouter('', await healthcheck(healthcheckEnv));
 
   await service.start().catch(err => {
     console.log(err);

@@ -1,6 +1,6 @@
 /*
  * The plugin proxy, which the legacy service builder mounted at /proxy
- * (index.ts line 102), moved here by wire-plugin migrate. It runs under its
+ * (index.ts line 106), moved here by wire-plugin migrate. It runs under its
  * createEnv id, proxy, with the environment fields it reads made from
  * core services as legacyPlugin makes them, and its router is served
  * at /proxy, outside /api, by the root HTTP router, with no

@@ -1,6 +1,6 @@
 /*
  * The plugin healthcheck, which the legacy service builder mounted at ''
- * (index.ts line 88), moved here by wire-plugin migrate. It runs under its
+ * (index.ts line 91), moved here by wire-plugin migrate. It runs under its
  * createEnv id, healthcheck, with the environment fields it reads made from
  * core services as legacyPlugin makes them, and its router is served
  * at the service root (./root-http-router.ts mounts it), outside /api, with no

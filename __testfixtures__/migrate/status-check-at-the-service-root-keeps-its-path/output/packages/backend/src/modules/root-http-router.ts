@@ -1,5 +1,5 @@
 /*
- * The handler the legacy service builder mounted at '' (index.ts line 88),
+ * The handler the legacy service builder mounted at '' (index.ts line 91),
  * moved here by wire-plugin migrate. The root HTTP router is configured as its
  * defaults (applyDefaults) are, in their order, with each handler where the
  * service builder had it relative to the api routes.

@@ -1,0 +1,13 @@
+import { createStatusCheckRouter } from '@backstage/backend-common';
+import { Router } from 'express';
+import { PluginEnvironment } from '../types';
+
+/** The status check load balancers probe: GET /healthcheck, outside /api. */
+export default async function createPlugin(
+  env: PluginEnvironment,
+): Promise<Router> {
+  return await createStatusCheckRouter({
+    logger: env.logger,
+    path: '/healthcheck',
+  });
+}

@@ -1,0 +1,19 @@
+import Router from 'express-promise-router';
+import express, { Router as ExpressRouter } from 'express';
+import { PluginEnvironment } from '../types';
+
+/**
+ * A plugin of the app's own that another system calls without a Backstage
+ * token: POST /api/hooks/event, as a CI server or a chat bot would.
+ */
+export default async function createPlugin(
+  env: PluginEnvironment,
+): Promise<ExpressRouter> {
+  const router = Router();
+  router.use(express.json());
+  router.post('/event', (request, response) => {
+    env.logger.info(`hooks: event ${request.body?.type ?? '(no type)'}`);
+    response.json({ received: true });
+  });
+  return router;
+}
