@@ -150,6 +150,15 @@ describe('migrate the legacy example', () => {
     expect(after.has('packages/backend/src/plugins/echo.ts')).toBe(true);
     expect(after.has('packages/backend/src/types.ts')).toBe(true);
     expect(result.stdout.trimEnd().split('\n').slice(-1)).toEqual(['Migrated packages/backend to the new backend system: 6 plugins (2 as features, 4 bridged).']);
+    // One line per kept or changed behaviour, a changed one said so.
+    const lines = result.stdout.split('\n');
+    expect(lines.filter(line => /^  (access|url|data) /.test(line))).toHaveLength(12);
+    expect(lines).toContain(
+      '  access  catalog (packages/backend/src/index.ts:99): changed: its feature (@backstage/plugin-catalog-backend) brings its package\'s own auth policies: its routes now ask for user or service credentials except those the package opens itself; a script that called /api/catalog without a token needs a token of backend.auth.externalAccess',
+    );
+    expect(lines).toContain(
+      "  url     healthcheck (packages/backend/src/index.ts:112): kept at '' (the service root), outside /api and with no credentials check: packages/backend/src/modules/root-healthcheck.ts runs it under its createEnv id healthcheck and serves its router through the root HTTP router's configure",
+    );
 
     const again = runCli(['migrate'], repo);
     expect(again).toEqual({ code: 0, stdout: 'packages/backend is on the new backend system already: nothing to migrate.\n', stderr: '' });

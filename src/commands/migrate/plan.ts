@@ -207,6 +207,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const rootMounts: PluginMount[] = [];
   /** Each migrated plugin's mount: its line, and the createEnv id its data was kept under. */
   const mountOf = new Map<string, PluginMount>();
+  const keptUrls: BehaviourEntry[] = [];
   for (const mount of orderedMounts(statements)) {
     if (mount.rootPath !== undefined && !isAppMount(context, mount)) {
       rootMounts.push(mount);
@@ -226,6 +227,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
       : decided.plugin;
     if (mount.condition) conditionOf.set(plugin, mount.condition);
     mountOf.set(plugin.id, mount);
+    if (decided.keptUrl) keptUrls.push({ kind: 'url', plugin: plugin.id, source: `${files.indexDisplay}:${mount.line}`, kept: true, change: decided.keptUrl });
     plugins.push(plugin);
     const kept = decided.plugin.target === 'bridge' || decided.plugin.target === 'wrapper';
     if (decided.modulePath) (kept ? keptModules : deletions).push(decided.modulePath);
@@ -273,7 +275,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const translations: MigrationTranslation[] = [];
   const generated: string[] = [];
   const generatedAdds: string[] = [];
-  const behaviour: BehaviourEntry[] = [];
+  const behaviour: BehaviourEntry[] = [...keptUrls];
   const at = (line: number): string => `${files.indexDisplay}:${line}`;
 
   // Access: a plugin kept on its legacy code answered without credentials, and keeps doing so through a module of it.
@@ -673,6 +675,8 @@ interface Decision {
   readonly modulePath?: string;
   /** Packages the new index imports for it, with a range where one is known already ('' otherwise). */
   readonly packages: ReadonlyMap<string, string>;
+  /** Why the plugin stays on its legacy code to keep its URL, where its feature would move it. */
+  readonly keptUrl?: string;
 }
 
 /** Finds a package in the workspace or node_modules. */
@@ -775,6 +779,13 @@ async function decidePlugin(context: Context, specifier: string, id: string, env
         : `not installed, and wire-plugin's table does not say where ${packageName}${feature.version ? ` ${feature.version}` : ''} has its feature`;
     return await bridge(why, feature.decidedBy, packageName);
   }
+  // Its feature serves at /api/<the package's plugin id>: where the legacy route was another, its URLs would move.
+  const featureId = pluginIdOfPackage(context, packageName);
+  if (id !== 'app' && featureId && featureId !== id) {
+    warnBridged();
+    const why = `its feature serves at /api/${featureId}, and the legacy backend served it at /api/${id}: kept on its legacy code at the same URL`;
+    return { ...(await bridge(why, feature.decidedBy, packageName)), keptUrl: `kept at /api/${id}: ${packageName}'s feature would serve it at /api/${featureId}, so it stays on its legacy code (the ${context.bridge.works ? 'legacyPlugin bridge' : 'new-system wrapper'}) under the id ${id}` };
+  }
   const adds = [`${packageName}${feature.subpath}`];
   const packages = new Map<string, string>([[packageName, '']]);
   let decidedBy: MigratedPlugin['decidedBy'] = feature.decidedBy;
@@ -795,9 +806,6 @@ async function decidePlugin(context: Context, specifier: string, id: string, env
   }
   for (const provider of reading.authProviders) {
     context.warnings.push(`${display}: the ${provider} provider's sign-in resolver moves to app-config: auth.providers.${provider}.<environment>.signIn.resolvers`);
-  }
-  if (id !== 'app' && packageOfSpecifier(packageName) && !packageName.includes(`plugin-${id}-backend`)) {
-    context.warnings.push(`${display}: was mounted at /api/${id}; as a feature, ${packageName} serves at /api/<its plugin id>`);
   }
   const target: MigrationTarget = modules.length ? 'module' : 'feature';
   const reason = target === 'module' ? `template customisations replaced by ${modules.join(', ')}` : 'the module is the stock shape: environment fields and the template\'s own calls only';
