@@ -66,3 +66,14 @@ test.each([
 ])('Backstage %s matches its manifest', (release, expected) => {
   for (const [name, version] of Object.entries(expected)) expect([name, versionAtRelease(`@backstage/${name}`, `${release}.0`)]).toEqual([name, version]);
 });
+
+test('a hole in the registry (no version at the release, versions after it) takes the nearest version below, and says so', () => {
+  // The registry has no scaffolder entity-model module, allow-all policy module or proxy backend built for 1.29.
+  expect(versionForRelease('@backstage/plugin-catalog-backend-module-scaffolder-entity-model', '1.29.0')).toEqual({ range: '^0.1.2', row: '1.28', hole: true });
+  expect(versionForRelease('@backstage/plugin-proxy-backend', '1.29.2')).toEqual({ range: '^0.4.16', row: '1.28', hole: true });
+  // Nothing below it at all: none.
+  expect(versionForRelease('@backstage/plugin-permission-backend-module-allow-all-policy', '1.29.0')).toBeUndefined();
+  // After its last row a package is gone, not missing: backend-common past 1.31 has no version.
+  expect(versionForRelease('@backstage/backend-common', '1.33.0')).toBeUndefined();
+  expect(versionForRelease('@backstage/backend-common', '1.31.0')).toEqual({ range: '^0.25.0', row: '1.31' });
+});

@@ -85,24 +85,34 @@ export function releaseRow(release: string | undefined): string | undefined {
   return found;
 }
 
-/** A package's version at a release by the table (its row, else the nearest below), or undefined. */
+/** A package's version at a release by the table (its row, else the nearest below; across a hole, the nearest version below), or undefined. */
 export function versionAtRelease(packageName: string, release: string | undefined): string | undefined {
-  const row = releaseRow(release);
-  return row ? tableCells().get(packageName)?.get(row) : undefined;
+  return versionForRelease(packageName, release)?.range.replace(/^\^/, '');
 }
 
 /**
  * The range to add for a package at a Backstage release (`1.29.0` reads the
  * `1.29` row). A release without a row is read from the nearest row below
  * it, and `row` says which, so the caller can warn; none below: undefined.
- * The nearest row decides: a package it has no version for (none on the
- * registry, or backend-common after 1.31) is not looked up further down,
- * since an older release's version would not fit.
+ * Where the registry lacks the package's version at that row but has it at
+ * later ones (a hole: the scaffolder entity-model module at 1.29), the
+ * nearest version below is taken and `hole` says so, for a warning. After a
+ * package's last row (backend-common after 1.31) there is none: an older
+ * release's version would not fit a release that dropped the package.
  */
-export function versionForRelease(packageName: string, release: string | undefined): { range: string; row: string } | undefined {
+export function versionForRelease(packageName: string, release: string | undefined): { range: string; row: string; hole?: boolean } | undefined {
   const row = releaseRow(release);
-  const version = row ? tableCells().get(packageName)?.get(row) : undefined;
-  return row && version ? { range: `^${version}`, row } : undefined;
+  const versions = tableCells().get(packageName);
+  if (!row || !versions) return undefined;
+  const version = versions.get(row);
+  if (version) return { range: `^${version}`, row };
+  const index = RELEASE_ROWS.indexOf(row);
+  if (!RELEASE_ROWS.slice(index + 1).some(later => versions.has(later))) return undefined;
+  for (let i = index - 1; i >= 0; i--) {
+    const below = versions.get(RELEASE_ROWS[i]);
+    if (below) return { range: `^${below}`, row: RELEASE_ROWS[i], hole: true };
+  }
+  return undefined;
 }
 
 /**

@@ -800,6 +800,13 @@ async function decidePlugin(context: Context, specifier: string, id: string, env
       stockPackage = undefined;
       return await bridge(`its customisation needs ${moduleName}, whose feature${found.version ? ` in ${found.version}` : ''} wire-plugin cannot place (install it, or pass --version ${moduleName}@<range>)`, found.decidedBy, packageName);
     }
+    // No version of the module anywhere at or below the release (and none installed or declared): the plugin stays on its legacy code.
+    const declared = ((files.backendJson.dependencies ?? {}) as Record<string, unknown>)[moduleName];
+    if (found.decidedBy === 'table' && declared === undefined && versionFor(context, moduleName) === undefined && context.bridge.works) {
+      warnBridged();
+      stockPackage = undefined;
+      return await bridge(`its customisation needs ${moduleName}, of which the registry has no version at or below Backstage ${context.release ?? '(no backstage.json)'}: kept on its legacy code (or pass --version ${moduleName}@<range> to take the module)`, 'table', packageName);
+    }
     if (found.decidedBy === 'table') decidedBy = 'table';
     adds.push(`${moduleName}${found.subpath}`);
     packages.set(moduleName, '');
@@ -826,7 +833,10 @@ function versionFor(context: Context, name: string): string | undefined {
   const row = versionForRelease(name, context.release);
   if (!row) return undefined;
   const minor = /^(\d+\.\d+)/.exec(context.release ?? '')?.[1];
-  if (row.row !== minor) {
+  if (row.hole) {
+    const warning = `${name}: the registry has no version of it for Backstage ${minor ?? context.release}; migrate adds ${row.range}, the nearest below (${row.row}'s): check it against your release`;
+    if (!context.warnings.includes(warning)) context.warnings.push(warning);
+  } else if (row.row !== minor) {
     const warning = `backstage.json's release ${context.release} has no row in wire-plugin's version table: the versions migrate adds come from the nearest release below it, ${row.row}; check them against your release`;
     if (!context.warnings.includes(warning)) context.warnings.push(warning);
   }
