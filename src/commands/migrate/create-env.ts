@@ -48,14 +48,31 @@ function calleeRoot(expression: Node | null | undefined): string | undefined {
   return callee.type === 'Identifier' ? callee.name : undefined;
 }
 
-export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, importedFrom: ReadonlyMap<string, string>): CreateEnvReading {
+/** The names a declaration binds: `x`, or each of `{ auth, httpAuth }`. */
+function boundNames(id: Node): string[] | undefined {
+  if (id.type === 'Identifier') return [id.name];
+  if (id.type !== 'ObjectPattern') return undefined;
+  const names: string[] = [];
+  for (const property of id.properties) {
+    if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') return undefined;
+    names.push(property.value.name);
+  }
+  return names;
+}
+
+/**
+ * `rootLoggerParam`: the name of a second parameter that main() fills with
+ * its root logger (`makeCreateEnv(config, logger)`), which the template's
+ * factories may then use as they use `getRootLogger()`.
+ */
+export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, importedFrom: ReadonlyMap<string, string>, rootLoggerParam?: string): CreateEnvReading {
   const items: Node[] = [];
   const replaced = new Set<Node>();
   const refused = new Map<Node, string>();
   let discovery: CreateEnvReading['discovery'];
   const configName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
-  /** Names the template's statements declare: services made by Backstage's own factories. */
-  const template = new Set<string>(configName ? [configName] : []);
+  /** Names the template's statements declare: services made by Backstage's own factories (and `undefined`, which the legacy auth adapters are given). */
+  const template = new Set<string>([...(configName ? [configName] : []), ...(rootLoggerParam ? [rootLoggerParam] : []), 'undefined']);
   const fromBackstage = (name: string | undefined): boolean => name !== undefined && (importedFrom.get(name) ?? '').startsWith('@backstage/');
   const onlyTemplateNames = (node: Node, extra: readonly string[] = []): boolean =>
     [...mentions(node)].every(name => template.has(name) || fromBackstage(name) || extra.includes(name));
@@ -63,11 +80,13 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
   const readDeclaration = (statement: Node, extra: readonly string[]): boolean => {
     if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
     const declarator = statement.declarations[0];
-    if (declarator.id.type !== 'Identifier' || !declarator.init) return false;
+    const names = boundNames(declarator.id);
+    if (!names || !declarator.init) return false;
     const root = calleeRoot(declarator.init);
-    // A Backstage factory over config and the template's names, or `<template service>.forPlugin(plugin)` / `root.child(...)`.
+    // A Backstage factory over config and the template's names (`createLegacyAuthAdapters({ auth: undefined, ... })` of
+    // the 1.24-1.29 templates too), or `<template service>.forPlugin(plugin)` / `root.child(...)`.
     if ((fromBackstage(root) || (root !== undefined && template.has(root))) && onlyTemplateNames(declarator.init, extra)) {
-      template.add(declarator.id.name);
+      for (const name of names) template.add(name);
       replaced.add(statement);
       return true;
     }
@@ -149,12 +168,24 @@ function readEnvFunction(
     return;
   }
   if (fn.body.type !== 'BlockStatement') return;
+  const returnedName = returnedVariable(fn.body.body);
   for (const statement of fn.body.body) {
     items.push(statement);
     if (readDeclaration(statement, extra)) continue;
     if (statement.type === 'ReturnStatement' && statement.argument?.type === 'ObjectExpression') {
       replaced.add(statement);
       readFields(statement.argument);
+      continue;
+    }
+    // `const env = { logger, ... }; return env;`: the env held in a variable, read field by field as a returned one.
+    const held = envObjectOf(statement, returnedName);
+    if (held) {
+      replaced.add(statement);
+      readFields(held);
+      continue;
+    }
+    if (statement.type === 'ReturnStatement' && returnedName && statement.argument?.type === 'Identifier' && statement.argument.name === returnedName) {
+      replaced.add(statement);
       continue;
     }
     refused.set(statement, `set-up of the app's own in the env makeCreateEnv returns: the new backend gives each plugin its services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
@@ -174,10 +205,25 @@ export function createEnvItems(fn: FunctionDeclaration): Node[] {
     if (returned?.type !== 'ArrowFunctionExpression' && returned?.type !== 'FunctionExpression') continue;
     if (returned.body.type === 'ObjectExpression') items.push(...returned.body.properties);
     if (returned.body.type !== 'BlockStatement') continue;
+    const returnedName = returnedVariable(returned.body.body);
     for (const inner of returned.body.body) {
       items.push(inner);
       if (inner.type === 'ReturnStatement' && inner.argument?.type === 'ObjectExpression') items.push(...inner.argument.properties);
+      items.push(...(envObjectOf(inner, returnedName)?.properties ?? []));
     }
   }
   return items;
+}
+
+/** The name of the variable a function body ends by returning (`return env;`). */
+function returnedVariable(body: readonly Node[]): string | undefined {
+  const last = body[body.length - 1];
+  return last?.type === 'ReturnStatement' && last.argument?.type === 'Identifier' ? last.argument.name : undefined;
+}
+
+/** `const <returned> = { ... }`: the env object held in the variable the function returns. */
+function envObjectOf(statement: Node, returnedName: string | undefined): ObjectExpression | undefined {
+  if (!returnedName || statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return undefined;
+  const declarator = statement.declarations[0];
+  return declarator.id.type === 'Identifier' && declarator.id.name === returnedName && declarator.init?.type === 'ObjectExpression' ? declarator.init : undefined;
 }

@@ -178,11 +178,18 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     note(node, 'refused');
   };
   /** Plugins mounted so far, by alias: a second mount of one is refused, never merged into the first. */
-  const mountedAt = new Map<string, { line: number; path: string }>();
+  const mountedAt = new Map<string, { line: number; path: string; text: string }>();
   const mount = (node: Node, at: Node, mountPath: string, plugin: { alias: string; env?: string }, condition?: PluginMount['condition'], root?: { path: string; afterApi: boolean }): void => {
     const rootPath = root?.path;
     const line = lineOf(source, at.start ?? 0);
     const first = mountedAt.get(plugin.alias);
+    const text = source.slice(at.start ?? 0, at.end ?? 0);
+    if (first && first.text === text && !condition && !root) {
+      // The same statement again, byte for byte: the second mount adds nothing, and the new backend adds the plugin once.
+      replaced.push({ line, code: firstLine(source, at), why: `the same mount as line ${first.line}, again: the new backend adds the plugin once` });
+      note(node, 'replaced');
+      return;
+    }
     if (first) {
       refused.push({
         line,
@@ -192,7 +199,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
       note(node, 'refused');
       return;
     }
-    mountedAt.set(plugin.alias, { line, path: mountPath });
+    mountedAt.set(plugin.alias, { line, path: mountPath, text });
     mounts.push({
       route: rootPath === undefined ? mountPath.replace(/^\//, '') : '',
       ...(root === undefined ? {} : { rootPath: root.path, afterApi: root.afterApi }),
@@ -244,11 +251,19 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   const exportNames = new Map<string, string>();
   const importedFrom = new Map<string, string>();
   const envs = new Map(index.envDeclarations.map(env => [env.variable, env]));
-  const calledWithEnv = (local: string): boolean =>
-    index.routes.some(route => {
-      const call = pluginCallIn(route.call);
-      return call?.callee === local && call.argument !== undefined && envs.has(call.argument);
+  // Called with a plugin env anywhere in main(): on the api router, or on the service builder at a root path.
+  const calledWithEnv = (local: string): boolean => {
+    let found = false;
+    walk(index.router.container, node => {
+      if (found) return false;
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === local && node.arguments.length === 1) {
+        const argument = node.arguments[0];
+        if (argument.type === 'Identifier' && envs.has(argument.name)) found = true;
+      }
+      return undefined;
     });
+    return found;
+  };
   for (const declaration of index.imports) {
     for (const specifier of declaration.specifiers) importedFrom.set(specifier.local.name, declaration.source.value);
     if (!/^\.\/plugins(\/[^'"]+)?$/.test(declaration.source.value) || declaration.importKind === 'type') continue;
@@ -340,6 +355,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   // also writes plain log lines (`logger.info('...')`) is translated, lines and all; any other use leaves it to the rules below.
   const startupLog: StartupLogLine[] = [];
   const translated = new Set<Node>();
+  /** main()'s root loggers that stay template or translated (not refused): makeCreateEnv may take one as a parameter. */
+  const rootLoggers = new Set<string>();
   let discovery: LegacyStatements['discovery'];
   for (const statement of index.router.container.body) {
     if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) continue;
@@ -354,7 +371,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
       if (other === statement || !mentions(other).has(name)) continue;
       const logLine = startupLogLine(other, name, source);
       if (logLine) lines.push({ node: other, line: logLine });
-      else if (!isConfigLoading(other, name)) otherUse ??= other;
+      else if (!isConfigLoading(other, name) && !passesToMakeCreateEnv(other, name, index) && !isServiceStartCatch(other, name)) otherUse ??= other;
     }
     if (otherUse) {
       // Its every use is then legacy code: refused, each with its line, never carried without the logger.
@@ -365,6 +382,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
       );
       continue;
     }
+    rootLoggers.add(name);
     if (lines.length === 0) {
       replace(statement, 'the root logger, used to load config: the new backend has its own (coreServices.rootLogger)');
     } else {
@@ -534,6 +552,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
       ? [existing.declaration, ...existing.adds.map(add => add.topStatement ?? add.statement).filter((s): s is Statement => s !== undefined), ...(existing.start ? [existing.start] : [])]
       : [],
   );
+  const types: Statement[] = [];
   for (const statement of ast.program.body) {
     if (statement.type === 'ImportDeclaration') continue;
     if (statement === mainFunction) continue;
@@ -545,7 +564,7 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     if (statement.type === 'FunctionDeclaration' && statement.id?.name === 'makeCreateEnv') {
       replace(statement, 'makeCreateEnv: the new backend creates the services (logger, database, cache, discovery, ...)');
       // Each of its statements and env fields on its own: template set-up goes, the app's own discovery is translated, the rest refused.
-      const reading = readCreateEnvFactory(statement, source, importedFrom);
+      const reading = readCreateEnvFactory(statement, source, importedFrom, rootLoggerParam(statement, index, rootLoggers));
       for (const item of reading.items) {
         if (reading.replaced.has(item)) note(item, 'replaced');
         else if (reading.refused.has(item)) refuse(item, reading.refused.get(item) as string);
@@ -567,8 +586,19 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
       replace(statement, 'starting main(): backend.start() does it');
       continue;
     }
+    if (typeDeclared(statement)) {
+      types.push(statement);
+      continue;
+    }
     carry(statement);
   }
+  // Type aliases and interfaces: nothing at run time. Carried where carried code names them, else left with the legacy code.
+  const namedByCarried = new Set(carried.flatMap(({ node }) => [...mentions(node)]));
+  for (const statement of types) {
+    if (namedByCarried.has(typeDeclared(statement) as string)) carry(statement);
+    else replace(statement, `a type of the legacy index.ts (${typeDeclared(statement)}): nothing at run time, and nothing carried into the new index.ts names it`);
+  }
+  carried.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
 
   // The imports the carried statements need, and side-effect imports, as they were.
   const needed = new Set<string>();
@@ -591,6 +621,12 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   }
   refused.sort((a, b) => a.line - b.line);
   return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName };
+}
+
+/** The name a top-level type alias or interface declares (exported or not), else undefined. */
+function typeDeclared(statement: Node): string | undefined {
+  const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+  return declaration?.type === 'TSTypeAliasDeclaration' || declaration?.type === 'TSInterfaceDeclaration' ? declaration.id.name : undefined;
 }
 
 /** A path the root HTTP router takes: plain segments, outside /api, no trailing slash. */
@@ -620,9 +656,59 @@ function startupLogLine(statement: Node, logger: string, source: string): Startu
   if (level !== 'info' && level !== 'warn' && level !== 'error' && level !== 'debug') return undefined;
   const argument = call.arguments[0];
   if (call.arguments.length !== 1 || !argument) return undefined;
-  const message =
-    argument.type === 'StringLiteral' ? argument.value : argument.type === 'TemplateLiteral' && argument.expressions.length === 0 ? argument.quasis[0].value.cooked ?? undefined : undefined;
+  const message = literalText(argument);
   return message === undefined ? undefined : { level, message, line: lineOf(source, statement.start ?? 0) };
+}
+
+/** The text of a string, a template without expressions, or such literals joined with `+` (over several lines, as prettier wraps them). */
+function literalText(node: Node): string | undefined {
+  if (node.type === 'StringLiteral') return node.value;
+  if (node.type === 'TemplateLiteral') return node.expressions.length === 0 ? node.quasis[0].value.cooked ?? undefined : undefined;
+  if (node.type === 'BinaryExpression' && node.operator === '+' && node.left.type !== 'PrivateName') {
+    const left = literalText(node.left);
+    const right = literalText(node.right);
+    return left === undefined || right === undefined ? undefined : left + right;
+  }
+  return undefined;
+}
+
+/** `const createEnv = makeCreateEnv(config, logger)`: the root logger handed to makeCreateEnv, and nowhere else in the statement. */
+function passesToMakeCreateEnv(statement: Node, logger: string, index: LegacyIndex): boolean {
+  if (statement !== index.createEnvDeclaration || statement.type !== 'VariableDeclaration') return false;
+  const init = statement.declarations[0]?.init;
+  if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'makeCreateEnv') return false;
+  return init.arguments.some(argument => argument.type === 'Identifier' && argument.name === logger);
+}
+
+/** The parameter of makeCreateEnv that main() fills with one of its root loggers (`makeCreateEnv(config, logger)`), if any. */
+function rootLoggerParam(fn: Node, index: LegacyIndex, rootLoggers: ReadonlySet<string>): string | undefined {
+  const declaration = index.createEnvDeclaration;
+  const init = declaration?.type === 'VariableDeclaration' ? declaration.declarations[0]?.init : undefined;
+  if (fn.type !== 'FunctionDeclaration' || init?.type !== 'CallExpression') return undefined;
+  const position = init.arguments.findIndex(argument => argument.type === 'Identifier' && rootLoggers.has(argument.name));
+  const param = position > 0 ? fn.params[position] : undefined;
+  return param?.type === 'Identifier' ? param.name : undefined;
+}
+
+/**
+ * `await service.start().catch(err => { logger.error(err); process.exit(1); })`: the template's start, whose
+ * catch logs through the root logger (or the console) and exits; backend.start() does it.
+ */
+function isServiceStartCatch(statement: Node, logger: string): boolean {
+  if (statement.type !== 'ExpressionStatement') return false;
+  const call = statement.expression.type === 'AwaitExpression' ? statement.expression.argument : statement.expression;
+  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier' || call.callee.property.name !== 'catch') return false;
+  const started = call.callee.object;
+  if (started.type !== 'CallExpression' || started.callee.type !== 'MemberExpression' || started.callee.property.type !== 'Identifier' || started.callee.property.name !== 'start') return false;
+  const handler = call.arguments[0];
+  if (call.arguments.length !== 1 || (handler?.type !== 'ArrowFunctionExpression' && handler?.type !== 'FunctionExpression')) return false;
+  const body = handler.body.type === 'BlockStatement' ? handler.body.body : [handler.body];
+  return body.every(inner => {
+    const expression = inner.type === 'ExpressionStatement' ? inner.expression : inner;
+    if (expression.type !== 'CallExpression' || expression.callee.type !== 'MemberExpression' || expression.callee.object.type !== 'Identifier') return false;
+    const target = expression.callee.object.name;
+    return target === logger || target === 'console' || (target === 'process' && expression.callee.property.type === 'Identifier' && expression.callee.property.name === 'exit');
+  });
 }
 
 /** `const config = await loadBackendConfig({ ..., logger })`: the template's one use of the root logger. */
