@@ -299,6 +299,9 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
 
   const why = (node: Node): string => {
     const names = mentions(node);
+    if (names.has(router) && /\.stack\b/.test(source.slice(node.start ?? 0, node.end ?? 0))) {
+      return "inspects the api router's stack, which the new backend system does not have (each plugin has its own router): no sound translation; drop it, or list the plugins another way (the backend's startup log names each)";
+    }
     if (names.has(router)) return 'mounts on the api router, which the new backend system does not have: move it into a plugin or a backend module (httpRouter)';
     if (configName && names.has(configName)) return 'reads the legacy config object: read config in a plugin or a backend module (coreServices.rootConfig), or in app-config';
     if (serviceName && names.has(serviceName)) return 'configures the legacy service builder: the new backend system configures its HTTP server from app-config (backend.*) and rootHttpRouter';
@@ -313,7 +316,9 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
     return false;
   };
   const carry = (node: Node): void => {
-    if (containsAwait(node)) {
+    if (stopsTheParent(node, source)) {
+      refuse(node, "a fatal-error handler that stops the parent process: under the new backend's start (backstage-cli package start, or a container's init) the parent is not the backend's supervisor, so it has no sound translation; keep the backend's own handling (it logs and exits), or move it by hand");
+    } else if (containsAwait(node)) {
       refuse(node, "awaits inside main(), and the new index.ts has no async main: move it into a plugin or a backend module");
     } else if (usesLegacy(node)) {
       refuse(node, why(node));
@@ -621,6 +626,11 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   }
   refused.sort((a, b) => a.line - b.line);
   return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName };
+}
+
+/** `process.kill(process.ppid, ...)` and the like: code that stops the process that started the backend. */
+function stopsTheParent(node: Node, source: string): boolean {
+  return /\bprocess\.ppid\b|\bprocess\.kill\s*\(/.test(source.slice(node.start ?? 0, node.end ?? 0));
 }
 
 /** The name a top-level type alias or interface declares (exported or not), else undefined. */

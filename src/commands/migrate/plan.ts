@@ -32,6 +32,7 @@ import { stringLiteral } from '../../../transforms/lib/code-style';
 import type { ImportDeclaration } from '@babel/types';
 import { installCommand } from '../../repo/backend';
 import { parseTypeScript } from '../../../transforms/lib/parse';
+import { walk } from '../../../transforms/lib/ast';
 import { packageOfSpecifier } from '../../../transforms/lib/package-names';
 import type { FileChange, FileStatus } from '../../commit/tree';
 import { PackageInfo, Workspace } from '../../repo/workspace';
@@ -159,7 +160,18 @@ interface Context {
 
 /** Computes the whole migration, writing nothing. Refusals are in the report; `migrateBackend` turns them into an error. */
 export async function planMigration(options: MigrateOptions = {}): Promise<MigrationPlan> {
-  const files = readBackend(locateBackend(options), 'auto');
+  const location = locateBackend(options);
+  let files: BackendFiles;
+  try {
+    files = readBackend(location, 'auto');
+  } catch (error) {
+    // A backend from before the api router (plugins at /<id> on the service builder): refused by each such line.
+    const refused = error instanceof WireError ? preApiRouterMounts(location.backendDir, location.root) : [];
+    if (!refused.length) throw error;
+    const { root, backend } = location;
+    const report: MigrationReport = { root, backend, plugins: [], carried: [], replaced: [], dependencies: { added: [], removed: [] }, translations: [], behaviour: [], warnings: [], written: false, system: 'legacy', alreadyMigrated: false, refused, files: [], changed: false };
+    return { report, changes: [] };
+  }
   const { tree, root, backend } = files;
   const base = { root, backend, plugins: [], carried: [], replaced: [], dependencies: { added: [], removed: [] }, translations: [], behaviour: [], warnings: [], written: false };
   let index = files.legacy as LegacyIndex;
@@ -1087,4 +1099,35 @@ function planRootPlugin(context: Context, index: LegacyIndex, mount: PluginMount
       ? { text: rootPluginRouterName(mount.alias), importLine: `import { ${rootPluginRouterName(mount.alias)} } from ${stringLiteral(`./${name}`, q)}${index.style.semicolons ? ';' : ''}`, line: mount.line, afterApi: mount.afterApi ?? false }
       : undefined,
   };
+}
+
+/**
+ * The plugin mounts of a backend from before the api router existed:
+ * `createServiceBuilder(module)...addRouter('/catalog', await catalog(env))`,
+ * each plugin at `/<id>` on the service builder. The new backend serves
+ * plugins at `/api/<pluginId>` only, so every URL would move: each mount is
+ * refused by its line.
+ */
+function preApiRouterMounts(backendDir: string, root: string): string[] {
+  const indexPath = path.join(backendDir, 'src', 'index.ts');
+  let source: string;
+  try {
+    source = fs.readFileSync(indexPath, 'utf8');
+  } catch {
+    return [];
+  }
+  if (!/createServiceBuilder\s*\(/.test(source)) return [];
+  const display = path.relative(root, indexPath).split(path.sep).join('/');
+  const out: string[] = [];
+  walk(parseTypeScript(source, display).program, node => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier' || node.callee.property.name !== 'addRouter') return undefined;
+    const [at, target] = node.arguments;
+    const call = target?.type === 'AwaitExpression' ? target.argument : target;
+    if (at?.type !== 'StringLiteral' || !at.value.startsWith('/') || call?.type !== 'CallExpression' || call.callee.type !== 'Identifier') return undefined;
+    const line = source.slice(0, node.callee.property.start ?? 0).split('\n').length;
+    const code = source.slice(node.callee.property.start ?? 0, node.end ?? 0).split(/\r?\n/)[0].trim();
+    out.push(`${display}:${line}: .${code}: a backend from before the api router: ${call.callee.name} is served at ${at.value}, and the new backend serves plugins at /api/<pluginId> only, so its URLs would move; mount the plugins on an api router at /api first (const apiRouter = Router(); apiRouter.use('${at.value}', ...); .addRouter('/api', apiRouter)), then run migrate again`);
+    return undefined;
+  });
+  return out.sort((a, b) => Number(/:(\d+):/.exec(a)?.[1]) - Number(/:(\d+):/.exec(b)?.[1]));
 }
