@@ -1,0 +1,90 @@
+/**
+ * A plugin module the service builder mounted outside /api, planned as a
+ * generated plugin under its createEnv id on the root router.
+ */
+import * as path from 'path';
+import type { ImportDeclaration } from '@babel/types';
+import type { GeneratedStyle } from '../../../transforms/generate/plugin-shell';
+import { ENVIRONMENT_SERVICES, printRootPluginModule, rootPluginModuleName, rootPluginRouterName } from '../../../transforms/generate/root-plugin';
+import { stringLiteral } from '../../../transforms/lib/code-style';
+import { parseTypeScript } from '../../../transforms/lib/parse';
+import type { LegacyIndex } from '../../../transforms/analysis/legacy-backend';
+import { readEnvironmentUse } from './classify-plugin';
+import { Context, moduleFile, reprintImport, routerFactory } from './context';
+import type { PluginMount } from './legacy-statements';
+import type { MigratedPlugin } from './report';
+
+export type RootPluginPlan =
+  | { refusal: string }
+  | {
+      pluginId: string;
+      modulePath: string;
+      specifier: string;
+      text: string;
+      adapters: boolean;
+      /** For a mount at '': the router the root HTTP router's configure mounts. */
+      handler?: { text: string; importLine: string; line: number; afterApi: boolean };
+    };
+
+/**
+ * A plugin module the service builder mounted outside /api: a generated
+ * plugin under its createEnv id that builds the fields the module reads and
+ * serves its router at the same path; refused by line where the module hands
+ * its whole environment on, reads a field legacyPlugin does not make, or
+ * needs backend-common's adapters on a release without it.
+ */
+export function planRootPlugin(context: Context, index: LegacyIndex, mount: PluginMount, plugins: readonly MigratedPlugin[], style: GeneratedStyle): RootPluginPlan {
+  const { files } = context;
+  const where = mount.rootPath ? mount.rootPath : "''";
+  const mounted = `.addRouter(${mount.rootPath ? `'${mount.rootPath}'` : "''"}, await ${mount.alias}(...))`;
+  // At the module's own line where the reason is there, naming the index.ts line that mounts it.
+  const refuse = (why: string, at?: string): RootPluginPlan => ({
+    refusal: at ? `${at}: ${mount.alias} (mounted by ${files.indexDisplay}:${mount.line}, ${mounted}): ${why}` : `${files.indexDisplay}:${mount.line}: ${mounted}: ${why}`,
+  });
+  const pluginId = mount.envId ?? mount.alias;
+  if (!/^[a-z0-9_-]+$/i.test(pluginId)) return refuse(`its createEnv id ${pluginId} is not a plugin id the new backend takes: serve ${where} from a backend plugin by hand`);
+  if (plugins.some(p => p.id === pluginId)) return refuse(`its createEnv id ${pluginId} is also a plugin on the api router, and two plugins cannot share an id: serve ${where} from a module of that plugin by hand`);
+  const modulePath = moduleFile(files, mount.module);
+  if (!modulePath) return refuse(`${mount.module} is not a module of the backend that wire-plugin can read, so the environment it needs is unknown: serve ${where} from a backend plugin by hand`);
+  const moduleDisplay = files.tree.display(modulePath);
+  const source = files.tree.read(modulePath) as string;
+  const use = readEnvironmentUse(parseTypeScript(source, moduleDisplay), source, mount.exportName);
+  if (use.missing) return refuse(`${moduleDisplay} has ${use.missing}: serve ${where} from a backend plugin by hand`);
+  if (use.wholeAt !== undefined) {
+    return refuse(`hands its whole environment on here, so which services it needs is unknown, and a plugin at ${where} is run from them by migrate: read the fields it needs (env.logger, env.config, ...), or serve ${where} from a backend plugin by hand`, `${moduleDisplay}:${use.wholeAt}`);
+  }
+  const fields = [...use.fields.keys()].sort();
+  const unknown = fields.find(field => !ENVIRONMENT_SERVICES[field]);
+  if (unknown) {
+    return refuse(`reads env.${unknown}, which no core service makes as legacyPlugin does: serve ${where} from a backend plugin by hand`, `${moduleDisplay}:${use.fields.get(unknown) || 1}`);
+  }
+  const adapters = fields.some(field => ENVIRONMENT_SERVICES[field].adapter);
+  if (adapters && !context.bridge.works) {
+    return refuse(`its module reads env.logger or env.cache, which go through @backstage/backend-common's adapters, and that package is gone on this release (${context.bridge.decidedBy}): serve ${where} from a backend plugin by hand`);
+  }
+  const name = rootPluginModuleName(pluginId);
+  const generatedPath = path.join(files.backendDir, 'src', 'modules', `${name}.ts`);
+  if (files.tree.read(generatedPath) !== undefined) return refuse(`${files.tree.display(generatedPath)} exists already: move or remove it, then run migrate again`);
+  const moduleDir = path.dirname(generatedPath);
+  const declaration = index.imports.find(d => d.specifiers.some(s => s.local.name === mount.alias));
+  if (!declaration) return refuse(`${mount.alias} is not imported: serve ${where} from a backend plugin by hand`);
+  const importLine = reprintImport(files, declaration as ImportDeclaration, [mount.alias], moduleDir, index.style.quote, index.style.semicolons);
+  let router: { importLine: string; call: string } | undefined;
+  if (mount.rootPath === '') {
+    const factory = routerFactory(index);
+    if (!factory || factory.call === mount.alias) return refuse("the root router refuses an empty path, and the router that stands in for it is made as the api router was (an imported Router()), which this index.ts does not have: serve '' from rootHttpRouterServiceFactory by hand");
+    router = { importLine: reprintImport(files, factory.declaration, [factory.call], moduleDir, index.style.quote, index.style.semicolons), call: factory.call };
+  }
+  const text = printRootPluginModule({ pluginId, name: mount.alias, importLine, path: mount.rootPath ?? '', fields, router, line: mount.line }, style);
+  const q = index.style.quote;
+  return {
+    pluginId,
+    modulePath: generatedPath,
+    specifier: `./modules/${name}`,
+    text,
+    adapters,
+    handler: router
+      ? { text: rootPluginRouterName(mount.alias), importLine: `import { ${rootPluginRouterName(mount.alias)} } from ${stringLiteral(`./${name}`, q)}${index.style.semicolons ? ';' : ''}`, line: mount.line, afterApi: mount.afterApi ?? false }
+      : undefined,
+  };
+}

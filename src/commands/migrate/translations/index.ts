@@ -1,0 +1,27 @@
+/**
+ * The kinds of translation, in the order they run: a kind may read what an
+ * earlier one put in the output (the feature loader yields the access
+ * modules; the root HTTP router mounts the routers of plugins at ''). A new
+ * kind is a module of this folder, a line here, and a fixture folder.
+ */
+import { apiRouter } from './api-router';
+import { discovery } from './discovery';
+import { featureLoader } from './feature-loader';
+import { legacyAccess } from './legacy-access';
+import { rootHandler } from './root-handler';
+import { rootPlugin } from './root-plugin';
+import { rootRouter } from './root-router';
+import { startupLog } from './startup-log';
+import { emptyOutput, Translation, TranslationInput, TranslationOutput } from './translation';
+import type { BehaviourEntry } from '../behaviour';
+
+export const TRANSLATIONS: readonly Translation[] = [legacyAccess, rootPlugin, startupLog, apiRouter, rootRouter, discovery, featureLoader, rootHandler];
+
+/** Runs every kind over the input: the generated modules (written into the tree), and what the report says of them. */
+export function translate(input: TranslationInput, behaviour: readonly BehaviourEntry[]): TranslationOutput {
+  const output = emptyOutput(behaviour);
+  for (const translation of TRANSLATIONS) translation.plan(input, output);
+  return output;
+}
+
+export type { TranslationInput, TranslationOutput } from './translation';
