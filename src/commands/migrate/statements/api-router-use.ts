@@ -1,0 +1,50 @@
+/**
+ * `apiRouter.use(...)`: the 404 catch-all (replaced), a plugin mount, a
+ * router of the app's own made of imports (translated into a plugin at
+ * the same URL); anything else refused with why (middleware before a
+ * plugin, a router made of main()'s locals, ...).
+ */
+import { pluginCallIn } from '../../../../transforms/analysis/legacy-backend';
+import type { StatementReader } from './reader';
+
+/** `/assets`, `/assets/v1/files`: a first segment that can be a plugin id, and the rest. */
+const API_PATH = /^\/([a-z0-9][a-z0-9-]*)((?:\/[A-Za-z0-9._~-]+)*)$/;
+
+export const apiRouterUse: StatementReader = {
+  kind: 'api-router-use',
+  read(statement, reading) {
+    if (statement.type !== 'ExpressionStatement') return false;
+    const call = statement.expression.type === 'CallExpression' ? statement.expression : undefined;
+    if (!call || call.callee.type !== 'MemberExpression' || call.callee.object.type !== 'Identifier' || call.callee.object.name !== reading.router) return false;
+    const mountPath = call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
+    const [only] = call.arguments;
+    if (call.arguments.length === 1 && only.type === 'CallExpression' && only.callee.type === 'Identifier' && only.callee.name === 'notFoundHandler') {
+      reading.replace(statement, 'the 404 catch-all: the new backend answers unknown routes itself');
+      return true;
+    }
+    const plugin = call.arguments.length === 2 ? reading.pluginCall(call.arguments[1]) : undefined;
+    if (mountPath !== undefined && plugin) {
+      reading.mount(statement, statement, mountPath, plugin);
+      return true;
+    }
+    const own = mountPath !== undefined && call.arguments.length === 2 ? reading.ownRouter(call.arguments[1]) : undefined;
+    const apiPath = own ? API_PATH.exec(mountPath as string) : null;
+    if (own && apiPath) {
+      reading.apiRouters.push({ segment: apiPath[1], rest: apiPath[2], handler: call.arguments[1], imports: own, line: reading.lineOf(statement) });
+      reading.translate(statement);
+      return true;
+    }
+    const withMiddleware = call.arguments.length > 2 && pluginCallIn(call) !== undefined;
+    const handler = call.arguments.length === 2 ? call.arguments[1] : undefined;
+    const locals = handler ? reading.localsIn(handler) : [];
+    reading.refuse(
+      statement,
+      withMiddleware
+        ? 'a plugin route with middleware before it: the new backend mounts plugins itself; move the middleware into the plugin (httpRouter.use) or a backend module'
+        : mountPath !== undefined && handler && locals.length
+          ? `a router of the app's own made with ${locals.join(', ')} of the legacy main(): only a router made of imports moves into a generated plugin; build it in a backend plugin (coreServices.rootConfig for config, httpRouter.use), or make it of imports only`
+          : reading.why(statement),
+    );
+    return true;
+  },
+};

@@ -1,0 +1,269 @@
+/**
+ * What reading a legacy index.ts knows as it goes, shared by the statement
+ * readers: the plugin module imports (by alias), the envs, the names that
+ * only mean something in the legacy system; and what it has found so far:
+ * each statement's fate (the account), the mounts, the translations'
+ * inputs. The readers (one module per kind, `./index.ts`) call its helpers
+ * to say what became of a statement.
+ */
+import type { CallExpression, File, Node, Statement } from '@babel/types';
+import { mentions, walk } from '../../../../transforms/lib/ast';
+import { LegacyIndex, pluginCallIn } from '../../../../transforms/analysis/legacy-backend';
+import type { NewBackend } from '../../../../transforms/analysis/new-backend';
+import type {
+  AccountKind,
+  ApiRouterMount,
+  LegacyStatements,
+  PluginMount,
+  RootHandlerMount,
+  RootRouterMount,
+  StartupLogLine,
+  StatementVerdict,
+} from '../legacy-statements';
+import { containsAwait, firstLine, lineOf, pluginCall, stopsTheParent } from './shapes';
+
+type Mountable = { alias: string; env?: string };
+
+export class StatementReading {
+  readonly mounts: PluginMount[] = [];
+  readonly carried: (StatementVerdict & { node: Node })[] = [];
+  readonly replaced: StatementVerdict[] = [];
+  readonly refused: StatementVerdict[] = [];
+  readonly account = new Map<Node, AccountKind[]>();
+  readonly startupLog: StartupLogLine[] = [];
+  readonly apiRouters: ApiRouterMount[] = [];
+  readonly rootRouters: RootRouterMount[] = [];
+  readonly rootHandlers: RootHandlerMount[] = [];
+  /** Statements a translation took whole (the root logger's log lines). */
+  readonly translated = new Set<Node>();
+  /** main()'s root loggers that stay template or translated (not refused): makeCreateEnv may take one as a parameter. */
+  readonly rootLoggers = new Set<string>();
+  discovery: LegacyStatements['discovery'];
+  /** The name main() gave the loaded config, and the service builder. */
+  configName: string | undefined;
+  serviceName: string | undefined;
+
+  /** Plugin module imports (`import catalog from './plugins/catalog'`, `import { auth } from './plugins/auth'`), by alias. */
+  readonly aliases = new Map<string, string>();
+  /** The export a named import of a plugin module names, by alias. */
+  readonly exportNames = new Map<string, string>();
+  readonly importedFrom = new Map<string, string>();
+  readonly envs: ReadonlyMap<string, LegacyIndex['envDeclarations'][number]>;
+  readonly router: string;
+  /** The function that holds the router (`main` in the template). */
+  readonly mainFunction: Statement | undefined;
+  /** Names that only mean something in the legacy system. */
+  readonly legacyNames: Set<string>;
+  /** Plugins mounted so far, by alias: a second mount of one is refused, never merged into the first. */
+  private readonly mountedAt = new Map<string, { line: number; path: string; text: string }>();
+
+  constructor(
+    readonly ast: File,
+    readonly source: string,
+    readonly index: LegacyIndex,
+    readonly existing?: NewBackend,
+  ) {
+    this.envs = new Map(index.envDeclarations.map(env => [env.variable, env]));
+    this.readPluginImports();
+    this.router = index.router.name;
+    this.mainFunction = ast.program.body.find((s): s is Statement => s.type === 'FunctionDeclaration' && s.body === index.router.container);
+    this.legacyNames = new Set<string>([this.router, index.createEnvName, 'makeCreateEnv', ...this.envs.keys(), ...this.aliases.keys()]);
+    for (const [local, from] of this.importedFrom) if (from === '@backstage/backend-common' || from === './types') this.legacyNames.add(local);
+  }
+
+  lineOf(node: Node): number {
+    return lineOf(this.source, node.start ?? 0);
+  }
+
+  verdict(node: Node, why?: string): StatementVerdict {
+    return { line: this.lineOf(node), code: firstLine(this.source, node), why };
+  }
+
+  note(node: Node, kind: AccountKind): void {
+    this.account.set(node, [...(this.account.get(node) ?? []), kind]);
+  }
+
+  /** Whether a statement has its fate already. */
+  done(node: Node): boolean {
+    return this.translated.has(node) || this.account.has(node);
+  }
+
+  replace(node: Node, why: string): void {
+    this.replaced.push(this.verdict(node, why));
+    this.note(node, 'replaced');
+  }
+
+  refuse(node: Node, why: string): void {
+    this.refused.push(this.verdict(node, why));
+    this.note(node, 'refused');
+  }
+
+  /** A refusal reported at `at` (a call inside the statement) with its own code text. */
+  refuseAt(node: Node, at: Node, code: string, why: string): void {
+    this.refused.push({ line: this.lineOf(at), code, why });
+    this.note(node, 'refused');
+  }
+
+  translate(node: Node): void {
+    this.note(node, 'translated');
+  }
+
+  /** A plugin called with its env (`await x(xEnv)`), if `node` is one. */
+  pluginCall(node: Node | undefined): Mountable | undefined {
+    return pluginCall(node, this.aliases);
+  }
+
+  /**
+   * A plugin mounted at `mountPath` by `at` (inside the statement `node`);
+   * the same statement again is one mount, another mount of it is refused.
+   */
+  mount(node: Node, at: Node, mountPath: string, plugin: Mountable, condition?: PluginMount['condition'], root?: { path: string; afterApi: boolean }): void {
+    const line = this.lineOf(at);
+    const first = this.mountedAt.get(plugin.alias);
+    const text = this.source.slice(at.start ?? 0, at.end ?? 0);
+    if (first && first.text === text && !condition && !root) {
+      // The same statement again, byte for byte: the second mount adds nothing, and the new backend adds the plugin once.
+      this.replaced.push({ line, code: firstLine(this.source, at), why: `the same mount as line ${first.line}, again: the new backend adds the plugin once` });
+      this.note(node, 'replaced');
+      return;
+    }
+    if (first) {
+      this.refused.push({
+        line,
+        code: firstLine(this.source, at),
+        why: `mounts ${plugin.alias} a second time, at ${mountPath || "''"} (line ${first.line} mounts it at ${first.path}): the new backend serves a plugin once, at /api/<pluginId>; serve the second path from a backend module with coreServices.rootHttpRouter by hand, or drop it`,
+      });
+      this.note(node, 'refused');
+      return;
+    }
+    this.mountedAt.set(plugin.alias, { line, path: mountPath, text });
+    this.mounts.push({
+      route: root === undefined ? mountPath.replace(/^\//, '') : '',
+      ...(root === undefined ? {} : { rootPath: root.path, afterApi: root.afterApi }),
+      alias: plugin.alias,
+      module: this.aliases.get(plugin.alias) as string,
+      exportName: this.exportNames.get(plugin.alias),
+      envId: plugin.env ? this.envs.get(plugin.env)?.pluginId : undefined,
+      line,
+      ...(condition ? { condition } : {}),
+    });
+    // A conditional mount's if statement has its one fate already (translated).
+    if (!condition) this.note(node, 'mount');
+  }
+
+  /** Whether a plugin is mounted already, or will be by a route of the api router. */
+  mountedBefore(alias: string): boolean {
+    return this.mountedAt.has(alias) || this.index.routes.some(route => pluginCallIn(route.call)?.callee === alias);
+  }
+
+  /** The mount of a plugin made earlier, if any (for a conditional mount's refusal). */
+  firstMount(alias: string): { line: number } | undefined {
+    return this.mountedAt.get(alias);
+  }
+
+  /** Why a statement that uses the legacy system cannot be carried over. */
+  why(node: Node): string {
+    const names = mentions(node);
+    const { router, configName, serviceName } = this;
+    if (names.has(router) && /\.stack\b/.test(this.source.slice(node.start ?? 0, node.end ?? 0))) {
+      return "inspects the api router's stack, which the new backend system does not have (each plugin has its own router): no sound translation; drop it, or list the plugins another way (the backend's startup log names each)";
+    }
+    if (names.has(router)) return 'mounts on the api router, which the new backend system does not have: move it into a plugin or a backend module (httpRouter)';
+    if (configName && names.has(configName)) return 'reads the legacy config object: read config in a plugin or a backend module (coreServices.rootConfig), or in app-config';
+    if (serviceName && names.has(serviceName)) return 'configures the legacy service builder: the new backend system configures its HTTP server from app-config (backend.*) and rootHttpRouter';
+    for (const name of names) if (this.envs.has(name)) return `uses ${name}, the legacy environment of plugin '${this.envs.get(name)?.pluginId}': move it into that plugin`;
+    for (const name of names) if (this.legacyNames.has(name)) return `uses ${name} from the legacy backend system: move it into a plugin or a backend module`;
+    return 'not understood by wire-plugin migrate: move it into a plugin or a backend module, or carry it over by hand';
+  }
+
+  usesLegacy(node: Node): boolean {
+    const names = mentions(node);
+    if ((this.configName && names.has(this.configName)) || (this.serviceName && names.has(this.serviceName))) return true;
+    for (const name of names) if (this.legacyNames.has(name)) return true;
+    return false;
+  }
+
+  /** Set-up whose meaning survives goes into the new index.ts as it is; anything else is refused with why. */
+  carry(node: Node): void {
+    if (stopsTheParent(node, this.source)) {
+      this.refuse(node, "a fatal-error handler that stops the parent process: under the new backend's start (backstage-cli package start, or a container's init) the parent is not the backend's supervisor, so it has no sound translation; keep the backend's own handling (it logs and exits), or move it by hand");
+    } else if (containsAwait(node)) {
+      this.refuse(node, 'awaits inside main(), and the new index.ts has no async main: move it into a plugin or a backend module');
+    } else if (this.usesLegacy(node)) {
+      this.refuse(node, this.why(node));
+    } else {
+      this.carried.push({ ...this.verdict(node), node });
+      this.note(node, 'carried');
+    }
+  }
+
+  /** A router of the app's own: a handler whose free names are all imports that mean nothing in the legacy system; the imports it needs. */
+  ownRouter(handler: Node): ApiRouterMount['imports'] | undefined {
+    if (handler.type === 'SpreadElement' || containsAwait(handler)) return undefined;
+    const names = [...mentions(handler)];
+    if (names.length === 0 || names.some(name => !this.importedFrom.has(name) || this.legacyNames.has(name) || this.aliases.has(name))) return undefined;
+    const imports: { declaration: Node; names: string[] }[] = [];
+    for (const declaration of this.index.imports) {
+      const used = declaration.specifiers.map(specifier => specifier.local.name).filter(name => names.includes(name));
+      if (used.length) imports.push({ declaration, names: used });
+    }
+    return imports;
+  }
+
+  /** Names in `node` that are main()'s locals or legacy names, not imports of the app's own. */
+  localsIn(node: Node): string[] {
+    return [...mentions(node)].filter(name => !this.importedFrom.has(name) || this.legacyNames.has(name));
+  }
+
+  /** Why a router on the service builder cannot move as it is. */
+  serviceRouterWhy(call: CallExpression): string {
+    const mountPath = call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
+    const target = call.arguments[1];
+    if (mountPath === '' && target?.type === 'Identifier' && target.name === this.router) {
+      return "the api router mounted a second time, at the service root (''): the new backend serves plugins at /api/<pluginId> only; drop it, or add it by hand in rootHttpRouterServiceFactory({ configure })";
+    }
+    if (mountPath === '/api' || mountPath?.startsWith('/api/')) return `mounts at ${mountPath}, which overlaps the plugins' /api/<pluginId>: the root router refuses such a path; serve it from a plugin (httpRouter) instead`;
+    const locals = target && target.type !== 'SpreadElement' ? this.localsIn(target) : [];
+    if (locals.length) return `a router made with ${locals.join(', ')} of the legacy main(): only a router made of imports moves to the root router; build it in a backend plugin (coreServices.rootHttpRouter.use), or make it of imports only`;
+    return 'mounts a router that is not a plugin module on the service: move it into a backend plugin (httpRouter) or a rootHttpRouter module';
+  }
+
+  /** Plugin modules by alias: default imports of `./plugins/x`, named ones and packages' createPlugin where main() calls them with a plugin env. */
+  private readPluginImports(): void {
+    const { index } = this;
+    // Called with a plugin env anywhere in main(): on the api router, or on the service builder at a root path.
+    const calledWithEnv = (local: string): boolean => {
+      let found = false;
+      walk(index.router.container, node => {
+        if (found) return false;
+        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === local && node.arguments.length === 1) {
+          const argument = node.arguments[0];
+          if (argument.type === 'Identifier' && this.envs.has(argument.name)) found = true;
+        }
+        return undefined;
+      });
+      return found;
+    };
+    for (const declaration of index.imports) {
+      for (const specifier of declaration.specifiers) this.importedFrom.set(specifier.local.name, declaration.source.value);
+      if (!/^\.\/plugins(\/[^'"]+)?$/.test(declaration.source.value) || declaration.importKind === 'type') continue;
+      for (const specifier of declaration.specifiers) {
+        if (specifier.type === 'ImportDefaultSpecifier') {
+          if (declaration.source.value !== './plugins') this.aliases.set(specifier.local.name, declaration.source.value);
+        } else if (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && calledWithEnv(specifier.local.name)) {
+          // A named import is a plugin where main() calls it with a plugin env, as the template calls its default imports.
+          this.aliases.set(specifier.local.name, declaration.source.value);
+          const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+          if (imported !== 'default') this.exportNames.set(specifier.local.name, imported);
+        }
+      }
+    }
+    // A createPlugin imported straight from a package (`import x from '@internal/plugin-x-backend'`) is a plugin
+    // all the same, where a route calls it with a plugin env (`apiRouter.use('/x', await x(xEnv))`).
+    for (const declaration of index.imports) {
+      const own = declaration.specifiers.find(s => s.type === 'ImportDefaultSpecifier');
+      if (!own || declaration.source.value.startsWith('.') || declaration.importKind === 'type') continue;
+      if (calledWithEnv(own.local.name)) this.aliases.set(own.local.name, declaration.source.value);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * main()'s root loggers (`const logger = getRootLogger();`): one used only
+ * to load config, handed to makeCreateEnv, or in the template's start catch
+ * is template; one that also writes plain log lines (`logger.info('...')`)
+ * is translated, lines and all (a startup-log module); any other use leaves
+ * the logger to the rules for legacy names, each use refused by line.
+ * Read before the other statements, which it takes out of their way.
+ */
+import { mentions } from '../../../../transforms/lib/ast';
+import type { StartupLogLine } from '../legacy-statements';
+import type { StatementReading } from './reading';
+import { firstLine, importedName, isConfigLoading, isServiceStartCatch, passesToMakeCreateEnv, startupLogLine } from './shapes';
+import type { Node } from '@babel/types';
+
+export function readRootLoggers(reading: StatementReading): void {
+  const { index, source } = reading;
+  const body = index.router.container.body;
+  for (const statement of body) {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) continue;
+    const declarator = statement.declarations[0];
+    const init = declarator.init;
+    if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.arguments.length) continue;
+    if (reading.importedFrom.get(init.callee.name) !== '@backstage/backend-common' || importedName(index, init.callee.name) !== 'getRootLogger') continue;
+    const name = declarator.id.name;
+    const lines: { node: Node; line: StartupLogLine }[] = [];
+    let otherUse: Node | undefined;
+    for (const other of body) {
+      if (other === statement || !mentions(other).has(name)) continue;
+      const logLine = startupLogLine(other, name, source);
+      if (logLine) lines.push({ node: other, line: logLine });
+      else if (!isConfigLoading(other, name) && !passesToMakeCreateEnv(other, name, index) && !isServiceStartCatch(other, name)) otherUse ??= other;
+    }
+    if (otherUse) {
+      // Its every use is then legacy code: refused, each with its line, never carried without the logger.
+      reading.legacyNames.add(name);
+      reading.refuse(
+        statement,
+        `a root logger used beyond loading config and plain log lines (line ${reading.lineOf(otherUse)}: ${firstLine(source, otherUse)}): log through coreServices.rootLogger in a plugin or a backend module`,
+      );
+      continue;
+    }
+    reading.rootLoggers.add(name);
+    if (lines.length === 0) {
+      reading.replace(statement, 'the root logger, used to load config: the new backend has its own (coreServices.rootLogger)');
+      continue;
+    }
+    reading.translated.add(statement);
+    reading.translate(statement);
+    for (const { node, line } of lines) {
+      reading.translated.add(node);
+      reading.translate(node);
+      reading.startupLog.push(line);
+    }
+  }
+}
