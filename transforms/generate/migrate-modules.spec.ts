@@ -5,6 +5,7 @@ import { printConditionalFeatures } from './feature-loader';
 import { printRootHttpRouterModule } from './root-http-router';
 import { printLegacyAccessModule } from './legacy-access';
 import { printRootPluginModule } from './root-plugin';
+import { printStartupTasksModule } from './startup-tasks';
 import type { GeneratedStyle } from './plugin-shell';
 
 type Printer = (style: GeneratedStyle) => string;
@@ -12,6 +13,18 @@ type Printer = (style: GeneratedStyle) => string;
 const imported = (style: GeneratedStyle, line: string): string => `${line.replace(/'/g, style.quote)}${style.semicolons ? ';' : ''}`;
 
 const PRINTERS: Record<string, Printer> = {
+  'startup tasks': style =>
+    printStartupTasksModule(
+      {
+        statements: [
+          { text: 'initializeJira(config);'.replace(/;$/, style.semicolons ? ';' : ''), line: 35 },
+          { text: 'await warmUpTheSearchIndex(config);'.replace(/;$/, style.semicolons ? ';' : ''), line: 80 },
+        ],
+        configNames: ['config'],
+        imports: [imported(style, "import { initializeJira, warmUpTheSearchIndex } from '../jira'")],
+      },
+      style,
+    ),
   'legacy access': style => printLegacyAccessModule({ pluginId: 'hooks', line: 84 }, style),
   'legacy access, a long id': style => printLegacyAccessModule({ pluginId: 'kubernetes-ingestor-with-a-long-name', line: 84 }, style),
   'a plugin at the service root': style =>

@@ -29,6 +29,10 @@ export interface CreateEnvReading {
   readonly refused: ReadonlyMap<Node, string>;
   /** The item translated into a discovery service factory. */
   readonly discovery?: CustomDiscovery & { readonly item: Node };
+  /** Calls of the app's own that need only the config (`initTracker(config)`): run at startup by a generated module. */
+  readonly sideEffects: readonly Node[];
+  /** makeCreateEnv's config parameter, which the side effects read. */
+  readonly configName?: string;
 }
 
 /** The template's one log line in makeCreateEnv. */
@@ -70,6 +74,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
   const replaced = new Set<Node>();
   const refused = new Map<Node, string>();
   let discovery: CreateEnvReading['discovery'];
+  const sideEffects: Node[] = [];
   const configName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
   /** Names the template's statements declare: services made by Backstage's own factories (and `undefined`, which the legacy auth adapters are given). */
   const template = new Set<string>([...(configName ? [configName] : []), ...(rootLoggerParam ? [rootLoggerParam] : []), 'undefined']);
@@ -132,9 +137,13 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
       readEnvFunction(statement.argument, source, items, replaced, refused, readDeclaration, template, fromBackstage);
       continue;
     }
+    if (configName && isConfigSideEffect(statement, configName, name => ownImport(importedFrom.get(name)))) {
+      sideEffects.push(statement);
+      continue;
+    }
     refused.set(statement, `set-up of the app's own in makeCreateEnv: the new backend creates the plugin services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
   }
-  return { items, replaced, refused, discovery };
+  return { items, replaced, refused, discovery, sideEffects, configName };
 }
 
 /** The function makeCreateEnv returns, `(plugin) => { ...; return { logger, database, ... } }`: its statements and the env's fields. */
@@ -226,4 +235,22 @@ function envObjectOf(statement: Node, returnedName: string | undefined): ObjectE
   if (!returnedName || statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return undefined;
   const declarator = statement.declarations[0];
   return declarator.id.type === 'Identifier' && declarator.id.name === returnedName && declarator.init?.type === 'ObjectExpression' ? declarator.init : undefined;
+}
+
+/**
+ * A call of the app's own that needs only the config (`initTracker(config)`,
+ * `await warmUp(config)`): an expression statement whose free names are
+ * imports and the config, and which reads the config.
+ */
+export function isConfigSideEffect(statement: Node, configName: string, imported: (name: string) => boolean): boolean {
+  if (statement.type !== 'ExpressionStatement') return false;
+  const call = statement.expression.type === 'AwaitExpression' ? statement.expression.argument : statement.expression;
+  if (call.type !== 'CallExpression') return false;
+  const names = [...mentions(statement)];
+  return names.includes(configName) && names.every(name => name === configName || imported(name));
+}
+
+/** An import of the app's own or a library's: not one of the legacy system's (backend-common, ./types). */
+export function ownImport(from: string | undefined): boolean {
+  return from !== undefined && from !== '@backstage/backend-common' && from !== './types';
 }

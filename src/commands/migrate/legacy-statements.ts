@@ -67,6 +67,17 @@ export interface LegacyStatements {
   readonly discovery?: CustomDiscovery & { readonly imports: ApiRouterMount['imports'] };
   /** The name main() gave the loaded config (`config`), which conditional mounts read. */
   readonly configName?: string;
+  /** Calls of the app's own in main() or makeCreateEnv that need only the config, for a generated module that runs them at startup. */
+  readonly sideEffects: readonly ConfigSideEffect[];
+}
+
+export interface ConfigSideEffect {
+  readonly node: Node;
+  /** The name the statement reads the config by. */
+  readonly configName: string;
+  readonly line: number;
+  /** The imports its free names come from. */
+  readonly imports: ApiRouterMount['imports'];
 }
 
 export interface RootHandlerMount {
@@ -132,8 +143,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   readTypes(types, reading);
   const carriedImports = importsOfCarried(reading);
   reading.refused.sort((a, b) => a.line - b.line);
-  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName } = reading;
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName };
+  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects } = reading;
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects };
 }
 
 /** The imports the carried statements need, and side-effect imports, as they were; one that brings a legacy name is refused. */

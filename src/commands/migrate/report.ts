@@ -77,9 +77,10 @@ export interface MigrationTranslation {
    * `discovery`: a discovery of the app's own class made from config, as a coreServices.discovery service factory;
    * `feature-loader`: plugins mounted under config conditions, yielded by createBackendFeatureLoader under the same ones;
    * `root-plugin`: a plugin module the service builder mounted outside /api, run under its createEnv id and served at the same path;
-   * `legacy-access`: a module of a plugin kept on its legacy code, opening its routes to requests without credentials as before.
+   * `legacy-access`: a module of a plugin kept on its legacy code, opening its routes to requests without credentials as before;
+   * `startup-tasks`: calls of the app's own that needed only the config, run at startup with the root config.
    */
-  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'feature-loader' | 'root-plugin' | 'legacy-access';
+  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'feature-loader' | 'root-plugin' | 'legacy-access' | 'startup-tasks';
   /** The index.ts lines it came from. */
   readonly lines: readonly number[];
   /** The generated file, relative to the root. */

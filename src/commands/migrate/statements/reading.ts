@@ -17,6 +17,7 @@ import type {
   PluginMount,
   RootHandlerMount,
   RootRouterMount,
+  ConfigSideEffect,
   StartupLogLine,
   StatementVerdict,
 } from '../legacy-statements';
@@ -34,6 +35,7 @@ export class StatementReading {
   readonly apiRouters: ApiRouterMount[] = [];
   readonly rootRouters: RootRouterMount[] = [];
   readonly rootHandlers: RootHandlerMount[] = [];
+  readonly sideEffects: ConfigSideEffect[] = [];
   /** Statements a translation took whole (the root logger's log lines). */
   readonly translated = new Set<Node>();
   /** main()'s root loggers that stay template or translated (not refused): makeCreateEnv may take one as a parameter. */
@@ -169,6 +171,10 @@ export class StatementReading {
       return "inspects the api router's stack, which the new backend system does not have (each plugin has its own router): no sound translation; drop it, or list the plugins another way (the backend's startup log names each)";
     }
     if (names.has(router)) return 'mounts on the api router, which the new backend system does not have: move it into a plugin or a backend module (httpRouter)';
+    const besides = [...names].find(name => this.envs.has(name) || (this.legacyNames.has(name) && name !== configName));
+    if (configName && names.has(configName) && besides) {
+      return `reads the config and ${besides} of the legacy backend system: only a call that needs the config alone runs at startup (src/modules/startup-tasks.ts); move it into a plugin or a backend module`;
+    }
     if (configName && names.has(configName)) return 'reads the legacy config object: read config in a plugin or a backend module (coreServices.rootConfig), or in app-config';
     if (serviceName && names.has(serviceName)) return 'configures the legacy service builder: the new backend system configures its HTTP server from app-config (backend.*) and rootHttpRouter';
     for (const name of names) if (this.envs.has(name)) return `uses ${name}, the legacy environment of plugin '${this.envs.get(name)?.pluginId}': move it into that plugin`;
@@ -202,6 +208,17 @@ export class StatementReading {
     if (handler.type === 'SpreadElement' || containsAwait(handler)) return undefined;
     const names = [...mentions(handler)];
     if (names.length === 0 || names.some(name => !this.importedFrom.has(name) || this.legacyNames.has(name) || this.aliases.has(name))) return undefined;
+    const imports: { declaration: Node; names: string[] }[] = [];
+    for (const declaration of this.index.imports) {
+      const used = declaration.specifiers.map(specifier => specifier.local.name).filter(name => names.includes(name));
+      if (used.length) imports.push({ declaration, names: used });
+    }
+    return imports;
+  }
+
+  /** The import declarations the free names of `node` come from (those that are imported). */
+  importsOf(node: Node): ApiRouterMount['imports'] {
+    const names = [...mentions(node)];
     const imports: { declaration: Node; names: string[] }[] = [];
     for (const declaration of this.index.imports) {
       const used = declaration.specifiers.map(specifier => specifier.local.name).filter(name => names.includes(name));

@@ -46,6 +46,10 @@ export const makeCreateEnv: StatementReader = {
       else if (created.refused.has(item)) reading.refuse(item, created.refused.get(item) as string);
       else if (created.discovery?.item === item) reading.note(item, 'translated');
     }
+    for (const node of created.sideEffects) {
+      reading.note(node, 'translated');
+      reading.sideEffects.push({ node, configName: created.configName as string, line: reading.lineOf(node), imports: reading.importsOf(node) });
+    }
     if (created.discovery) {
       const { item: _item, ...found } = created.discovery;
       const declaration = reading.index.imports.find(d => d.specifiers.some(s => s.local.name === found.className));

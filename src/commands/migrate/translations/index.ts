@@ -12,10 +12,11 @@ import { rootHandler } from './root-handler';
 import { rootPlugin } from './root-plugin';
 import { rootRouter } from './root-router';
 import { startupLog } from './startup-log';
+import { startupTasks } from './startup-tasks';
 import { emptyOutput, Translation, TranslationInput, TranslationOutput } from './translation';
 import type { BehaviourEntry } from '../behaviour';
 
-export const TRANSLATIONS: readonly Translation[] = [legacyAccess, rootPlugin, startupLog, apiRouter, rootRouter, discovery, featureLoader, rootHandler];
+export const TRANSLATIONS: readonly Translation[] = [legacyAccess, rootPlugin, startupLog, startupTasks, apiRouter, rootRouter, discovery, featureLoader, rootHandler];
 
 /** Runs every kind over the input: the generated modules (written into the tree), and what the report says of them. */
 export function translate(input: TranslationInput, behaviour: readonly BehaviourEntry[]): TranslationOutput {

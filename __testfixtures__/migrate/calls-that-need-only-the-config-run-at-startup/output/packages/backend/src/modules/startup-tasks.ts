@@ -1,0 +1,28 @@
+/*
+ * Calls the legacy backend made at its start with the config (index.ts lines 48, 76),
+ * moved here by wire-plugin migrate: the same calls, in the same order, with
+ * the new backend system's root config, once the backend has started.
+ */
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { initializeJira, initTracker } from '../telemetry';
+
+export default createBackendPlugin({
+  pluginId: 'startup-tasks',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        lifecycle: coreServices.rootLifecycle,
+      },
+      async init({ config, lifecycle }) {
+        lifecycle.addStartupHook(async () => {
+          initializeJira(config);
+          await initTracker(config);
+        });
+      },
+    });
+  },
+});
