@@ -6,6 +6,7 @@ import { printRootHttpRouterModule } from './root-http-router';
 import { printLegacyAccessModule } from './legacy-access';
 import { printRootPluginModule } from './root-plugin';
 import { printStartupTasksModule } from './startup-tasks';
+import { printPluginArgumentsModule } from './plugin-arguments';
 import type { GeneratedStyle } from './plugin-shell';
 
 type Printer = (style: GeneratedStyle) => string;
@@ -22,6 +23,22 @@ const PRINTERS: Record<string, Printer> = {
         ],
         configNames: ['config'],
         imports: [imported(style, "import { initializeJira, warmUpTheSearchIndex } from '../jira'")],
+      },
+      style,
+    ),
+  'a plugin called with more than its env': style =>
+    printPluginArgumentsModule(
+      { name: 'reports', importLine: imported(style, "import reports from '../plugins/reports'"), args: ['env.config', 'env'], envIndex: 1, line: 86 },
+      style,
+    ),
+  'the same, long enough to wrap': style =>
+    printPluginArgumentsModule(
+      {
+        name: 'kubernetesIngestorReports',
+        importLine: imported(style, "import kubernetesIngestorReports from '../plugins/kubernetes-ingestor-reports'"),
+        args: ['env.config', 'env', `${style.quote}/kubernetes-ingestor/reports${style.quote}`],
+        envIndex: 1,
+        line: 86,
       },
       style,
     ),

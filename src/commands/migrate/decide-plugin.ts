@@ -16,6 +16,8 @@ import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
 import { featureFromRelease, featureFromTable, lowestVersion } from './feature-table';
 import type { LegacyStatements, PluginMount } from './legacy-statements';
 import { bridgedImport } from './print-index';
+import { mentions } from '../../../transforms/lib/ast';
+import { pluginArgumentsModuleName } from '../../../transforms/generate/plugin-arguments';
 import { COMMON_PACKAGE, Context, DEFAULTS_PACKAGE, installed, moduleFile, pluginApiRange, pluginEnvironmentFields, pluginIdOfPackage, versionFor } from './context';
 import type { BehaviourEntry } from './behaviour';
 import type { MigratedPlugin, MigrationTarget } from './report';
@@ -199,20 +201,24 @@ export interface DecidedPlugins {
   readonly addedPackages: Map<string, string>;
   /** Plugins kept on their legacy code to keep their URLs. */
   readonly keptUrls: BehaviourEntry[];
+  /** Plugins called with more than their env, bridged through an adapter module (written by the plugin-arguments translation). */
+  readonly adapters: PluginAdapter[];
   readonly refused: string[];
 }
 
 /** Every mount's target, in order (the service root first), with the files it frees or keeps and the wrappers it writes. */
 export async function decidePlugins(context: Context, statements: LegacyStatements): Promise<DecidedPlugins> {
   const { files } = context;
-  const decided: DecidedPlugins = { plugins: [], mountOf: new Map(), conditionOf: new Map(), rootMounts: [], deletions: [], keptModules: [], addedPackages: new Map(), keptUrls: [], refused: [] };
+  const decided: DecidedPlugins = { plugins: [], mountOf: new Map(), conditionOf: new Map(), rootMounts: [], deletions: [], keptModules: [], addedPackages: new Map(), keptUrls: [], adapters: [], refused: [] };
   const environment = pluginEnvironmentFields(files);
   for (const mount of orderedMounts(statements)) {
     if (mount.rootPath !== undefined && !isAppMount(context, mount)) {
       decided.rootMounts.push(mount);
       continue;
     }
-    const decision = await decidePlugin(context, mount.module, mount.route || mount.envId || path.basename(mount.module), environment, mount.line, mount.exportName);
+    const decision = mount.call
+      ? decideAdapter(context, statements, mount, decided)
+      : await decidePlugin(context, mount.module, mount.route || mount.envId || path.basename(mount.module), environment, mount.line, mount.exportName);
     if (decision.refusal) {
       decided.refused.push(decision.refusal);
       continue;
@@ -241,4 +247,50 @@ export async function decidePlugins(context: Context, statements: LegacyStatemen
   if (decided.plugins.some(p => p.target === 'bridge')) decided.addedPackages.set(COMMON_PACKAGE, '');
   decided.addedPackages.set(DEFAULTS_PACKAGE, '');
   return decided;
+}
+
+export interface PluginAdapter {
+  readonly plugin: MigratedPlugin;
+  readonly mount: PluginMount;
+  /** The adapter module's name in src/modules/. */
+  readonly name: string;
+  /** The arguments as the adapter passes them. */
+  readonly args: readonly string[];
+}
+
+/**
+ * A plugin called with more than its env (`reports(config, reportsEnv)`):
+ * bridged through an adapter module that makes the other arguments from
+ * the env: `env.config` for main()'s config, literals as written. Refused
+ * where an argument is made of anything else, or where legacyPlugin does
+ * not run.
+ */
+function decideAdapter(context: Context, statements: LegacyStatements, mount: PluginMount, decided: DecidedPlugins): Decision {
+  const { files } = context;
+  const id = mount.route || mount.envId || path.basename(mount.module);
+  const call = mount.call as NonNullable<PluginMount['call']>;
+  const plugin: MigratedPlugin = { id, module: mount.module, package: null, target: 'bridge', adds: [], decidedBy: 'module', reason: '' };
+  const refuse = (why: string): Decision => ({ plugin, packages: new Map(), refusal: `${files.indexDisplay}:${mount.line}: ${mount.alias}(...): ${why}` });
+  if (!context.bridge.works) {
+    return refuse(`called with more than its env, which an adapter can run only through legacyPlugin, and legacyPlugin does not run on this release (${context.bridge.decidedBy}): make the plugin take its env alone (or migrate it), then run migrate again`);
+  }
+  const args: string[] = [];
+  for (const [i, argument] of call.args.entries()) {
+    const text = files.indexText.slice(argument.start ?? 0, argument.end ?? 0);
+    if (i === call.envIndex) args.push('env');
+    else if (argument.type === 'Identifier' && argument.name === statements.configName) args.push('env.config');
+    else if (mentions(argument).size === 0 && !/\n/.test(text)) args.push(text);
+    else return refuse(`its argument ${text.split(/\r?\n/)[0]} is made by the legacy main(), and an adapter can make only the config and literals from the env: pass it another way (in the plugin, from config), then run migrate again`);
+  }
+  const name = pluginArgumentsModuleName(id);
+  const specifier = `./modules/${name}`;
+  const modulePath = moduleFile(files, mount.module);
+  const bridged: MigratedPlugin = {
+    ...plugin,
+    module: specifier,
+    adds: [`legacyPlugin('${id}', ${bridgedImport(specifier, undefined, "'")})`],
+    reason: `called with more than its env (${args.join(', ')}): bridged through ${files.tree.display(path.join(files.backendDir, 'src', 'modules', `${name}.ts`))}, which makes the other arguments from the env`,
+  };
+  decided.adapters.push({ plugin: bridged, mount, name, args });
+  return { plugin: bridged, packages: new Map(), ...(modulePath ? { modulePath } : {}) };
 }

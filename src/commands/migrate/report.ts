@@ -78,9 +78,10 @@ export interface MigrationTranslation {
    * `feature-loader`: plugins mounted under config conditions, yielded by createBackendFeatureLoader under the same ones;
    * `root-plugin`: a plugin module the service builder mounted outside /api, run under its createEnv id and served at the same path;
    * `legacy-access`: a module of a plugin kept on its legacy code, opening its routes to requests without credentials as before;
-   * `startup-tasks`: calls of the app's own that needed only the config, run at startup with the root config.
+   * `startup-tasks`: calls of the app's own that needed only the config, run at startup with the root config;
+   * `plugin-arguments`: an adapter for a plugin called with more than its env, which the bridge runs.
    */
-  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'feature-loader' | 'root-plugin' | 'legacy-access' | 'startup-tasks';
+  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'feature-loader' | 'root-plugin' | 'legacy-access' | 'startup-tasks' | 'plugin-arguments';
   /** The index.ts lines it came from. */
   readonly lines: readonly number[];
   /** The generated file, relative to the root. */

@@ -41,6 +41,7 @@ export function planRootPlugin(context: Context, index: LegacyIndex, mount: Plug
   const refuse = (why: string, at?: string): RootPluginPlan => ({
     refusal: at ? `${at}: ${mount.alias} (mounted by ${files.indexDisplay}:${mount.line}, ${mounted}): ${why}` : `${files.indexDisplay}:${mount.line}: ${mounted}: ${why}`,
   });
+  if (mount.call) return refuse(`called with more than its env, which a plugin at ${where} cannot be given: make the plugin take its env alone, or serve ${where} from a backend plugin by hand`);
   const pluginId = mount.envId ?? mount.alias;
   if (!/^[a-z0-9_-]+$/i.test(pluginId)) return refuse(`its createEnv id ${pluginId} is not a plugin id the new backend takes: serve ${where} from a backend plugin by hand`);
   if (plugins.some(p => p.id === pluginId)) return refuse(`its createEnv id ${pluginId} is also a plugin on the api router, and two plugins cannot share an id: serve ${where} from a module of that plugin by hand`);

@@ -23,7 +23,7 @@ import type {
 } from '../legacy-statements';
 import { containsAwait, firstLine, lineOf, pluginCall, stopsTheParent } from './shapes';
 
-type Mountable = { alias: string; env?: string };
+type Mountable = { alias: string; env?: string; args?: readonly Node[]; envIndex?: number };
 
 export class StatementReading {
   readonly mounts: PluginMount[] = [];
@@ -112,7 +112,7 @@ export class StatementReading {
 
   /** A plugin called with its env (`await x(xEnv)`), if `node` is one. */
   pluginCall(node: Node | undefined): Mountable | undefined {
-    return pluginCall(node, this.aliases);
+    return pluginCall(node, this.aliases, this.envs);
   }
 
   /**
@@ -146,6 +146,7 @@ export class StatementReading {
       module: this.aliases.get(plugin.alias) as string,
       exportName: this.exportNames.get(plugin.alias),
       envId: plugin.env ? this.envs.get(plugin.env)?.pluginId : undefined,
+      ...(plugin.args ? { call: { args: plugin.args, envIndex: plugin.envIndex as number } } : {}),
       line,
       ...(condition ? { condition } : {}),
     });

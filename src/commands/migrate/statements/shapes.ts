@@ -46,12 +46,23 @@ export function methodName(call: CallExpression): string | undefined {
 }
 
 /** `await x(xEnv)` or `x(xEnv)` with `x` a plugin import: the alias and the env variable. */
-export function pluginCall(node: Node | undefined, aliases: ReadonlyMap<string, string>): { alias: string; env?: string } | undefined {
+export function pluginCall(
+  node: Node | undefined,
+  aliases: ReadonlyMap<string, string>,
+  envs?: ReadonlyMap<string, unknown>,
+): { alias: string; env?: string; args?: readonly Node[]; envIndex?: number } | undefined {
   if (!node) return undefined;
   const call = node.type === 'AwaitExpression' ? node.argument : node;
-  if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !aliases.has(call.callee.name) || call.arguments.length !== 1) return undefined;
-  const argument = call.arguments[0];
-  return { alias: call.callee.name, env: argument.type === 'Identifier' ? argument.name : undefined };
+  if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !aliases.has(call.callee.name)) return undefined;
+  if (call.arguments.length === 1) {
+    const argument = call.arguments[0];
+    return { alias: call.callee.name, env: argument.type === 'Identifier' ? argument.name : undefined };
+  }
+  // Called with more than its env (`reports(config, reportsEnv)`): exactly one argument is a plugin env.
+  const envIndex = call.arguments.findIndex(argument => argument.type === 'Identifier' && envs?.has(argument.name));
+  const envArgument = call.arguments[envIndex];
+  if (envIndex === -1 || envArgument?.type !== 'Identifier' || call.arguments.some(argument => argument.type === 'SpreadElement')) return undefined;
+  return { alias: call.callee.name, env: envArgument.name, args: call.arguments, envIndex };
 }
 
 /**

@@ -17,6 +17,7 @@ import type { BehaviourEntry } from '../behaviour';
 import { Context, pluginApiRange, reprintImport } from '../context';
 import type { LegacyStatements, PluginMount } from '../legacy-statements';
 import type { MigratedPlugin, MigrationTranslation } from '../report';
+import type { PluginAdapter } from '../decide-plugin';
 
 export interface TranslationInput {
   readonly context: Context;
@@ -32,6 +33,8 @@ export interface TranslationInput {
   readonly conditionOf: ReadonlyMap<MigratedPlugin, { readonly test: Node; readonly line: number }>;
   /** Plugin modules the service builder mounted outside /api (the app aside). */
   readonly rootMounts: readonly PluginMount[];
+  /** Plugins called with more than their env, bridged through an adapter. */
+  readonly adapters: readonly PluginAdapter[];
   /** index.ts's quotes, semicolons, indentation unit and line endings. */
   readonly style: GeneratedStyle;
 }
