@@ -119,6 +119,8 @@ const PRINTERS: Record<string, Printer> = {
     printRootHttpRouterModule(
       {
         handlers: [
+          { text: 'cookieParser()', line: 79, afterApi: false, paths: ['/api'] },
+          { text: 'authMiddleware', line: 81, afterApi: false, paths: ['/api/catalog', '/api/kubernetes-ingestor-with-a-long-name'] },
           { apiPrefix: '/backstage/api', line: 87, afterApi: true },
           { text: 'metricsHandler()', line: 88, afterApi: true },
         ],

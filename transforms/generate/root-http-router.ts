@@ -18,7 +18,10 @@ export interface RootHttpRouterModule {
    * prefix (`.addRouter('/v1', apiRouter)`) `apiPrefix`: the plugin routes
    * served there too, each request's path taken as `/api<rest>` for them.
    */
-  readonly handlers: readonly ({ readonly text: string; readonly line: number; readonly afterApi: boolean } | { readonly apiPrefix: string; readonly line: number; readonly afterApi: boolean })[];
+  readonly handlers: readonly (
+    | { readonly text: string; readonly line: number; readonly afterApi: boolean; readonly paths?: readonly string[] }
+    | { readonly apiPrefix: string; readonly line: number; readonly afterApi: boolean }
+  )[];
   readonly imports: readonly string[];
 }
 
@@ -41,24 +44,37 @@ export function printRootHttpRouterModule(module: RootHttpRouterModule, style: {
       `${at(3)}})${semi}`,
       `${at(2)}})${semi}`,
     ].join(style.eol);
-  const print = (h: RootHttpRouterModule['handlers'][number]): string => ('apiPrefix' in h ? apiAt(h.apiPrefix) : use(h.text));
+  // Middleware for some paths only (`app.use('/api', cookieParser())`, `app.use(['/api/a', '/api/b'], mw)`).
+  const scoped = (paths: readonly string[]): string => (paths.length === 1 ? stringLiteral(paths[0], q) : `[${paths.map(p => stringLiteral(p, q)).join(', ')}]`);
+  const width = (text: string): number => text.replace(/\t/g, '  ').length;
+  // As prettier breaks a call past 80 columns: its arguments one a line, and the list too where it is still too long.
+  const useScoped = (paths: readonly string[], text: string): string => {
+    const oneLine = use(`${scoped(paths)}, ${text}`);
+    if (width(oneLine) <= 80 || /\n/.test(text)) return oneLine;
+    const list = `${at(3)}${scoped(paths)},`;
+    const listLines = width(list) <= 80 || paths.length === 1 ? [list] : [`${at(3)}[`, ...paths.map(p => `${at(4)}${stringLiteral(p, q)},`), `${at(3)}],`];
+    return [`${at(2)}app.use(`, ...listLines, `${at(3)}${text},`, `${at(2)})${semi}`].join(style.eol);
+  };
+  const print = (h: RootHttpRouterModule['handlers'][number]): string =>
+    'apiPrefix' in h ? apiAt(h.apiPrefix) : h.paths?.length ? useScoped(h.paths, h.text) : use(h.text);
   const before = module.handlers.filter(h => !h.afterApi).map(print);
   const after = module.handlers.filter(h => h.afterApi).map(print);
   const lines = module.handlers.map(h => h.line);
-  const plain = module.handlers.filter(h => !('apiPrefix' in h)).length;
+  const plain = module.handlers.filter(h => !('apiPrefix' in h) && !h.paths).length;
+  const middleware = module.handlers.filter(h => !('apiPrefix' in h) && h.paths).length;
   const prefixes = module.handlers.flatMap(h => ('apiPrefix' in h ? [h.apiPrefix] : []));
   const what = [
     plain ? `The handler${plain === 1 ? '' : 's'} the legacy service builder mounted at ''` : undefined,
     prefixes.length ? `${plain ? 'and the' : 'The'} api router it mounted again at ${prefixes.join(', ')}` : undefined,
+    middleware ? `${plain || prefixes.length ? 'and the' : 'The'} middleware the legacy api router ran in front of plugin routes` : undefined,
   ]
     .filter(Boolean)
     .join(' ');
   return [
     '/*',
-    ` * ${what} (index.ts line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}),`,
-    ' * moved here by wire-plugin migrate. The root HTTP router is configured as its',
-    ' * defaults (applyDefaults) are, in their order, with each handler where the',
-    ' * service builder had it relative to the api routes.',
+    ...wrapComment(
+      `${what} (index.ts line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}), moved here by wire-plugin migrate. The root HTTP router is configured as its defaults (applyDefaults) are, in their order, with each handler where the service builder had it relative to the api routes.`,
+    ),
     ' */',
     `import { rootHttpRouterServiceFactory } from ${stringLiteral('@backstage/backend-defaults/rootHttpRouter', q)}${semi}`,
     ...module.imports,
@@ -78,4 +94,19 @@ export function printRootHttpRouterModule(module: RootHttpRouterModule, style: {
     `${at(1)}},`,
     `})${semi}`,
   ].join(style.eol) + style.eol;
+}
+
+/** A comment sentence as ` * ` lines of at most 80 columns (a word longer than that stands alone). */
+function wrapComment(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && ` * ${line} ${word}`.length > 80) {
+      lines.push(` * ${line}`);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return [...lines, ` * ${line}`];
 }

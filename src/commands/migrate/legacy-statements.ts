@@ -71,6 +71,16 @@ export interface LegacyStatements {
   readonly configName?: string;
   /** Calls of the app's own in main() or makeCreateEnv that need only the config, for a generated module that runs them at startup. */
   readonly sideEffects: readonly ConfigSideEffect[];
+  /** Middleware of the app's own on the api router, in front of the plugin routes after it (or of one plugin's route). */
+  readonly apiMiddleware: readonly ApiMiddleware[];
+}
+
+export interface ApiMiddleware {
+  readonly handler: Node;
+  readonly imports: ApiRouterMount['imports'];
+  readonly line: number;
+  /** The api path it was mounted for (`/catalog` of `apiRouter.use('/catalog', mw, await catalog(env))`); none for every route after it. */
+  readonly path?: string;
 }
 
 export interface ConfigSideEffect {
@@ -145,8 +155,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   readTypes(types, reading);
   const carriedImports = importsOfCarried(reading);
   reading.refused.sort((a, b) => a.line - b.line);
-  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects } = reading;
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects };
+  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects, apiMiddleware } = reading;
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects, apiMiddleware };
 }
 
 /** The imports the carried statements need, and side-effect imports, as they were; one that brings a legacy name is refused. */

@@ -6,6 +6,7 @@
  */
 import { pluginCallIn } from '../../../../transforms/analysis/legacy-backend';
 import type { StatementReader } from './reader';
+import type { ApiMiddleware } from '../legacy-statements';
 
 /** `/assets`, `/assets/v1/files`: a first segment that can be a plugin id, and the rest. */
 const API_PATH = /^\/([a-z0-9][a-z0-9-]*)((?:\/[A-Za-z0-9._~-]+)*)$/;
@@ -20,6 +21,14 @@ export const apiRouterUse: StatementReader = {
     const [only] = call.arguments;
     if (call.arguments.length === 1 && only.type === 'CallExpression' && only.callee.type === 'Identifier' && only.callee.name === 'notFoundHandler') {
       reading.replace(statement, 'the 404 catch-all: the new backend answers unknown routes itself');
+      reading.sawCatchAll = true;
+      return true;
+    }
+    if (reading.sawCatchAll) {
+      reading.refuse(
+        statement,
+        "after the 404 catch-all, which passes every unknown route on as an error: an error handler here saw the plugins' errors, and in the new backend system each plugin's router answers its own errors, so nothing would reach it; no sound translation: handle errors in the plugins, or drop it",
+      );
       return true;
     }
     const plugin = call.arguments.length === 2 ? reading.pluginCall(call.arguments[1]) : undefined;
@@ -34,13 +43,26 @@ export const apiRouterUse: StatementReader = {
       reading.translate(statement);
       return true;
     }
+    // Middleware of the app's own (made of imports): in front of the plugin routes, in the root HTTP router's configure.
+    const last = call.arguments[call.arguments.length - 1];
+    const middleware = mountPath === undefined ? call.arguments : call.arguments.slice(1, -1);
+    const lastPlugin = mountPath !== undefined && call.arguments.length > 2 ? reading.pluginCall(last) : undefined;
+    const ownMiddleware = middleware.map(handler => ({ handler, imports: reading.ownRouter(handler) }));
+    if ((mountPath === undefined || lastPlugin) && middleware.length && ownMiddleware.every(m => m.imports)) {
+      for (const { handler, imports } of ownMiddleware) {
+        reading.apiMiddleware.push({ handler, imports: imports as ApiMiddleware['imports'], line: reading.lineOf(statement), ...(mountPath === undefined ? {} : { path: mountPath }) });
+      }
+      if (lastPlugin) reading.mount(statement, statement, mountPath as string, lastPlugin);
+      else reading.translate(statement);
+      return true;
+    }
     const withMiddleware = call.arguments.length > 2 && pluginCallIn(call) !== undefined;
     const handler = call.arguments.length === 2 ? call.arguments[1] : undefined;
     const locals = handler ? reading.localsIn(handler) : [];
     reading.refuse(
       statement,
       withMiddleware
-        ? 'a plugin route with middleware before it: the new backend mounts plugins itself; move the middleware into the plugin (httpRouter.use) or a backend module'
+        ? `a plugin route with middleware before it made of the legacy main()'s ${middleware.flatMap(handler => reading.localsIn(handler)).join(', ') || 'code'}: only middleware made of imports moves in front of the plugin (rootHttpRouterServiceFactory's configure); move it into the plugin (httpRouter.use) or a backend module`
         : mountPath !== undefined && handler && locals.length
           ? `a router of the app's own made with ${locals.join(', ')} of the legacy main(): only a router made of imports moves into a generated plugin; build it in a backend plugin (coreServices.rootConfig for config, httpRouter.use), or make it of imports only`
           : reading.why(statement),

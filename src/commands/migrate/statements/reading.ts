@@ -18,6 +18,7 @@ import type {
   RootHandlerMount,
   RootRouterMount,
   ConfigSideEffect,
+  ApiMiddleware,
   StartupLogLine,
   StatementVerdict,
 } from '../legacy-statements';
@@ -36,6 +37,7 @@ export class StatementReading {
   readonly rootRouters: RootRouterMount[] = [];
   readonly rootHandlers: RootHandlerMount[] = [];
   readonly sideEffects: ConfigSideEffect[] = [];
+  readonly apiMiddleware: ApiMiddleware[] = [];
   /** Statements a translation took whole (the root logger's log lines). */
   readonly translated = new Set<Node>();
   /** main()'s root loggers that stay template or translated (not refused): makeCreateEnv may take one as a parameter. */
@@ -44,6 +46,8 @@ export class StatementReading {
   /** The name main() gave the loaded config, and the service builder. */
   configName: string | undefined;
   serviceName: string | undefined;
+  /** Whether the api router's 404 catch-all has been read: what comes after it sees only errors. */
+  sawCatchAll = false;
 
   /** Plugin module imports (`import catalog from './plugins/catalog'`, `import { auth } from './plugins/auth'`), by alias. */
   readonly aliases = new Map<string, string>();

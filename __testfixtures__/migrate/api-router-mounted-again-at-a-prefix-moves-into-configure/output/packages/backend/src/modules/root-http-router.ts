@@ -1,8 +1,9 @@
 /*
- * The handler the legacy service builder mounted at '' and the api router it mounted again at /backstage/api (index.ts lines 87, 88),
- * moved here by wire-plugin migrate. The root HTTP router is configured as its
- * defaults (applyDefaults) are, in their order, with each handler where the
- * service builder had it relative to the api routes.
+ * The handler the legacy service builder mounted at '' and the api router it
+ * mounted again at /backstage/api (index.ts lines 87, 88), moved here by
+ * wire-plugin migrate. The root HTTP router is configured as its defaults
+ * (applyDefaults) are, in their order, with each handler where the service
+ * builder had it relative to the api routes.
  */
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { metricsHandler } from '../metrics';
