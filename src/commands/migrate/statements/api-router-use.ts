@@ -56,6 +56,13 @@ export const apiRouterUse: StatementReader = {
       else reading.translate(statement);
       return true;
     }
+    if (mountPath === undefined) {
+      const locals = [...new Set(call.arguments.flatMap(handler => reading.localsIn(handler)))];
+      if (locals.length) {
+        reading.refuse(statement, `middleware on the api router made of the legacy main()'s ${locals.join(', ')}: only middleware made of imports moves in front of the plugins (rootHttpRouterServiceFactory's configure); make it of imports, or move it into the plugins (httpRouter.use)`);
+        return true;
+      }
+    }
     const withMiddleware = call.arguments.length > 2 && pluginCallIn(call) !== undefined;
     const handler = call.arguments.length === 2 ? call.arguments[1] : undefined;
     const locals = handler ? reading.localsIn(handler) : [];
