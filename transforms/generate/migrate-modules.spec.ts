@@ -6,7 +6,7 @@ import { printRootHttpRouterModule } from './root-http-router';
 import { printLegacyAccessModule } from './legacy-access';
 import { printRootPluginModule } from './root-plugin';
 import { printStartupTasksModule } from './startup-tasks';
-import { printPluginArgumentsModule } from './plugin-arguments';
+import { printPluginAdapterModule } from './plugin-adapter';
 import type { GeneratedStyle } from './plugin-shell';
 
 type Printer = (style: GeneratedStyle) => string;
@@ -27,18 +27,31 @@ const PRINTERS: Record<string, Printer> = {
       style,
     ),
   'a plugin called with more than its env': style =>
-    printPluginArgumentsModule(
+    printPluginAdapterModule(
       { name: 'reports', importLine: imported(style, "import reports from '../plugins/reports'"), args: ['env.config', 'env'], envIndex: 1, line: 86 },
       style,
     ),
   'the same, long enough to wrap': style =>
-    printPluginArgumentsModule(
+    printPluginAdapterModule(
       {
         name: 'kubernetesIngestorReports',
         importLine: imported(style, "import kubernetesIngestorReports from '../plugins/kubernetes-ingestor-reports'"),
         args: ['env.config', 'env', `${style.quote}/kubernetes-ingestor/reports${style.quote}`],
         envIndex: 1,
         line: 86,
+      },
+      style,
+    ),
+  'a plugin given an env field of the app own': style =>
+    printPluginAdapterModule(
+      {
+        name: 'notify',
+        importLine: imported(style, "import notify from '../plugins/notify'"),
+        imports: [imported(style, "import { CatalogClient } from '@backstage/catalog-client'")],
+        envFields: [{ key: 'catalogClient', text: 'new CatalogClient({ discoveryApi: env.discovery })' }],
+        args: ['env'],
+        envIndex: 0,
+        line: 88,
       },
       style,
     ),

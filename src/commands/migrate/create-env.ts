@@ -8,7 +8,7 @@
  * log line the template does not write) is refused with its line.
  */
 import type { Expression, FunctionDeclaration, Node, ObjectExpression } from '@babel/types';
-import { mentions } from '../../../transforms/lib/ast';
+import { mentions, walk } from '../../../transforms/lib/ast';
 
 export interface CustomDiscovery {
   /** The init expression, as written (`MyDiscovery.fromConfig(config)`). */
@@ -33,6 +33,48 @@ export interface CreateEnvReading {
   readonly sideEffects: readonly Node[];
   /** makeCreateEnv's config parameter, which the side effects read. */
   readonly configName?: string;
+  /** Env fields of the app's own (`catalogClient: new CatalogClient({ discoveryApi: discovery })`), made of the standard fields: for an adapter that gives them to the plugins that read them. */
+  readonly extraFields: ReadonlyMap<string, ExtraEnvField>;
+  /** Items an adapter takes over: the app's own services that env fields hand on, and those fields' values. */
+  readonly translated: ReadonlySet<Node>;
+}
+
+export interface ExtraEnvField {
+  /** The expression that makes it, with the env's standard fields read from `env` (`new CatalogClient({ discoveryApi: env.discovery })`). */
+  readonly text: string;
+  /** The imported names it uses. */
+  readonly names: readonly string[];
+  readonly line: number;
+}
+
+/** The env fields every legacy PluginEnvironment had, which the template's locals in makeCreateEnv are named after. */
+const STANDARD_FIELDS = ['logger', 'database', 'cache', 'config', 'reader', 'discovery', 'tokenManager', 'scheduler', 'permissions', 'identity'];
+
+/** The packages whose factories the template's makeCreateEnv calls: what they make, the new backend makes itself. */
+const TEMPLATE_PACKAGES = /^@backstage\/(backend-common|backend-defaults(\/.*)?|backend-tasks|backend-app-api|plugin-permission-node|plugin-auth-node|config)$/;
+
+/**
+ * `node`'s text with each standard field it names read from `env`
+ * (`discovery` -> `env.discovery`, a shorthand `{ discovery }` ->
+ * `{ discovery: env.discovery }`).
+ */
+function fromEnv(node: Node, source: string): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  walk(node, (inner, ancestors) => {
+    if (inner.type !== 'Identifier' || !STANDARD_FIELDS.includes(inner.name)) return;
+    const parent = ancestors[ancestors.length - 1];
+    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === inner && !parent.computed) return;
+    if (parent && parent.type === 'ObjectProperty' && parent.key === inner && !parent.computed && !parent.shorthand) return;
+    if (parent && parent.type === 'ObjectProperty' && parent.shorthand) {
+      if (parent.value === inner) edits.push({ start: inner.start ?? 0, end: inner.end ?? 0, text: `${inner.name}: env.${inner.name}` });
+      return;
+    }
+    edits.push({ start: inner.start ?? 0, end: inner.end ?? 0, text: `env.${inner.name}` });
+  });
+  const start = node.start ?? 0;
+  let text = source.slice(start, node.end ?? 0);
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start - start) + edit.text + text.slice(edit.end - start);
+  return text;
 }
 
 /** The template's one log line in makeCreateEnv. */
@@ -78,7 +120,33 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
   const configName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
   /** Names the template's statements declare: services made by Backstage's own factories (and `undefined`, which the legacy auth adapters are given). */
   const template = new Set<string>([...(configName ? [configName] : []), ...(rootLoggerParam ? [rootLoggerParam] : []), 'undefined']);
-  const fromBackstage = (name: string | undefined): boolean => name !== undefined && (importedFrom.get(name) ?? '').startsWith('@backstage/');
+  const fromBackstage = (name: string | undefined): boolean => name !== undefined && TEMPLATE_PACKAGES.test(importedFrom.get(name) ?? '');
+  /** Services of the app's own (a client from another package), made of the standard fields and imports: by local name. */
+  const appServices = new Map<string, { init: Node; line: number; statement: Node }>();
+  /** Items an adapter takes over: the services handed on, and the fields that hand them on. */
+  const translated = new Set<Node>();
+  const extraFields = new Map<string, ExtraEnvField>();
+  const appService = (statement: Node): boolean => {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const declarator = statement.declarations[0];
+    const init = declarator.init;
+    const root = calleeRoot(init);
+    if (declarator.id.type !== 'Identifier' || !init || init.type === 'AwaitExpression' || !root || !importedFrom.has(root) || fromBackstage(root)) return false;
+    if (![...mentions(init)].every(name => STANDARD_FIELDS.includes(name) || (importedFrom.has(name) && !fromBackstage(name)))) return false;
+    appServices.set(declarator.id.name, { init, line: lineOf(source, statement.start ?? 0), statement });
+    return true;
+  };
+  const readExtraField = (key: string, value: Node, item: Node): boolean => {
+    const service = value.type === 'Identifier' ? appServices.get(value.name) : undefined;
+    const root = calleeRoot(value);
+    const inline = !service && root !== undefined && importedFrom.has(root) && !fromBackstage(root) && [...mentions(value)].every(name => STANDARD_FIELDS.includes(name) || (importedFrom.has(name) && !fromBackstage(name)));
+    if (!service && !inline) return false;
+    const made = service ? service.init : value;
+    extraFields.set(key, { text: fromEnv(made, source), names: [...mentions(made)].filter(name => importedFrom.has(name)), line: service ? service.line : lineOf(source, value.start ?? 0) });
+    if (service) translated.add(service.statement);
+    translated.add(item);
+    return true;
+  };
   const onlyTemplateNames = (node: Node, extra: readonly string[] = []): boolean =>
     [...mentions(node)].every(name => template.has(name) || fromBackstage(name) || extra.includes(name));
 
@@ -119,6 +187,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
         template.add('discovery');
         continue;
       }
+      if (appService(statement)) continue;
       if (declarator.id.type === 'Identifier') template.add(declarator.id.name);
       refused.set(statement, `a service of the app's own in makeCreateEnv${root ? ` (${root})` : ''}: the new backend creates the services itself; give plugins this one with a service factory (createServiceFactory), or move it into the plugins that use it`);
       continue;
@@ -134,7 +203,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
     }
     if (statement.type === 'ReturnStatement' && statement.argument && (statement.argument.type === 'ArrowFunctionExpression' || statement.argument.type === 'FunctionExpression')) {
       replaced.add(statement);
-      readEnvFunction(statement.argument, source, items, replaced, refused, readDeclaration, template, fromBackstage);
+      readEnvFunction(statement.argument, source, items, replaced, refused, readDeclaration, template, fromBackstage, { appService, readExtraField });
       continue;
     }
     if (configName && isConfigSideEffect(statement, configName, name => ownImport(importedFrom.get(name)))) {
@@ -143,7 +212,11 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
     }
     refused.set(statement, `set-up of the app's own in makeCreateEnv: the new backend creates the plugin services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
   }
-  return { items, replaced, refused, discovery, sideEffects, configName };
+  // A service of the app's own that no env field hands on has no use: refused as before.
+  for (const [name, service] of appServices) {
+    if (!translated.has(service.statement)) refused.set(service.statement, `a service of the app's own in makeCreateEnv (${name}) that no env field hands on: the new backend creates the services itself; move it into the plugins that use it`);
+  }
+  return { items, replaced, refused, discovery, sideEffects, configName, extraFields, translated };
 }
 
 /** The function makeCreateEnv returns, `(plugin) => { ...; return { logger, database, ... } }`: its statements and the env's fields. */
@@ -156,6 +229,7 @@ function readEnvFunction(
   readDeclaration: (statement: Node, extra: readonly string[]) => boolean,
   template: Set<string>,
   fromBackstage: (name: string | undefined) => boolean,
+  own: { appService: (statement: Node) => boolean; readExtraField: (key: string, value: Node, item: Node) => boolean },
 ): void {
   const pluginName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
   const extra = pluginName ? [pluginName] : [];
@@ -164,11 +238,13 @@ function readEnvFunction(
       items.push(property);
       const value = property.type === 'ObjectProperty' ? property.value : undefined;
       const names = value ? [...mentions(value)] : [];
+      const key = property.type === 'ObjectProperty' && property.key.type === 'Identifier' ? property.key.name : source.slice(property.start ?? 0, property.end ?? 0).slice(0, 40);
+      // An env field of the app's own, made of the standard fields and imports: given by an adapter to the plugins that read it.
+      if (value && !STANDARD_FIELDS.includes(key) && own.readExtraField(key, value as Node, property)) continue;
       if (value && names.every(name => template.has(name) || fromBackstage(name) || extra.includes(name))) {
         replaced.add(property);
         continue;
       }
-      const key = property.type === 'ObjectProperty' && property.key.type === 'Identifier' ? property.key.name : source.slice(property.start ?? 0, property.end ?? 0).slice(0, 40);
       refused.set(property, `the env field ${key} is made by the app's own code: the new backend gives plugins core services only; give it with a service factory (createServiceFactory), or make it in the plugins that use it`);
     }
   };
@@ -181,6 +257,7 @@ function readEnvFunction(
   for (const statement of fn.body.body) {
     items.push(statement);
     if (readDeclaration(statement, extra)) continue;
+    if (own.appService(statement)) continue;
     if (statement.type === 'ReturnStatement' && statement.argument?.type === 'ObjectExpression') {
       replaced.add(statement);
       readFields(statement.argument);

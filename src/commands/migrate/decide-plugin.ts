@@ -12,12 +12,13 @@ import { LEGACY_BRIDGE_ENVIRONMENT } from '../../repo/plugin-environment';
 import { readPluginShape } from '../../repo/plugin-introspection';
 import { planPluginWrapper, PluginWrapper, PLUGIN_API, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { parseTypeScript } from '../../../transforms/lib/parse';
-import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
+import { CUSTOMISATION_MODULES, readEnvironmentUse, readPluginModule } from './classify-plugin';
+import type { ExtraEnvField } from './create-env';
 import { featureFromRelease, featureFromTable, lowestVersion } from './feature-table';
 import type { LegacyStatements, PluginMount } from './legacy-statements';
 import { bridgedImport } from './print-index';
 import { mentions } from '../../../transforms/lib/ast';
-import { pluginArgumentsModuleName } from '../../../transforms/generate/plugin-arguments';
+import { pluginAdapterModuleName } from '../../../transforms/generate/plugin-adapter';
 import { COMMON_PACKAGE, Context, DEFAULTS_PACKAGE, installed, moduleFile, pluginApiRange, pluginEnvironmentFields, pluginIdOfPackage, versionFor } from './context';
 import type { BehaviourEntry } from './behaviour';
 import type { MigratedPlugin, MigrationTarget } from './report';
@@ -210,7 +211,8 @@ export interface DecidedPlugins {
 export async function decidePlugins(context: Context, statements: LegacyStatements): Promise<DecidedPlugins> {
   const { files } = context;
   const decided: DecidedPlugins = { plugins: [], mountOf: new Map(), conditionOf: new Map(), rootMounts: [], deletions: [], keptModules: [], addedPackages: new Map(), keptUrls: [], adapters: [], refused: [] };
-  const environment = pluginEnvironmentFields(files);
+  // Env fields of the app's own are given by an adapter to the bridged plugins that read them: not missing from the bridge's env.
+  const environment = pluginEnvironmentFields(files).filter(field => !statements.extraEnvFields.has(field));
   for (const mount of orderedMounts(statements)) {
     if (mount.rootPath !== undefined && !isAppMount(context, mount)) {
       decided.rootMounts.push(mount);
@@ -223,13 +225,15 @@ export async function decidePlugins(context: Context, statements: LegacyStatemen
       decided.refused.push(decision.refusal);
       continue;
     }
+    const given = !mount.call && decision.plugin.target === 'bridge' ? extraFieldsRead(context, decision.modulePath, mount.exportName, statements) : [];
+    const withFields = given.length ? { ...decision, ...adapterWithFields(context, statements, mount, decision, given, decided) } : decision;
     const plugin: MigratedPlugin = mount.condition
       ? {
-          ...decision.plugin,
+          ...withFields.plugin,
           condition: files.indexText.slice(mount.condition.test.start ?? 0, mount.condition.test.end ?? 0),
-          reason: `${decision.plugin.reason}; under the condition of line ${mount.condition.line}, in a feature loader`,
+          reason: `${withFields.plugin.reason}; under the condition of line ${mount.condition.line}, in a feature loader`,
         }
-      : decision.plugin;
+      : withFields.plugin;
     if (mount.condition) decided.conditionOf.set(plugin, mount.condition);
     decided.mountOf.set(plugin.id, mount);
     if (decision.keptUrl) decided.keptUrls.push({ kind: 'url', plugin: plugin.id, source: `${files.indexDisplay}:${mount.line}`, kept: true, change: decision.keptUrl });
@@ -254,8 +258,10 @@ export interface PluginAdapter {
   readonly mount: PluginMount;
   /** The adapter module's name in src/modules/. */
   readonly name: string;
-  /** The arguments as the adapter passes them. */
+  /** The arguments as the adapter passes them (the env's: `env`). */
   readonly args: readonly string[];
+  /** Env fields of the app's own the adapter adds to the env (`catalogClient`), with the imports they need. */
+  readonly envFields: readonly { readonly key: string; readonly text: string; readonly names: readonly string[] }[];
 }
 
 /**
@@ -282,7 +288,7 @@ function decideAdapter(context: Context, statements: LegacyStatements, mount: Pl
     else if (mentions(argument).size === 0 && !/\n/.test(text)) args.push(text);
     else return refuse(`its argument ${text.split(/\r?\n/)[0]} is made by the legacy main(), and an adapter can make only the config and literals from the env: pass it another way (in the plugin, from config), then run migrate again`);
   }
-  const name = pluginArgumentsModuleName(id);
+  const name = pluginAdapterModuleName(id);
   const specifier = `./modules/${name}`;
   const modulePath = moduleFile(files, mount.module);
   const bridged: MigratedPlugin = {
@@ -291,6 +297,43 @@ function decideAdapter(context: Context, statements: LegacyStatements, mount: Pl
     adds: [`legacyPlugin('${id}', ${bridgedImport(specifier, undefined, "'")})`],
     reason: `called with more than its env (${args.join(', ')}): bridged through ${files.tree.display(path.join(files.backendDir, 'src', 'modules', `${name}.ts`))}, which makes the other arguments from the env`,
   };
-  decided.adapters.push({ plugin: bridged, mount, name, args });
+  decided.adapters.push({ plugin: bridged, mount, name, args, envFields: fieldsFor(extraFieldsRead(context, modulePath, mount.exportName, statements), statements) });
   return { plugin: bridged, packages: new Map(), ...(modulePath ? { modulePath } : {}) };
+}
+
+/** The env fields of the app's own a bridged module reads (all of them where it hands its whole env on). */
+function extraFieldsRead(context: Context, modulePath: string | undefined, exportName: string | undefined, statements: LegacyStatements): string[] {
+  const extra = statements.extraEnvFields;
+  if (!extra.size || !modulePath) return [];
+  const source = context.files.tree.read(modulePath) as string;
+  const use = readEnvironmentUse(parseTypeScript(source, context.files.tree.display(modulePath)), source, exportName);
+  return [...extra.keys()].filter(field => use.wholeAt !== undefined || use.fields.has(field));
+}
+
+function fieldsFor(keys: readonly string[], statements: LegacyStatements): PluginAdapter['envFields'] {
+  return keys.map(key => {
+    const field = statements.extraEnvFields.get(key) as ExtraEnvField;
+    return { key, text: field.text, names: field.names };
+  });
+}
+
+/**
+ * A bridged module that reads env fields of the app's own
+ * (`env.catalogClient`): bridged through an adapter that adds them to the
+ * env legacyPlugin gives, made as makeCreateEnv made them.
+ */
+function adapterWithFields(context: Context, statements: LegacyStatements, mount: PluginMount, decision: Decision, keys: readonly string[], decided: DecidedPlugins): Partial<Decision> {
+  const { files } = context;
+  const id = decision.plugin.id;
+  const name = pluginAdapterModuleName(id);
+  const specifier = `./modules/${name}`;
+  const plugin: MigratedPlugin = {
+    ...decision.plugin,
+    module: specifier,
+    adds: [`legacyPlugin('${id}', ${bridgedImport(specifier, undefined, "'")})`],
+    reason: `${decision.plugin.reason}; it reads ${keys.map(key => `env.${key}`).join(', ')}, which makeCreateEnv made: bridged through ${files.tree.display(path.join(files.backendDir, 'src', 'modules', `${name}.ts`))}, which adds ${keys.length === 1 ? 'it' : 'them'} to the env`,
+  };
+  delete (plugin as { exportName?: string }).exportName;
+  decided.adapters.push({ plugin, mount, name, args: ['env'], envFields: fieldsFor(keys, statements) });
+  return { plugin };
 }

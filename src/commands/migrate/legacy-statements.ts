@@ -9,7 +9,7 @@ import type { File, Node, Statement } from '@babel/types';
 import { mentions } from '../../../transforms/lib/ast';
 import type { LegacyIndex } from '../../../transforms/analysis/legacy-backend';
 import type { NewBackend } from '../../../transforms/analysis/new-backend';
-import { createEnvItems, CustomDiscovery } from './create-env';
+import { createEnvItems, CustomDiscovery, ExtraEnvField } from './create-env';
 import { keptStatements, MAIN_READERS, readRootLoggers, readTypes, StatementReading, TOP_LEVEL_READERS } from './statements';
 import { builderChain, firstLine, lineOf, typeDeclared } from './statements/shapes';
 
@@ -73,6 +73,8 @@ export interface LegacyStatements {
   readonly sideEffects: readonly ConfigSideEffect[];
   /** Middleware of the app's own on the api router, in front of the plugin routes after it (or of one plugin's route). */
   readonly apiMiddleware: readonly ApiMiddleware[];
+  /** Env fields of the app's own that makeCreateEnv made (`catalogClient`), for adapters of the plugins that read them. */
+  readonly extraEnvFields: ReadonlyMap<string, ExtraEnvField>;
 }
 
 export interface ApiMiddleware {
@@ -155,8 +157,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   readTypes(types, reading);
   const carriedImports = importsOfCarried(reading);
   reading.refused.sort((a, b) => a.line - b.line);
-  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects, apiMiddleware } = reading;
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects, apiMiddleware };
+  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects, apiMiddleware, extraEnvFields } = reading;
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects, apiMiddleware, extraEnvFields };
 }
 
 /** The imports the carried statements need, and side-effect imports, as they were; one that brings a legacy name is refused. */

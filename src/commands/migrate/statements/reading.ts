@@ -23,6 +23,7 @@ import type {
   StatementVerdict,
 } from '../legacy-statements';
 import { containsAwait, firstLine, lineOf, pluginCall, stopsTheParent } from './shapes';
+import type { ExtraEnvField } from '../create-env';
 
 type Mountable = { alias: string; env?: string; args?: readonly Node[]; envIndex?: number };
 
@@ -38,6 +39,8 @@ export class StatementReading {
   readonly rootHandlers: RootHandlerMount[] = [];
   readonly sideEffects: ConfigSideEffect[] = [];
   readonly apiMiddleware: ApiMiddleware[] = [];
+  /** Env fields of the app's own that makeCreateEnv made, by field. */
+  readonly extraEnvFields = new Map<string, ExtraEnvField>();
   /** Statements a translation took whole (the root logger's log lines). */
   readonly translated = new Set<Node>();
   /** main()'s root loggers that stay template or translated (not refused): makeCreateEnv may take one as a parameter. */

@@ -44,8 +44,9 @@ export const makeCreateEnv: StatementReader = {
     for (const item of created.items) {
       if (created.replaced.has(item)) reading.note(item, 'replaced');
       else if (created.refused.has(item)) reading.refuse(item, created.refused.get(item) as string);
-      else if (created.discovery?.item === item) reading.note(item, 'translated');
+      else if (created.discovery?.item === item || created.translated.has(item)) reading.note(item, 'translated');
     }
+    for (const [field, made] of created.extraFields) reading.extraEnvFields.set(field, made);
     for (const node of created.sideEffects) {
       reading.note(node, 'translated');
       reading.sideEffects.push({ node, configName: created.configName as string, line: reading.lineOf(node), imports: reading.importsOf(node) });

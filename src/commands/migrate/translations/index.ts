@@ -8,7 +8,7 @@ import { apiRouter } from './api-router';
 import { discovery } from './discovery';
 import { featureLoader } from './feature-loader';
 import { legacyAccess } from './legacy-access';
-import { pluginArguments } from './plugin-arguments';
+import { pluginAdapter } from './plugin-adapter';
 import { rootHandler } from './root-handler';
 import { rootPlugin } from './root-plugin';
 import { rootRouter } from './root-router';
@@ -17,7 +17,7 @@ import { startupTasks } from './startup-tasks';
 import { emptyOutput, Translation, TranslationInput, TranslationOutput } from './translation';
 import type { BehaviourEntry } from '../behaviour';
 
-export const TRANSLATIONS: readonly Translation[] = [pluginArguments, legacyAccess, rootPlugin, startupLog, startupTasks, apiRouter, rootRouter, discovery, featureLoader, rootHandler];
+export const TRANSLATIONS: readonly Translation[] = [pluginAdapter, legacyAccess, rootPlugin, startupLog, startupTasks, apiRouter, rootRouter, discovery, featureLoader, rootHandler];
 
 /** Runs every kind over the input: the generated modules (written into the tree), and what the report says of them. */
 export function translate(input: TranslationInput, behaviour: readonly BehaviourEntry[]): TranslationOutput {

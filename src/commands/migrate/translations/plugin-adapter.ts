@@ -1,9 +1,9 @@
 /** Plugins called with more than their env: the adapter module the bridge runs, which makes their other arguments from the env. */
-import { printPluginArgumentsModule } from '../../../../transforms/generate/plugin-arguments';
+import { printPluginAdapterModule } from '../../../../transforms/generate/plugin-adapter';
 import { at, emit, generatedPath, reprint, Translation } from './translation';
 
-export const pluginArguments: Translation = {
-  kind: 'plugin-arguments',
+export const pluginAdapter: Translation = {
+  kind: 'plugin-adapter',
   plan(input, output) {
     for (const adapter of input.adapters) {
       const { modulePath, display, taken } = generatedPath(input, adapter.name);
@@ -17,10 +17,18 @@ export const pluginArguments: Translation = {
         output.refused.push(`${at(input, mount.line)}: ${mount.alias}(...): not imported by index.ts, so the adapter cannot import it`);
         continue;
       }
+      // The imports the env fields of the app's own need, as index.ts had them.
+      const names = [...new Set(adapter.envFields.flatMap(field => field.names))];
+      const imports = input.index.imports
+        .filter(d => d.specifiers.some(s => names.includes(s.local.name)))
+        .map(d => reprint(input, d, d.specifiers.map(s => s.local.name).filter(n => names.includes(n)), modulePath));
       emit(input, output, {
         modulePath,
-        text: printPluginArgumentsModule({ name: mount.alias, importLine: reprint(input, declaration, [mount.alias], modulePath), args: adapter.args, envIndex: (mount.call as { envIndex: number }).envIndex, line: mount.line }, input.style),
-        translation: { kind: 'plugin-arguments', lines: [mount.line], file: display, authPolicy: null },
+        text: printPluginAdapterModule(
+          { name: mount.alias, importLine: reprint(input, declaration, [mount.alias], modulePath), imports, envFields: adapter.envFields, args: adapter.args, envIndex: mount.call?.envIndex ?? 0, line: mount.line },
+          input.style,
+        ),
+        translation: { kind: 'plugin-adapter', lines: [mount.line], file: display, authPolicy: null },
         pluginApi: false,
       });
     }

@@ -1,0 +1,73 @@
+/**
+ * `src/modules/<id>-legacy-plugin.ts`, which migrate generates for a plugin
+ * the legacy backend called with more than its env (`await reports(config,
+ * reportsEnv)`): a createPlugin of the shape legacyPlugin runs (one env
+ * argument), which calls the plugin with the same arguments made from that
+ * env (`env.config` for main()'s config, literals as written). The env's
+ * type is the plugin's own parameter's.
+ */
+import type { GeneratedStyle } from './plugin-shell';
+
+export interface PluginAdapterModule {
+  /** The plugin's local name and its printed import. */
+  readonly name: string;
+  readonly importLine: string;
+  /** The imports the env fields of the app's own need, printed. */
+  readonly imports?: readonly string[];
+  /** Env fields of the app's own added to the env (`catalogClient: new CatalogClient({ discoveryApi: env.discovery })`). */
+  readonly envFields?: readonly { readonly key: string; readonly text: string }[];
+  /** The arguments, as the adapter passes them (`env.config`, `env`, `'/proxy'`). */
+  readonly args: readonly string[];
+  /** Which argument is the env. */
+  readonly envIndex: number;
+  readonly line: number;
+}
+
+export function pluginAdapterModuleName(pluginId: string): string {
+  return `${pluginId}-legacy-plugin`;
+}
+
+export function printPluginAdapterModule(module: PluginAdapterModule, style: GeneratedStyle): string {
+  const semi = style.semicolons ? ';' : '';
+  const unit = style.unit;
+  const width = (text: string): number => text.replace(/\t/g, '  ').length;
+  const head = `export default async function createPlugin(env: Parameters<typeof ${module.name}>[${module.envIndex}]) {`;
+  const headLines =
+    width(head) <= 80
+      ? [head]
+      : ['export default async function createPlugin(', `${unit}env: Parameters<typeof ${module.name}>[${module.envIndex}],`, ') {'];
+  const fields = module.envFields ?? [];
+  const envEntries = ['...env', ...fields.map(field => `${field.key}: ${field.text}`)];
+  const envText = fields.length ? `{ ${envEntries.join(', ')} }` : 'env';
+  const args = module.args.map((arg, i) => (i === module.envIndex ? envText : arg));
+  const call = `${unit}return await ${module.name}(${args.join(', ')})${semi}`;
+  // Past 80 columns as prettier breaks it: a sole object argument hugged, one entry a line; else one argument a line.
+  const callLines =
+    width(call) <= 80
+      ? [call]
+      : fields.length && args.length === 1
+        ? [`${unit}return await ${module.name}({`, ...envEntries.map(entry => `${unit}${unit}${entry},`), `${unit}})${semi}`]
+        : [`${unit}return await ${module.name}(`, ...args.map(arg => `${unit}${unit}${arg},`), `${unit})${semi}`];
+  const comment = fields.length
+    ? [
+        ` * The plugin ${module.name} (index.ts line ${module.line}) reads ${fields.map(f => `env.${f.key}`).join(', ')}, which the legacy`,
+        " * makeCreateEnv made and legacyPlugin's env lacks: wire-plugin migrate bridges it",
+        ` * through this createPlugin, which adds ${fields.length === 1 ? 'it' : 'them'} to the env, made the same way.`,
+      ]
+    : [
+        ` * The plugin ${module.name}, which the legacy backend called with more than its env`,
+        ` * (index.ts line ${module.line}), moved here by wire-plugin migrate: a createPlugin of`,
+        ' * the shape legacyPlugin runs, which makes the other arguments from the env.',
+      ];
+  return [
+    '/*',
+    ...comment,
+    ' */',
+    ...(module.imports ?? []),
+    module.importLine,
+    '',
+    ...headLines,
+    ...callLines,
+    `}`,
+  ].join(style.eol) + style.eol;
+}
