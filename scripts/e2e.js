@@ -169,7 +169,7 @@ function request(port, method, urlPath, body, token = null) {
     const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, timeout: 5000 }, response => {
       let text = '';
       response.on('data', chunk => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode, body: text }));
+      response.on('end', () => resolve({ status: response.statusCode, body: text, headers: response.headers }));
     });
     req.on('error', error => resolve({ status: 0, body: String(error.message) }));
     req.on('timeout', () => req.destroy(new Error('timeout')));
@@ -405,7 +405,10 @@ const BEHAVIOUR_PROBES = [
 ];
 const STORED_NOTE = 'kept across the move';
 
-/** The status code of every probe, without a token; and the notes plugin's rows. */
+/**
+ * The status code of every probe, without a token; the notes plugin's rows and the header its middleware sets; and
+ * what the hook receiver answers, which names the app through env.appInfo, a client makeCreateEnv gives it.
+ */
 async function recordBehaviour(port) {
   const codes = {};
   for (const probe of BEHAVIOUR_PROBES) {
@@ -413,7 +416,8 @@ async function recordBehaviour(port) {
     codes[`${probe.method} ${probe.path}`] = answer.status;
   }
   const notes = await request(port, 'GET', '/api/notes');
-  return { codes, notes: notes.status === 200 ? JSON.parse(notes.body) : null };
+  const hook = await request(port, 'POST', '/api/hooks/event', { type: 'deploy' });
+  return { codes, notes: notes.status === 200 ? JSON.parse(notes.body) : null, stamp: notes.headers?.['x-legacy-app'] ?? null, hook: hook.body };
 }
 
 async function migrateCase() {
@@ -442,6 +446,10 @@ async function migrateCase() {
   const report = JSON.parse(result.stdout);
   const translated = report.translations.map(t => `${t.kind} ${t.file}`);
   const expectedTranslations = [
+    'plugin-adapter packages/backend/src/modules/hooks-legacy-plugin.ts',
+    'plugin-adapter packages/backend/src/modules/notes-legacy-plugin.ts',
+    'plugin-adapter packages/backend/src/modules/echo-legacy-plugin.ts',
+    'plugin-adapter packages/backend/src/modules/carmen-legacy-plugin.ts',
     'legacy-access packages/backend/src/modules/hooks-legacy-access.ts',
     'legacy-access packages/backend/src/modules/notes-legacy-access.ts',
     'legacy-access packages/backend/src/modules/echo-legacy-access.ts',
@@ -504,6 +512,10 @@ async function migrateCase() {
   log(`  after: ${same.length} of ${BEHAVIOUR_PROBES.length} probes answer as before without a token: ${same.map(p => `${p.method} ${p.path}`).join(', ')}`);
   if (JSON.stringify(after.notes) !== JSON.stringify([{ text: STORED_NOTE }])) throw new StepError('after', `GET /api/notes answered ${JSON.stringify(after.notes)}, expected the note stored before the move`);
   log(`  after: the note stored by the legacy backend is read back (plugin notes, data of notes_store: ${JSON.stringify(after.notes)})`);
+  if (after.stamp !== before.stamp || before.stamp !== 'notes') throw new StepError('after', `GET /api/notes carried x-legacy-app: ${before.stamp} before and ${after.stamp} after; the middleware in front of the notes plugin should set it both times`);
+  log(`  after: the middleware in front of the notes plugin still runs (x-legacy-app: ${after.stamp}, as before)`);
+  if (after.hook !== before.hook || !before.hook.includes('"by"')) throw new StepError('after', `POST /api/hooks/event answered ${before.hook} before and ${after.hook} after; its env.appInfo (made by makeCreateEnv) should answer the same`);
+  log(`  after: the hook receiver answers as before, through the env field makeCreateEnv gave it (${after.hook})`);
   log('  echo.enabled: true: the feature loader yields echo (through the bridge), and it answers');
   await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], undefined, true, [], [], { config: 'echo:\n  enabled: false\n', absentPaths: ['/api/echo/health'] });
   log('  echo.enabled: false: no echo, 404 at /api/echo/health, the rest answers');

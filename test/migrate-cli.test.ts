@@ -29,12 +29,12 @@ import { legacyPlugin } from '@backstage/backend-common';
 
 const backend = createBackend();
 
-backend.add(legacyPlugin('hooks', import('./plugins/hooks')));
+backend.add(legacyPlugin('hooks', import('./modules/hooks-legacy-plugin')));
 backend.add(import('./modules/hooks-legacy-access'));
-backend.add(legacyPlugin('notes', import('./plugins/notes')));
+backend.add(legacyPlugin('notes', import('./modules/notes-legacy-plugin')));
 backend.add(import('./modules/notes-legacy-access'));
 backend.add(import('@backstage/plugin-catalog-backend/alpha'));
-backend.add(legacyPlugin('carmen', import('./plugins/carmen')));
+backend.add(legacyPlugin('carmen', import('./modules/carmen-legacy-plugin')));
 backend.add(import('./modules/carmen-legacy-access'));
 backend.add(import('@internal/backstage-plugin-dora-backend'));
 backend.add(import('./modules/root-healthcheck'));
@@ -55,7 +55,7 @@ describe('migrate the legacy example', () => {
     const dry = runCli(['migrate', '--dry-run'], repo);
     expect(dry.code).toBe(0);
     expect(dry.stderr).toBe('');
-    expect(dry.stdout).toContain("+backend.add(legacyPlugin('carmen', import('./plugins/carmen')));\n");
+    expect(dry.stdout).toContain("+backend.add(legacyPlugin('carmen', import('./modules/carmen-legacy-plugin')));\n");
     expect(dry.stdout).toContain('--- a/packages/backend/src/plugins/catalog.ts\n+++ /dev/null\n');
     expect(dry.stdout).toContain('  removed dependency @backstage/plugin-permission-node (nothing imports it any more)\n');
     expect(dry.stdout.trimEnd().split('\n').pop()).toBe('Dry run: migrating packages/backend would move 6 plugins (2 as features, 4 bridged); nothing written.');
@@ -71,11 +71,11 @@ describe('migrate the legacy example', () => {
     const report = JSON.parse(result.stdout);
     expect(report.plugins.map((p: Record<string, unknown>) => [p.id, p.target, p.adds, p.decidedBy])).toEqual([
       // The example's own modules: custom code, so bridged (echo's under its flag: the feature loader yields it).
-      ['hooks', 'bridge', ["legacyPlugin('hooks', import('./plugins/hooks'))"], 'module'],
-      ['notes', 'bridge', ["legacyPlugin('notes', import('./plugins/notes'))"], 'module'],
-      ['echo', 'bridge', ["legacyPlugin('echo', import('./plugins/echo'))"], 'module'],
+      ['hooks', 'bridge', ["legacyPlugin('hooks', import('./modules/hooks-legacy-plugin'))"], 'module'],
+      ['notes', 'bridge', ["legacyPlugin('notes', import('./modules/notes-legacy-plugin'))"], 'module'],
+      ['echo', 'bridge', ["legacyPlugin('echo', import('./modules/echo-legacy-plugin'))"], 'module'],
       ['catalog', 'feature', ['@backstage/plugin-catalog-backend/alpha'], 'table'],
-      ['carmen', 'bridge', ["legacyPlugin('carmen', import('./plugins/carmen'))"], 'installed'],
+      ['carmen', 'bridge', ["legacyPlugin('carmen', import('./modules/carmen-legacy-plugin'))"], 'installed'],
       ['dora', 'feature', ['@internal/backstage-plugin-dora-backend'], 'installed'],
     ]);
     expect(report.refused).toEqual([]);
@@ -107,18 +107,20 @@ describe('migrate the legacy example', () => {
     // What keeps behaviour, one entry each: the plugins kept open, the features that now ask for credentials, the
     // routers of its own kept at their URLs, the status check kept at '', and notes kept on notes_store's data.
     expect(report.behaviour.map((b: { kind: string; plugin: string; source: string; kept: boolean }) => `${b.kind} ${b.plugin} ${b.source.replace('packages/backend/src/index.ts', 'index.ts')} ${b.kept ? 'kept' : 'changed'}`)).toEqual([
-      'access hooks index.ts:93 kept',
-      'access notes index.ts:94 kept',
-      'access echo index.ts:97 kept',
-      'access catalog index.ts:99 changed',
-      'access carmen index.ts:100 kept',
-      'access dora index.ts:101 changed',
-      'url healthcheck index.ts:112 kept',
-      'access assets index.ts:92 kept',
-      'url root-metrics index.ts:110 kept',
-      'url root-http-router index.ts:109 kept',
-      'url root-http-router index.ts:111 kept',
-      'data notes index.ts:94 kept',
+      'access hooks index.ts:100 kept',
+      'access notes index.ts:101 kept',
+      'access echo index.ts:104 kept',
+      'access catalog index.ts:106 changed',
+      'access carmen index.ts:107 kept',
+      'access dora index.ts:108 changed',
+      'url healthcheck index.ts:119 kept',
+      'access assets index.ts:99 kept',
+      'url root-metrics index.ts:117 kept',
+      // The stampNotes middleware in front of the notes plugin, still in front of it.
+      'access notes index.ts:101 kept',
+      'url root-http-router index.ts:116 kept',
+      'url root-http-router index.ts:118 kept',
+      'data notes index.ts:101 kept',
     ]);
     expect(report.behaviour.find((b: { kind: string }) => b.kind === 'data').change).toBe(
       'its createEnv id was notes_store, and it runs as notes: app-config.yaml:24: wrote backend.database.plugin.notes.connection.filename: notes_store.sqlite, so it opens the data it kept as notes_store; the cache namespace follows the plugin id (notes, was notes_store), which no config sets: a shared cache (redis, memcache) starts cold for it',
@@ -152,12 +154,12 @@ describe('migrate the legacy example', () => {
     expect(result.stdout.trimEnd().split('\n').slice(-1)).toEqual(['Migrated packages/backend to the new backend system: 6 plugins (2 as features, 4 bridged).']);
     // One line per kept or changed behaviour, a changed one said so.
     const lines = result.stdout.split('\n');
-    expect(lines.filter(line => /^  (access|url|data) /.test(line))).toHaveLength(12);
+    expect(lines.filter(line => /^  (access|url|data) /.test(line))).toHaveLength(13);
     expect(lines).toContain(
-      '  access  catalog (packages/backend/src/index.ts:99): changed: its feature (@backstage/plugin-catalog-backend) brings its package\'s own auth policies: its routes now ask for user or service credentials except those the package opens itself; a script that called /api/catalog without a token needs a token of backend.auth.externalAccess',
+      '  access  catalog (packages/backend/src/index.ts:106): changed: its feature (@backstage/plugin-catalog-backend) brings its package\'s own auth policies: its routes now ask for user or service credentials except those the package opens itself; a script that called /api/catalog without a token needs a token of backend.auth.externalAccess',
     );
     expect(lines).toContain(
-      "  url     healthcheck (packages/backend/src/index.ts:112): kept at '' (the service root), outside /api and with no credentials check: packages/backend/src/modules/root-healthcheck.ts runs it under its createEnv id healthcheck and serves its router through the root HTTP router's configure",
+      "  url     healthcheck (packages/backend/src/index.ts:119): kept at '' (the service root), outside /api and with no credentials check: packages/backend/src/modules/root-healthcheck.ts runs it under its createEnv id healthcheck and serves its router through the root HTTP router's configure",
     );
 
     const again = runCli(['migrate'], repo);

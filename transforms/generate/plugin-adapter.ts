@@ -6,7 +6,7 @@
  * env (`env.config` for main()'s config, literals as written). The env's
  * type is the plugin's own parameter's.
  */
-import type { GeneratedStyle } from './plugin-shell';
+import { GeneratedStyle, wrapComment } from './plugin-shell';
 
 export interface PluginAdapterModule {
   /** The plugin's local name and its printed import. */
@@ -48,17 +48,18 @@ export function printPluginAdapterModule(module: PluginAdapterModule, style: Gen
       : fields.length && args.length === 1
         ? [`${unit}return await ${module.name}({`, ...envEntries.map(entry => `${unit}${unit}${entry},`), `${unit}})${semi}`]
         : [`${unit}return await ${module.name}(`, ...args.map(arg => `${unit}${unit}${arg},`), `${unit})${semi}`];
-  const comment = fields.length
-    ? [
-        ` * The plugin ${module.name} (index.ts line ${module.line}) reads ${fields.map(f => `env.${f.key}`).join(', ')}, which the legacy`,
-        " * makeCreateEnv made and legacyPlugin's env lacks: wire-plugin migrate bridges it",
-        ` * through this createPlugin, which adds ${fields.length === 1 ? 'it' : 'them'} to the env, made the same way.`,
-      ]
-    : [
-        ` * The plugin ${module.name}, which the legacy backend called with more than its env`,
-        ` * (index.ts line ${module.line}), moved here by wire-plugin migrate: a createPlugin of`,
-        ' * the shape legacyPlugin runs, which makes the other arguments from the env.',
-      ];
+  const comment = wrapComment(
+    [
+      module.args.length > 1
+        ? `The plugin ${module.name}, which the legacy backend called with more than its env (index.ts line ${module.line}), moved here by wire-plugin migrate: a createPlugin of the shape legacyPlugin runs, which makes the other arguments from the env.`
+        : `The plugin ${module.name} (index.ts line ${module.line}), bridged by wire-plugin migrate through this createPlugin of the shape legacyPlugin runs.`,
+      fields.length
+        ? `Its legacy env had ${fields.map(f => f.key).join(', ')}, which makeCreateEnv made and legacyPlugin's env lacks: added here, made the same way.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
   return [
     '/*',
     ...comment,

@@ -92,3 +92,18 @@ export function printObject(head: string, entries: readonly string[], tail: stri
   if (width + oneLine.length <= 80) return [oneLine];
   return [`${head}{`, ...entries.map(entry => `${style.unit}${entry},`), `}${tail}`];
 }
+
+/** A comment sentence as ` * ` lines of at most 80 columns (a word longer than that stands alone). */
+export function wrapComment(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && ` * ${line} ${word}`.length > 80) {
+      lines.push(` * ${line}`);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return [...lines, ` * ${line}`];
+}

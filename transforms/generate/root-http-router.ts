@@ -11,6 +11,7 @@
  * sees what the plugins do not answer, as before.
  */
 import { stringLiteral } from '../lib/code-style';
+import { wrapComment } from './plugin-shell';
 
 export interface RootHttpRouterModule {
   /**
@@ -96,17 +97,3 @@ export function printRootHttpRouterModule(module: RootHttpRouterModule, style: {
   ].join(style.eol) + style.eol;
 }
 
-/** A comment sentence as ` * ` lines of at most 80 columns (a word longer than that stands alone). */
-function wrapComment(text: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && ` * ${line} ${word}`.length > 80) {
-      lines.push(` * ${line}`);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  return [...lines, ` * ${line}`];
-}

@@ -12,7 +12,7 @@ import { LEGACY_BRIDGE_ENVIRONMENT } from '../../repo/plugin-environment';
 import { readPluginShape } from '../../repo/plugin-introspection';
 import { planPluginWrapper, PluginWrapper, PLUGIN_API, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { parseTypeScript } from '../../../transforms/lib/parse';
-import { CUSTOMISATION_MODULES, readEnvironmentUse, readPluginModule } from './classify-plugin';
+import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
 import type { ExtraEnvField } from './create-env';
 import { featureFromRelease, featureFromTable, lowestVersion } from './feature-table';
 import type { LegacyStatements, PluginMount } from './legacy-statements';
@@ -301,13 +301,13 @@ function decideAdapter(context: Context, statements: LegacyStatements, mount: Pl
   return { plugin: bridged, packages: new Map(), ...(modulePath ? { modulePath } : {}) };
 }
 
-/** The env fields of the app's own a bridged module reads (all of them where it hands its whole env on). */
-function extraFieldsRead(context: Context, modulePath: string | undefined, exportName: string | undefined, statements: LegacyStatements): string[] {
-  const extra = statements.extraEnvFields;
-  if (!extra.size || !modulePath) return [];
-  const source = context.files.tree.read(modulePath) as string;
-  const use = readEnvironmentUse(parseTypeScript(source, context.files.tree.display(modulePath)), source, exportName);
-  return [...extra.keys()].filter(field => use.wholeAt !== undefined || use.fields.has(field));
+/**
+ * The env fields of the app's own a bridged module gets: all of them, as
+ * makeCreateEnv gave every plugin all of them (and a module typed with the
+ * app's PluginEnvironment needs them all to type-check against the bridge).
+ */
+function extraFieldsRead(_context: Context, modulePath: string | undefined, _exportName: string | undefined, statements: LegacyStatements): string[] {
+  return modulePath ? [...statements.extraEnvFields.keys()] : [];
 }
 
 function fieldsFor(keys: readonly string[], statements: LegacyStatements): PluginAdapter['envFields'] {
@@ -331,7 +331,7 @@ function adapterWithFields(context: Context, statements: LegacyStatements, mount
     ...decision.plugin,
     module: specifier,
     adds: [`legacyPlugin('${id}', ${bridgedImport(specifier, undefined, "'")})`],
-    reason: `${decision.plugin.reason}; it reads ${keys.map(key => `env.${key}`).join(', ')}, which makeCreateEnv made: bridged through ${files.tree.display(path.join(files.backendDir, 'src', 'modules', `${name}.ts`))}, which adds ${keys.length === 1 ? 'it' : 'them'} to the env`,
+    reason: `${decision.plugin.reason}; its env had ${keys.join(', ')}, which makeCreateEnv made: bridged through ${files.tree.display(path.join(files.backendDir, 'src', 'modules', `${name}.ts`))}, which adds ${keys.length === 1 ? 'it' : 'them'} to the env`,
   };
   delete (plugin as { exportName?: string }).exportName;
   decided.adapters.push({ plugin, mount, name, args: ['env'], envFields: fieldsFor(keys, statements) });

@@ -28,8 +28,9 @@ import catalog from './plugins/catalog';
 import { PluginEnvironment } from './types';
 import { ServerPermissionClient } from '@backstage/plugin-permission-node';
 import { DefaultIdentityClient } from '@backstage/plugin-auth-node';
-import { assetsRouter, metricsRouter, rootPing } from './assets';
+import { assetsRouter, metricsRouter, rootPing, stampNotes } from './assets';
 import { ExampleDiscovery } from './discovery';
+import { AppInfo } from './app-info';
 
 function makeCreateEnv(config: Config) {
   const root = getRootLogger();
@@ -47,6 +48,8 @@ function makeCreateEnv(config: Config) {
     discovery,
     tokenManager,
   });
+
+  const appInfo = new AppInfo(config);
 
   root.info(`Created UrlReader ${reader}`);
 
@@ -66,6 +69,7 @@ function makeCreateEnv(config: Config) {
       scheduler,
       permissions,
       identity,
+      appInfo,
     };
   };
 }
@@ -76,7 +80,10 @@ async function main() {
     argv: process.argv,
     logger,
   });
-  logger.info('legacy-app: the legacy main() started');
+  logger.info(
+    'legacy-app: the legacy ' +
+      'main() started',
+  );
   const createEnv = makeCreateEnv(config);
 
   const hooksEnv = useHotMemoize(module, () => createEnv('hooks'));
@@ -87,7 +94,7 @@ async function main() {
   const apiRouter = Router();
   apiRouter.use('/assets', assetsRouter);
   apiRouter.use('/hooks', await hooks(hooksEnv));
-  apiRouter.use('/notes', await notes(notesEnv));
+  apiRouter.use('/notes', stampNotes, await notes(notesEnv));
   if (config.getOptionalBoolean('echo.enabled')) {
     const echoEnv = useHotMemoize(module, () => createEnv('echo'));
     apiRouter.use('/echo', await echo(echoEnv));

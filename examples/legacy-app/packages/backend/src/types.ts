@@ -10,6 +10,7 @@ import { UrlReaderService as UrlReader } from '@backstage/backend-plugin-api';
 import { PluginTaskScheduler } from '@backstage/backend-tasks';
 import { PermissionEvaluator } from '@backstage/plugin-permission-common';
 import { IdentityApi } from '@backstage/plugin-auth-node';
+import { AppInfo } from './app-info';
 
 export type PluginEnvironment = {
   logger: Logger;
@@ -22,4 +23,5 @@ export type PluginEnvironment = {
   scheduler: PluginTaskScheduler;
   permissions: PermissionEvaluator;
   identity: IdentityApi;
+  appInfo: AppInfo;
 };

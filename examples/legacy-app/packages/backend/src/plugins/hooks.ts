@@ -4,7 +4,8 @@ import { PluginEnvironment } from '../types';
 
 /**
  * A plugin of the app's own that another system calls without a Backstage
- * token: POST /api/hooks/event, as a CI server or a chat bot would.
+ * token: POST /api/hooks/event, as a CI server or a chat bot would. It says
+ * which app received it through env.appInfo, a client makeCreateEnv gives.
  */
 export default async function createPlugin(
   env: PluginEnvironment,
@@ -13,7 +14,7 @@ export default async function createPlugin(
   router.use(express.json());
   router.post('/event', (request, response) => {
     env.logger.info(`hooks: event ${request.body?.type ?? '(no type)'}`);
-    response.json({ received: true });
+    response.json({ received: true, by: env.appInfo.title });
   });
   return router;
 }

@@ -12,7 +12,7 @@ import { legacyPlugin } from '@backstage/backend-common';
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-catalog-backend/alpha'));
-backend.add(legacyPlugin('carmen', import('./plugins/carmen')));
+backend.add(legacyPlugin('carmen', import('./modules/carmen-legacy-plugin')));
 backend.add(import('./modules/carmen-legacy-access'));
 backend.add(legacyPlugin('notify', import('./modules/notify-legacy-plugin')));
 backend.add(import('./modules/notify-legacy-access'));

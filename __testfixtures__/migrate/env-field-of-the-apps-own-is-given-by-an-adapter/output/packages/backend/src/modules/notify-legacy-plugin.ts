@@ -1,7 +1,8 @@
 /*
- * The plugin notify (index.ts line 88) reads env.catalogClient, which the legacy
- * makeCreateEnv made and legacyPlugin's env lacks: wire-plugin migrate bridges it
- * through this createPlugin, which adds it to the env, made the same way.
+ * The plugin notify (index.ts line 88), bridged by wire-plugin migrate through
+ * this createPlugin of the shape legacyPlugin runs. Its legacy env had
+ * catalogClient, which makeCreateEnv made and legacyPlugin's env lacks: added
+ * here, made the same way.
  */
 import { CatalogClient } from '@backstage/catalog-client';
 import notify from '../plugins/notify';

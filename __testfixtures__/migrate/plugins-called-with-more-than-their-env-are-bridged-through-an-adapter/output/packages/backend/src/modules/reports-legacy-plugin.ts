@@ -1,7 +1,7 @@
 /*
  * The plugin reports, which the legacy backend called with more than its env
- * (index.ts line 86), moved here by wire-plugin migrate: a createPlugin of
- * the shape legacyPlugin runs, which makes the other arguments from the env.
+ * (index.ts line 86), moved here by wire-plugin migrate: a createPlugin of the
+ * shape legacyPlugin runs, which makes the other arguments from the env.
  */
 import reports from '../plugins/reports';
 
