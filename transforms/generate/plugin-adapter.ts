@@ -6,6 +6,7 @@
  * env (`env.config` for main()'s config, literals as written). The env's
  * type is the plugin's own parameter's.
  */
+import { stringLiteral } from '../lib/code-style';
 import { GeneratedStyle, wrapComment } from './plugin-shell';
 
 export interface PluginAdapterModule {
@@ -31,11 +32,12 @@ export function printPluginAdapterModule(module: PluginAdapterModule, style: Gen
   const semi = style.semicolons ? ';' : '';
   const unit = style.unit;
   const width = (text: string): number => text.replace(/\t/g, '  ').length;
-  const head = `export default async function createPlugin(env: Parameters<typeof ${module.name}>[${module.envIndex}]) {`;
-  const headLines =
-    width(head) <= 80
-      ? [head]
-      : ['export default async function createPlugin(', `${unit}env: Parameters<typeof ${module.name}>[${module.envIndex}],`, ') {'];
+  // The bridge's env is the plugin's own type less the fields this adds.
+  const own = `Parameters<typeof ${module.name}>[${module.envIndex}]`;
+  const added = (module.envFields ?? []).map(field => stringLiteral(field.key, style.quote));
+  const envType = added.length ? `Omit<${own}, ${added.join(' | ')}>` : own;
+  const head = `export default async function createPlugin(env: ${envType}) {`;
+  const headLines = width(head) <= 80 ? [head] : ['export default async function createPlugin(', `${unit}env: ${envType},`, ') {'];
   const fields = module.envFields ?? [];
   const envEntries = ['...env', ...fields.map(field => `${field.key}: ${field.text}`)];
   const envText = fields.length ? `{ ${envEntries.join(', ')} }` : 'env';

@@ -93,12 +93,12 @@ export function printObject(head: string, entries: readonly string[], tail: stri
   return [`${head}{`, ...entries.map(entry => `${style.unit}${entry},`), `}${tail}`];
 }
 
-/** A comment sentence as ` * ` lines of at most 80 columns (a word longer than that stands alone). */
-export function wrapComment(text: string): string[] {
+/** A comment sentence as ` * ` lines of at most `width` columns (a word longer than that stands alone). */
+export function wrapComment(text: string, width = 80): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    if (line && ` * ${line} ${word}`.length > 80) {
+    if (line && ` * ${line} ${word}`.length > width) {
       lines.push(` * ${line}`);
       line = word;
     } else {

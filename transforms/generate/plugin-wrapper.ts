@@ -16,6 +16,7 @@ import { WireError } from '../lib/errors';
 /** The package the generated new-system modules import `coreServices` and their factory from. */
 export const PLUGIN_API = '@backstage/backend-plugin-api';
 import type { ModuleFormat } from './plugin-module';
+import { wrapComment } from './plugin-shell';
 
 /** The core service that provides each router option the legacy environment had (or the new system names so). */
 export const CORE_SERVICE_OF_OPTION: Readonly<Record<string, string>> = {
@@ -130,8 +131,9 @@ export function printPluginWrapper(wrapper: PluginWrapper, format: ModuleFormat)
     '/*',
     ...wrapComment(
       `${wrapper.pluginId}: ${wrapper.packageName} exports only a legacy createRouter. This backend plugin, written by wire-plugin, mounts it in the new backend system, each router option from the core service that provides it.`,
+      78,
     ),
-    ...wrapper.adapted.flatMap(line => wrapComment(`Adapted: ${line}`)),
+    ...wrapper.adapted.flatMap(line => wrapComment(`Adapted: ${line}`, 78)),
     ' */',
   ];
 
@@ -165,18 +167,4 @@ export function printPluginWrapper(wrapper: PluginWrapper, format: ModuleFormat)
   }
   lines.push(`${at(3)}}${comma}`, `${at(2)}})${semi}`, `${at(1)}}${comma}`, `})${semi}`);
   return lines.join(format.endOfLine) + format.endOfLine;
-}
-
-/** A comment sentence in lines of at most 78 characters, each ` * `-prefixed. */
-function wrapComment(text: string): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && ` * ${line} ${word}`.length > 78) {
-      out.push(` * ${line}`);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(` * ${line}`);
-  return out;
 }

@@ -7,7 +7,9 @@
 import { CatalogClient } from '@backstage/catalog-client';
 import carmen from '../plugins/carmen';
 
-export default async function createPlugin(env: Parameters<typeof carmen>[0]) {
+export default async function createPlugin(
+  env: Omit<Parameters<typeof carmen>[0], 'catalogClient'>,
+) {
   return await carmen({
     ...env,
     catalogClient: new CatalogClient({ discoveryApi: env.discovery }),

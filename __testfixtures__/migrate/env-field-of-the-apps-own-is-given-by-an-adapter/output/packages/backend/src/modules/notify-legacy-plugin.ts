@@ -7,7 +7,9 @@
 import { CatalogClient } from '@backstage/catalog-client';
 import notify from '../plugins/notify';
 
-export default async function createPlugin(env: Parameters<typeof notify>[0]) {
+export default async function createPlugin(
+  env: Omit<Parameters<typeof notify>[0], 'catalogClient'>,
+) {
   return await notify({
     ...env,
     catalogClient: new CatalogClient({ discoveryApi: env.discovery }),
