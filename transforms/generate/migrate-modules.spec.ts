@@ -82,6 +82,11 @@ const PRINTERS: Record<string, Printer> = {
       },
       style,
     ),
+  'a plugin main() only ran': style =>
+    printRootPluginModule(
+      { pluginId: 'audit', name: 'auditJob', importLine: imported(style, "import auditJob from '../plugins/audit-job'"), path: '', fields: ['logger', 'scheduler'], line: 81, run: true },
+      style,
+    ),
   'a plugin at a root path that reads nothing': style =>
     printRootPluginModule(
       { pluginId: 'ping', name: 'ping', importLine: imported(style, "import ping from '../plugins/ping'"), path: '/ping', fields: [], line: 97 },

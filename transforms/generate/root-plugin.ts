@@ -48,13 +48,15 @@ export interface RootPluginModule {
   readonly path: string;
   /** The environment fields the module reads, each a key of ENVIRONMENT_SERVICES. */
   readonly fields: readonly string[];
+  /** A plugin main() ran without mounting it: init runs it, and serves nothing. */
+  readonly run?: boolean;
   /** For `''`: the printed import of a router factory and its local name. */
   readonly router?: { readonly importLine: string; readonly call: string };
   readonly line: number;
 }
 
-export function rootPluginModuleName(pluginId: string): string {
-  return `root-${pluginId.replace(/_/g, '-')}`;
+export function rootPluginModuleName(pluginId: string, run = false): string {
+  return `${run ? 'run' : 'root'}-${pluginId.replace(/_/g, '-')}`;
 }
 
 /** The router a module for `''` exports (`healthcheckRouter`). */
@@ -65,11 +67,12 @@ export function rootPluginRouterName(name: string): string {
 export function printRootPluginModule(module: RootPluginModule, style: GeneratedStyle): string {
   const q = style.quote;
   const semi = style.semicolons ? ';' : '';
-  const atRoot = module.path === '';
+  const atRoot = module.path === '' && !module.run;
   if (atRoot && !module.router) throw new Error('a router factory is needed for a plugin at the service root');
   const adapters = [...new Set(module.fields.map(field => ENVIRONMENT_SERVICES[field].adapter).filter((a): a is string => a !== undefined))].sort();
-  const deps = [...module.fields.map(field => `${field}: coreServices.${ENVIRONMENT_SERVICES[field].service}`), ...(atRoot ? [] : ['rootHttpRouter: coreServices.rootHttpRouter'])];
-  const params = [...module.fields, ...(atRoot ? [] : ['rootHttpRouter'])];
+  const served = !atRoot && !module.run;
+  const deps = [...module.fields.map(field => `${field}: coreServices.${ENVIRONMENT_SERVICES[field].service}`), ...(served ? ['rootHttpRouter: coreServices.rootHttpRouter'] : [])];
+  const params = [...module.fields, ...(served ? ['rootHttpRouter'] : [])];
   const envEntries = module.fields.map(field => {
     const adapter = ENVIRONMENT_SERVICES[field].adapter;
     return adapter ? `${field}: ${adapter}(${field})` : field;
@@ -78,16 +81,24 @@ export function printRootPluginModule(module: RootPluginModule, style: Generated
   const where = atRoot ? "''" : module.path;
   return printPluginShell(
     {
-      comment: [
-        `The plugin ${module.name}, which the legacy service builder mounted at ${where}`,
-        `(index.ts line ${module.line}), moved here by wire-plugin migrate. It runs under its`,
-        `createEnv id, ${module.pluginId}, with the environment fields it reads made from`,
-        'core services as legacyPlugin makes them, and its router is served',
-        atRoot
-          ? "at the service root (./root-http-router.ts mounts it), outside /api, with no"
-          : `at ${module.path}, outside /api, by the root HTTP router, with no`,
-        'credentials check, as before.',
-      ],
+      comment: module.run
+        ? [
+            `The plugin ${module.name}, which the legacy main() ran without mounting it`,
+            `(index.ts line ${module.line}), moved here by wire-plugin migrate. It runs under its`,
+            `createEnv id, ${module.pluginId}, with the environment fields it reads made from`,
+            'core services as legacyPlugin makes them, when the backend starts; nothing',
+            'of it is served, as before.',
+          ]
+        : [
+            `The plugin ${module.name}, which the legacy service builder mounted at ${where}`,
+            `(index.ts line ${module.line}), moved here by wire-plugin migrate. It runs under its`,
+            `createEnv id, ${module.pluginId}, with the environment fields it reads made from`,
+            'core services as legacyPlugin makes them, and its router is served',
+            atRoot
+              ? "at the service root (./root-http-router.ts mounts it), outside /api, with no"
+              : `at ${module.path}, outside /api, by the root HTTP router, with no`,
+            'credentials check, as before.',
+          ],
       imports: [
         ...(adapters.length ? printObject('import ', adapters, ` from ${stringLiteral('@backstage/backend-common', q)}${semi}`, 0, style) : []),
         ...(atRoot && module.router ? [module.router.importLine] : []),
@@ -106,6 +117,7 @@ export function printRootPluginModule(module: RootPluginModule, style: Generated
         // The fields the module reads; the legacy type of the whole environment through a cast, as legacyPlugin's own.
         const env = printObject('const pluginEnv = ', envEntries, ` as LegacyEnvironment${semi}`, 4, style);
         const call = `await ${module.name}(pluginEnv)`;
+        if (module.run) return [...env, `${call}${semi}`];
         const mount = atRoot ? `${routerName}.use(${call})${semi}` : `rootHttpRouter.use(${stringLiteral(module.path, q)}, ${call})${semi}`;
         const fits = 4 * (style.unit === '\t' ? 2 : style.unit.length) + mount.length <= 80;
         const mountLines = fits

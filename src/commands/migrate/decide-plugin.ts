@@ -214,7 +214,7 @@ export async function decidePlugins(context: Context, statements: LegacyStatemen
   // Env fields of the app's own are given by an adapter to the bridged plugins that read them: not missing from the bridge's env.
   const environment = pluginEnvironmentFields(files).filter(field => !statements.extraEnvFields.has(field));
   for (const mount of orderedMounts(statements)) {
-    if (mount.rootPath !== undefined && !isAppMount(context, mount)) {
+    if (mount.runOnly || (mount.rootPath !== undefined && !isAppMount(context, mount))) {
       decided.rootMounts.push(mount);
       continue;
     }

@@ -31,6 +31,8 @@ export interface PluginMount {
   readonly rootPath?: string;
   /** For a root mount: whether the service builder mounted it after the api router (it saw only what the api routes did not answer). */
   readonly afterApi?: boolean;
+  /** A plugin main() runs without mounting it (`await auditJob(auditEnv)`): run at startup by a generated plugin. */
+  readonly runOnly?: boolean;
   /** A plugin called with more than its env (`reports(config, reportsEnv)`): the arguments, and which one is the env. */
   readonly call?: { readonly args: readonly Node[]; readonly envIndex: number };
 }

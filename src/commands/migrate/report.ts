@@ -79,9 +79,10 @@ export interface MigrationTranslation {
    * `root-plugin`: a plugin module the service builder mounted outside /api, run under its createEnv id and served at the same path;
    * `legacy-access`: a module of a plugin kept on its legacy code, opening its routes to requests without credentials as before;
    * `startup-tasks`: calls of the app's own that needed only the config, run at startup with the root config;
+   * `plugin-run`: a plugin main() ran without mounting it, run at startup by a generated plugin under its createEnv id;
    * `plugin-adapter`: an adapter the bridge runs, for a plugin called with more than its env or reading env fields of the app's own.
    */
-  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'feature-loader' | 'root-plugin' | 'legacy-access' | 'startup-tasks' | 'plugin-adapter';
+  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'feature-loader' | 'root-plugin' | 'legacy-access' | 'startup-tasks' | 'plugin-adapter' | 'plugin-run';
   /** The index.ts lines it came from. */
   readonly lines: readonly number[];
   /** The generated file, relative to the root. */

@@ -35,8 +35,8 @@ export type RootPluginPlan =
  */
 export function planRootPlugin(context: Context, index: LegacyIndex, mount: PluginMount, plugins: readonly MigratedPlugin[], style: GeneratedStyle): RootPluginPlan {
   const { files } = context;
-  const where = mount.rootPath ? mount.rootPath : "''";
-  const mounted = `.addRouter(${mount.rootPath ? `'${mount.rootPath}'` : "''"}, await ${mount.alias}(...))`;
+  const where = mount.runOnly ? 'startup' : mount.rootPath ? mount.rootPath : "''";
+  const mounted = mount.runOnly ? `await ${mount.alias}(...)` : `.addRouter(${mount.rootPath ? `'${mount.rootPath}'` : "''"}, await ${mount.alias}(...))`;
   // At the module's own line where the reason is there, naming the index.ts line that mounts it.
   const refuse = (why: string, at?: string): RootPluginPlan => ({
     refusal: at ? `${at}: ${mount.alias} (mounted by ${files.indexDisplay}:${mount.line}, ${mounted}): ${why}` : `${files.indexDisplay}:${mount.line}: ${mounted}: ${why}`,
@@ -63,7 +63,7 @@ export function planRootPlugin(context: Context, index: LegacyIndex, mount: Plug
   if (adapters && !context.bridge.works) {
     return refuse(`its module reads env.logger or env.cache, which go through @backstage/backend-common's adapters, and that package is gone on this release (${context.bridge.decidedBy}): serve ${where} from a backend plugin by hand`);
   }
-  const name = rootPluginModuleName(pluginId);
+  const name = rootPluginModuleName(pluginId, mount.runOnly);
   const generatedPath = path.join(files.backendDir, 'src', 'modules', `${name}.ts`);
   if (files.tree.read(generatedPath) !== undefined) return refuse(`${files.tree.display(generatedPath)} exists already: move or remove it, then run migrate again`);
   const moduleDir = path.dirname(generatedPath);
@@ -71,12 +71,12 @@ export function planRootPlugin(context: Context, index: LegacyIndex, mount: Plug
   if (!declaration) return refuse(`${mount.alias} is not imported: serve ${where} from a backend plugin by hand`);
   const importLine = reprintImport(files, declaration as ImportDeclaration, [mount.alias], moduleDir, index.style.quote, index.style.semicolons);
   let router: { importLine: string; call: string } | undefined;
-  if (mount.rootPath === '') {
+  if (mount.rootPath === '' && !mount.runOnly) {
     const factory = routerFactory(index);
     if (!factory || factory.call === mount.alias) return refuse("the root router refuses an empty path, and the router that stands in for it is made as the api router was (an imported Router()), which this index.ts does not have: serve '' from rootHttpRouterServiceFactory by hand");
     router = { importLine: reprintImport(files, factory.declaration, [factory.call], moduleDir, index.style.quote, index.style.semicolons), call: factory.call };
   }
-  const text = printRootPluginModule({ pluginId, name: mount.alias, importLine, path: mount.rootPath ?? '', fields, router, line: mount.line }, style);
+  const text = printRootPluginModule({ pluginId, name: mount.alias, importLine, path: mount.rootPath ?? '', fields, router, line: mount.line, run: mount.runOnly }, style);
   const q = index.style.quote;
   return {
     pluginId,

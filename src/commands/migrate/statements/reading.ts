@@ -126,7 +126,7 @@ export class StatementReading {
    * A plugin mounted at `mountPath` by `at` (inside the statement `node`);
    * the same statement again is one mount, another mount of it is refused.
    */
-  mount(node: Node, at: Node, mountPath: string, plugin: Mountable, condition?: PluginMount['condition'], root?: { path: string; afterApi: boolean }): void {
+  mount(node: Node, at: Node, mountPath: string, plugin: Mountable, condition?: PluginMount['condition'], root?: { path: string; afterApi: boolean }, runOnly = false): void {
     const line = this.lineOf(at);
     const first = this.mountedAt.get(plugin.alias);
     const text = this.source.slice(at.start ?? 0, at.end ?? 0);
@@ -147,8 +147,9 @@ export class StatementReading {
     }
     this.mountedAt.set(plugin.alias, { line, path: mountPath, text });
     this.mounts.push({
-      route: root === undefined ? mountPath.replace(/^\//, '') : '',
+      route: root === undefined && !runOnly ? mountPath.replace(/^\//, '') : '',
       ...(root === undefined ? {} : { rootPath: root.path, afterApi: root.afterApi }),
+      ...(runOnly ? { runOnly } : {}),
       alias: plugin.alias,
       module: this.aliases.get(plugin.alias) as string,
       exportName: this.exportNames.get(plugin.alias),

@@ -21,11 +21,13 @@ export const rootPlugin: Translation = {
       emit(input, output, {
         modulePath: planned.modulePath,
         text: planned.text,
-        translation: { kind: 'root-plugin', lines: [mount.line], file: display, authPolicy: null },
+        translation: { kind: mount.runOnly ? 'plugin-run' : 'root-plugin', lines: [mount.line], file: display, authPolicy: null },
         add: planned.specifier,
       });
       if (planned.handler) output.rootHandlers.push(planned.handler);
       if (planned.adapters) output.addedPackages.set(COMMON_PACKAGE, '');
+      // A plugin main() only ran serves nothing: no URL to keep.
+      if (mount.runOnly) continue;
       output.behaviour.push({
         kind: 'url',
         plugin: planned.pluginId,
