@@ -6,6 +6,8 @@
  * second run must change nothing, and `--remove` must give the input back,
  * byte for byte, except for the files that `removed/` holds (what --remove
  * leaves on purpose, such as an exclude list wiring took the plugin out of).
+ * A case with `refused.txt` instead of an output must be refused with
+ * exactly that one-line error, and leave every file as it was.
  * These are the cases that span files: feature discovery, where index.ts,
  * package.json and app-config.yaml are read together. Adding a case needs
  * no code.
@@ -15,6 +17,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileTree, FIXTURES_ROOT } from './helpers/fixtures';
 import { applyPlan, planWiring } from '../src/commands/wire/wire';
+import { WireError } from '../transforms/lib/errors';
 
 const DIR = path.join(FIXTURES_ROOT, 'wire');
 const cases = fs.readdirSync(DIR).filter(name => fs.existsSync(path.join(DIR, name, 'input'))).sort();
@@ -33,6 +36,18 @@ describe.each(cases)('%s', name => {
   const options = JSON.parse(fs.readFileSync(path.join(caseDir, 'options.json'), 'utf8'));
   const warningsFile = path.join(caseDir, 'warnings.txt');
   const warnings = fs.existsSync(warningsFile) ? fs.readFileSync(warningsFile, 'utf8').split('\n').filter(Boolean) : [];
+
+  const refusedFile = path.join(caseDir, 'refused.txt');
+  if (fs.existsSync(refusedFile)) {
+    test('is refused with exactly this error, and nothing is written', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `wire-plugin-wire-${name}-`));
+      made.push(dir);
+      fs.cpSync(path.join(caseDir, 'input'), dir, { recursive: true });
+      await expect(planWiring({ ...options, cwd: dir })).rejects.toThrow(new WireError(fs.readFileSync(refusedFile, 'utf8').trimEnd()));
+      expect(fileTree(dir)).toEqual(fileTree(path.join(caseDir, 'input')));
+    });
+    return;
+  }
 
   test('wires to the output byte for byte, a second run changes nothing, and --remove gives the input back', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `wire-plugin-wire-${name}-`));

@@ -27,6 +27,7 @@ import {
 import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { acquireLock, Lock } from '../../commit/lock';
 import { legacyPluginVerdict } from '../../repo/backstage-release';
+import { versionForRelease } from '../migrate/feature-table';
 import { FeatureDiscovery, readFeatureDiscovery } from '../../repo/feature-discovery';
 import { planDiscoveryList } from '../../../transforms/app-config-packages';
 import { findPackageByName, isPackageArgument, PluginTarget, resolveTarget, validateTargetArguments } from '../../repo/targets';
@@ -322,10 +323,10 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
   }));
   const bridged = plugins.findIndex((_, i) => forms[i] === 'legacy-bridge' && indexWork[i].importsPluginModule);
   if (bridged !== -1 && !(LEGACY_PLUGIN_MODULE in declared)) {
-    entries.push({ name: LEGACY_PLUGIN_MODULE, range: backendCommonRange(context, plugins[bridged].pkg) });
+    entries.push({ name: LEGACY_PLUGIN_MODULE, range: backendCommonRange(context, plugins[bridged].pkg, plugins[bridged].warnings) });
   }
   const wrapped = plugins.findIndex((_, i) => forms[i] === 'wrapper' && indexWork[i].importsPluginModule);
-  if (wrapped !== -1 && !(PLUGIN_API in declared)) entries.push({ name: PLUGIN_API, range: pluginApiRange(context) });
+  if (wrapped !== -1 && !(PLUGIN_API in declared)) entries.push({ name: PLUGIN_API, range: pluginApiRange(context, plugins[wrapped].warnings) });
   const dependencyPlan = planDependencies(context.backendJsonText, tree.display(context.backendJsonPath), entries);
   tree.write(context.backendJsonPath, applyChanges(context.backendJsonText, dependencyPlan.changes));
   const extraFor = (i: number): boolean =>
@@ -684,7 +685,7 @@ function pluginWrapper(context: Context, plugin: Plugin, modulePath: string, war
  * `backstage:^` where the backend uses that protocol, else the installed
  * version, else what the installed backend-defaults depends on.
  */
-function pluginApiRange(context: Context): string {
+function pluginApiRange(context: Context, warnings: string[]): string {
   const deps = (context.backendJson.dependencies ?? {}) as Record<string, unknown>;
   if (Object.entries(deps).some(([name, range]) => name.startsWith('@backstage/') && range === 'backstage:^')) return 'backstage:^';
   for (const base of [context.backendDir, context.tree.root]) {
@@ -694,9 +695,40 @@ function pluginApiRange(context: Context): string {
   const defaults = context.workspace.findByName(context.backendDir, '@backstage/backend-defaults');
   const fromDefaults = ((defaults?.json.dependencies ?? {}) as Record<string, unknown>)[PLUGIN_API];
   if (typeof fromDefaults === 'string' && !fromDefaults.startsWith('workspace:')) return fromDefaults;
+  const atRelease = rangeAtRelease(context, PLUGIN_API, warnings);
+  if (atRelease) return atRelease;
   throw new WireError(
-    `${context.tree.display(context.backendJsonPath)}: the new-system wrapper needs ${PLUGIN_API}, and no version of it was found (not installed, not a dependency of @backstage/backend-defaults): add it to the backend's dependencies`,
+    `${context.tree.display(context.backendJsonPath)}: the new-system wrapper needs ${PLUGIN_API}, and no version of it was found (not installed, not a dependency of @backstage/backend-defaults, no backstage.json naming the release): add it to the backend's dependencies, or a backstage.json with your Backstage release`,
   );
+}
+
+/**
+ * The range of a package at the repository's release (backstage.json), by
+ * wire-plugin's release table: for a fresh clone before `yarn install`,
+ * where neither the package nor backend-defaults is installed. A release
+ * without a row reads the nearest row below, and a row the registry lacks
+ * the package for the nearest version below, each with a warning.
+ */
+function rangeAtRelease(context: Context, name: string, warnings: string[]): string | undefined {
+  const text = context.tree.read(path.join(context.root, 'backstage.json'));
+  let release: string | undefined;
+  try {
+    const version = text === undefined ? undefined : JSON.parse(text).version;
+    release = typeof version === 'string' ? version : undefined;
+  } catch {
+    release = undefined;
+  }
+  const found = release ? versionForRelease(name, release) : undefined;
+  if (!found || !release) return undefined;
+  const minor = /^(\d+\.\d+)/.exec(release)?.[1];
+  if (found.hole || found.row !== minor) {
+    warnings.push(
+      found.hole
+        ? `${name}: the registry has no version of it for Backstage ${minor}; ${found.range}, the nearest below (${found.row}'s), is added: check it against your release`
+        : `backstage.json's release ${release} has no row in wire-plugin's version table: ${name} ${found.range} comes from the nearest release below it, ${found.row}; check it against your release`,
+    );
+  }
+  return found.range;
 }
 
 /** package.json files as the run's workspace read them; a broken one is none (prettier skips it too). */
@@ -765,7 +797,7 @@ function exportsDefault(source: string, display: string): boolean {
  * needs: `backstage:^` where the backend uses that protocol for Backstage
  * packages, else what the bridged plugin depends on, else the installed version.
  */
-function backendCommonRange(context: Context, bridged: PackageInfo): string {
+function backendCommonRange(context: Context, bridged: PackageInfo, warnings: string[]): string {
   const deps = (context.backendJson.dependencies ?? {}) as Record<string, unknown>;
   if (Object.entries(deps).some(([name, range]) => name.startsWith('@backstage/') && range === 'backstage:^')) return 'backstage:^';
   const fromPlugin = ((bridged.json.dependencies ?? {}) as Record<string, unknown>)[LEGACY_PLUGIN_MODULE];
@@ -774,7 +806,9 @@ function backendCommonRange(context: Context, bridged: PackageInfo): string {
     const installed = path.join(base, 'node_modules', '@backstage', 'backend-common', 'package.json');
     if (fs.existsSync(installed)) return `^${JSON.parse(fs.readFileSync(installed, 'utf8')).version}`;
   }
+  const atRelease = rangeAtRelease(context, LEGACY_PLUGIN_MODULE, warnings);
+  if (atRelease) return atRelease;
   throw new WireError(
-    `${context.tree.display(context.backendJsonPath)}: the legacyPlugin bridge needs ${LEGACY_PLUGIN_MODULE}, and no version of it was found (not in the plugin's dependencies, not installed): add it to the backend's dependencies`,
+    `${context.tree.display(context.backendJsonPath)}: the legacyPlugin bridge needs ${LEGACY_PLUGIN_MODULE}, and no version of it was found (not in the plugin's dependencies, not installed, no backstage.json naming the release): add it to the backend's dependencies, or a backstage.json with your Backstage release`,
   );
 }
