@@ -123,8 +123,21 @@ describe('package names as arguments', () => {
     const refused = runCli([KUBERNETES], repo);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
-      `wire-plugin: error: ${KUBERNETES}: not found in the workspace or in node_modules, and packages/backend/package.json does not depend on it: install it first (yarn --cwd packages/backend add ${KUBERNETES}), or pass --range to add the dependency without it\n`,
+      // The new example's backstage.json says 1.33.0: the install command names that release's version by the table.
+      `wire-plugin: error: ${KUBERNETES}: not found in the workspace or in node_modules, and packages/backend/package.json does not depend on it: install it first (yarn --cwd packages/backend add ${KUBERNETES}@^0.19.0, the version of Backstage 1.33.0 by wire-plugin's table), or pass --range to add the dependency without it\n`,
     );
+    expect(snapshot(repo)).toEqual(before);
+    // A mistyped package name and a mistyped id are answered with the closest names the repository knows.
+    expect(runCli(['@backstage/plugin-catalog-backen'], repo).stderr).toBe(
+      "wire-plugin: error: @backstage/plugin-catalog-backen: not found in the workspace or in node_modules, and packages/backend/package.json does not depend on it (did you mean @backstage/plugin-catalog-backend?): install it first (yarn --cwd packages/backend add @backstage/plugin-catalog-backen), or pass --range to add the dependency without it\n",
+    );
+    expect(runCli(['carmn'], repo).stderr).toBe(
+      'wire-plugin: error: plugin package for "carmn" not found: expected plugins/carmn-backend/package.json or a workspace package with "backstage": { "role": "backend-plugin", "pluginId": "carmn" } (or pass --package <name>); did you mean carmen?\n',
+    );
+    // Without backstage.json the release is unknown: the command names no version.
+    fs.rmSync(path.join(repo, 'backstage.json'));
+    expect(runCli([KUBERNETES], repo).stderr).toContain(`install it first (yarn --cwd packages/backend add ${KUBERNETES}), or pass --range`);
+    write(repo, 'backstage.json', read(NEW_APP, 'backstage.json'));
     expect(snapshot(repo)).toEqual(before);
     const added = runCli([KUBERNETES, '--range', '^0.18.0', '-q'], repo);
     expect(added.code).toBe(0);

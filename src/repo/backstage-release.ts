@@ -47,6 +47,12 @@ function readJson(file: string): Record<string, unknown> | undefined {
   }
 }
 
+/** The Backstage release backstage.json at the root names, if any. */
+export function releaseOf(root: string): string | undefined {
+  const version = readJson(path.join(root, 'backstage.json'))?.version;
+  return typeof version === 'string' ? version : undefined;
+}
+
 export function legacyPluginVerdict(root: string, backendDir: string): BridgeVerdict {
   const release = readJson(path.join(root, 'backstage.json'))?.version;
   const releaseVersion = typeof release === 'string' ? versionOf(release) : undefined;

@@ -9,6 +9,8 @@ import { WireError } from '../../transforms/lib/errors';
 import { validatePluginId } from '../../transforms/lib/naming';
 import { backstageIdentity, BackendRole, identityFromName } from '../../transforms/lib/package-names';
 import { isValidPackageName, PackageInfo, Workspace } from './workspace';
+import { didYouMean } from './suggestions';
+import { versionForRelease } from '../commands/migrate/feature-table';
 
 export interface PluginTarget {
   /** The argument as given. */
@@ -78,7 +80,7 @@ export function findPackageByName(workspace: Workspace, backendDir: string, name
  */
 export function resolveTarget(
   workspace: Workspace,
-  backend: { readonly backendDir: string; readonly backendJson: Record<string, unknown>; readonly backendJsonDisplay: string },
+  backend: { readonly backendDir: string; readonly backendJson: Record<string, unknown>; readonly backendJsonDisplay: string; readonly release?: () => string | undefined },
   argument: string,
   options: { readonly packageName?: string; readonly range?: string; readonly remove?: boolean },
 ): PluginTarget {
@@ -89,7 +91,11 @@ export function resolveTarget(
     } catch (error) {
       // An unscoped package name that is also a valid id: `backstage-plugin-foo-backend`.
       const byName = options.packageName === undefined ? findPackageByName(workspace, backend.backendDir, argument) : undefined;
-      if (!byName?.dir || !backstageIdentity(byName.name, byName.json)) throw error;
+      if (!byName?.dir || !backstageIdentity(byName.name, byName.json)) {
+        const suggestion = didYouMean(argument, knownIds(workspace, backend));
+        if (error instanceof WireError && options.packageName === undefined && suggestion) throw new WireError(`${error.message}; ${suggestion}`, error.hint);
+        throw error;
+      }
       return { requested: argument, pkg: byName, ...identityOf(byName, argument) };
     }
     const identity = backstageIdentity(pkg.name, pkg.json);
@@ -103,8 +109,12 @@ export function resolveTarget(
   const declared = ((backend.backendJson.dependencies ?? {}) as Record<string, unknown>)[argument];
   if (!pkg.dir && declared === undefined && options.range === undefined && !options.remove) {
     const dir = path.relative(workspace.root, backend.backendDir).split(path.sep).join('/') || '.';
+    // The release is read only here, for the install command: backstage.json's, by wire-plugin's table.
+    const release = backend.release?.();
+    const atRelease = release ? versionForRelease(argument, release) : undefined;
+    const suggestion = didYouMean(argument, knownPackages(workspace, backend));
     throw new WireError(
-      `${argument}: not found in the workspace or in node_modules, and ${backend.backendJsonDisplay} does not depend on it: install it first (yarn --cwd ${dir} add ${argument}), or pass --range to add the dependency without it`,
+      `${argument}: not found in the workspace or in node_modules, and ${backend.backendJsonDisplay} does not depend on it${suggestion ? ` (${suggestion})` : ''}: install it first (yarn --cwd ${dir} add ${argument}${atRelease ? `@${atRelease.range}` : ''}${atRelease ? `, the version of Backstage ${release} by wire-plugin's table` : ''}), or pass --range to add the dependency without it`,
     );
   }
   if (!pkg.dir) {
@@ -114,4 +124,26 @@ export function resolveTarget(
     return { requested: argument, id: fromName.pluginId, pkg, role: fromName.role, pluginPackage: fromName.pluginPackage };
   }
   return { requested: argument, pkg, ...identityOf(pkg, argument) };
+}
+
+/** The plugin ids the repository knows: its backend plugin and module packages' ids, and the backend's dependencies'. */
+function knownIds(workspace: Workspace, backend: { readonly backendDir: string; readonly backendJson: Record<string, unknown> }): string[] {
+  const ids: string[] = [];
+  for (const pkg of workspace.packages) {
+    const identity = backstageIdentity(pkg.name, pkg.json);
+    if (identity) ids.push(identity.pluginId);
+  }
+  for (const name of Object.keys((backend.backendJson.dependencies ?? {}) as Record<string, unknown>)) {
+    const identity = identityFromName(name);
+    if (identity) ids.push(identity.pluginId);
+  }
+  return ids;
+}
+
+/** The backend plugin and module packages the repository knows: its workspace's, and the backend's dependencies. */
+function knownPackages(workspace: Workspace, backend: { readonly backendJson: Record<string, unknown> }): string[] {
+  return [
+    ...workspace.packages.filter(pkg => backstageIdentity(pkg.name, pkg.json)).map(pkg => pkg.name),
+    ...Object.keys((backend.backendJson.dependencies ?? {}) as Record<string, unknown>).filter(name => identityFromName(name)),
+  ];
 }

@@ -26,7 +26,7 @@ import {
 } from '../../../transforms/generate/plugin-module';
 import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { acquireLock, Lock } from '../../commit/lock';
-import { legacyPluginVerdict } from '../../repo/backstage-release';
+import { legacyPluginVerdict, releaseOf } from '../../repo/backstage-release';
 import { versionForRelease } from '../migrate/feature-table';
 import { FeatureDiscovery, readFeatureDiscovery } from '../../repo/feature-discovery';
 import { planDiscoveryList } from '../../../transforms/app-config-packages';
@@ -184,7 +184,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   for (const argument of args) {
     const target = options.remove
       ? findTargetToRemove(context, argument)
-      : resolveTarget(context.workspace, { ...files, backendJsonDisplay }, argument, options);
+      : resolveTarget(context.workspace, { ...files, backendJsonDisplay, release: () => releaseOf(files.root) }, argument, options);
     // One package named twice (as an id and as a name) is wired once.
     if (plugins.some(p => p.pkg.name === target.pkg.name)) continue;
     plugins.push({ ...target, shape: await readPluginShape(target.pkg.dir, target.pkg.json), warnings: [] });
@@ -580,7 +580,7 @@ function findTargetToRemove(context: Context, argument: string): PluginTarget {
     return resolveTarget(context.workspace, { ...context, backendJsonDisplay }, argument, { ...context.options, remove: true });
   }
   try {
-    return resolveTarget(context.workspace, { ...context, backendJsonDisplay }, argument, context.options);
+    return resolveTarget(context.workspace, { ...context, backendJsonDisplay, release: () => releaseOf(context.root) }, argument, context.options);
   } catch (error) {
     const deps = Object.keys((context.backendJson.dependencies ?? {}) as Record<string, unknown>);
     const candidates = deps.filter(name => new RegExp(`(^|[/-])plugin-${argument.replace(/-/g, '\\-')}-backend$`).test(name));
@@ -710,14 +710,7 @@ function pluginApiRange(context: Context, warnings: string[]): string {
  * the package for the nearest version below, each with a warning.
  */
 function rangeAtRelease(context: Context, name: string, warnings: string[]): string | undefined {
-  const text = context.tree.read(path.join(context.root, 'backstage.json'));
-  let release: string | undefined;
-  try {
-    const version = text === undefined ? undefined : JSON.parse(text).version;
-    release = typeof version === 'string' ? version : undefined;
-  } catch {
-    release = undefined;
-  }
+  const release = releaseOf(context.root);
   const found = release ? versionForRelease(name, release) : undefined;
   if (!found || !release) return undefined;
   const minor = /^(\d+\.\d+)/.exec(release)?.[1];
