@@ -158,7 +158,7 @@ function parseStatusArgs(argv: string[]): StatusArgs {
   return { cwd: parsed.cwd, backend: parsed.backend, json: parsed.json, check: parsed.check, quiet: parsed.quiet };
 }
 
-const STATE_ORDER = ['wired', 'bridged', 'duplicate', 'half-wired', 'not-installed', 'not-wired'] as const;
+const STATE_ORDER = ['wired', 'bridged', 'duplicate', 'conflict', 'half-wired', 'not-installed', 'not-wired'] as const;
 
 function printStatus(report: StatusReport): void {
   const system = report.system === 'new' ? 'new backend system' : 'legacy backend';

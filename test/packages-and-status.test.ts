@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanup, copyExample, emptyDir, LEGACY_APP, NEW_APP, read, runCli, snapshot, write } from './helpers/repo';
+import { cleanup, copyExample, emptyDir, LEGACY_APP, NEW_APP, PROJECT, read, runCli, snapshot, write } from './helpers/repo';
 
 const INDEX = 'packages/backend/src/index.ts';
 const BACKEND_JSON = 'packages/backend/package.json';
@@ -396,6 +396,32 @@ describe('feature discovery', () => {
     expect(statusJson(repo).report.plugins).toEqual([
       { ...CARMEN, state: 'wired', form: 'discovered' },
       { ...CATALOG, state: 'wired', form: 'discovered' },
+    ]);
+  });
+});
+
+describe('plugin ids that clash', () => {
+  test('status marks both packages that register one plugin id as conflict, and --check fails, writing nothing', () => {
+    const repo = copyExample(path.join(PROJECT, '__testfixtures__', 'wire', 'plugin-id-taken-by-an-added-package-is-refused', 'input'));
+    // The RBAC backend added by hand beside the permission backend: its package.json says rbac, its code registers permission.
+    write(repo, 'packages/backend/src/index.ts', read(repo, 'packages/backend/src/index.ts').replace(
+      "backend.add(import('@internal/backstage-plugin-permission-backend'));\n",
+      "$&backend.add(import('@internal/backstage-plugin-rbac-backend'));\n",
+    ));
+    write(repo, BACKEND_JSON, read(repo, BACKEND_JSON).replace('    "@internal/backstage-plugin-permission-backend": "^0.1.0"\n', '    "@internal/backstage-plugin-permission-backend": "^0.1.0",\n    "@internal/backstage-plugin-rbac-backend": "^0.1.0"\n'));
+    const before = snapshot(repo);
+    const result = statusJson(repo, ['--check']);
+    expect(result.code).toBe(1);
+    expect(result.report.plugins.map((p: { package: string; state: string }) => `${p.package} ${p.state}`)).toEqual([
+      '@internal/backstage-plugin-permission-backend conflict',
+      '@internal/backstage-plugin-rbac-backend conflict',
+    ]);
+    expect(snapshot(repo)).toEqual(before);
+    // Either alone is wired.
+    write(repo, 'packages/backend/src/index.ts', read(repo, 'packages/backend/src/index.ts').replace("backend.add(import('@internal/backstage-plugin-rbac-backend'));\n", ''));
+    expect(statusJson(repo, ['--check']).report.plugins.map((p: { package: string; state: string }) => `${p.package} ${p.state}`)).toEqual([
+      '@internal/backstage-plugin-permission-backend wired',
+      '@internal/backstage-plugin-rbac-backend not-wired',
     ]);
   });
 });

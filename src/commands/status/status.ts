@@ -15,6 +15,7 @@ import type { WiringForm } from '../wire/wire';
 import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
 import { BackendAdd, findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
 import { discovers } from '../../../transforms/app-config-packages';
+import { registeredIds } from '../../repo/registered-ids';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
 
 /**
@@ -23,9 +24,11 @@ import { readFeatureDiscovery } from '../../repo/feature-discovery';
  * on the package; `half-wired` (legacy): some of import, env and route are
  * missing; `bridged` (new system): added through `legacyPlugin`;
  * `duplicate` (new system): discovered by feature discovery and also added
- * explicitly, which fails the start (`Plugin 'x' is already registered`).
+ * explicitly, which fails the start (`Plugin 'x' is already registered`);
+ * `conflict` (new system): loaded, and another package it loads registers
+ * the same plugin id in its code, which fails the start the same way.
  */
-export type PluginState = 'wired' | 'not-wired' | 'not-installed' | 'half-wired' | 'bridged' | 'duplicate';
+export type PluginState = 'wired' | 'not-wired' | 'not-installed' | 'half-wired' | 'bridged' | 'duplicate' | 'conflict';
 export type LegacyPiece = 'import' | 'env' | 'route';
 
 export interface PluginStatus {
@@ -126,6 +129,7 @@ export function backendStatus(options: StatusOptions = {}): StatusReport {
     }
     entries.push({ id: identity.pluginId, package: name, role: identity.role, state: 'not-wired', form: null, missing: [] });
   }
+  if (files.system === 'new') markConflicts(entries, name => workspace.findByName(files.backendDir, name)?.dir);
   entries.sort(
     (a, b) =>
       compare(a.id, b.id) || Number(a.role === 'module') - Number(b.role === 'module') || compare(a.package ?? '', b.package ?? ''),
@@ -290,4 +294,26 @@ export function importBlock(source: string): string {
   let end = 0;
   for (const match of source.matchAll(/^import\b[^;]*?(?:from\s*)?['"][^'"\n]+['"][ \t]*;?/gm)) end = (match.index ?? 0) + match[0].length;
   return end === 0 ? source : source.slice(0, end);
+}
+
+/**
+ * Two plugins the backend loads (added, discovered, bridged or wrapped) that
+ * register one plugin id, read from their code (else their metadata): the
+ * backend stops at start ("Plugin 'x' is already registered"). Both are
+ * marked `conflict`, which `--check` fails on.
+ */
+function markConflicts(entries: PluginStatus[], dirOf: (name: string) => string | undefined): void {
+  const loaded = entries.filter(entry => entry.role === 'plugin' && (entry.state === 'wired' || entry.state === 'bridged' || entry.state === 'duplicate'));
+  const byId = new Map<string, PluginStatus[]>();
+  for (const entry of loaded) {
+    const code = entry.package && (entry.form === 'feature' || entry.form === 'discovered') ? registeredIds(dirOf(entry.package)).plugins : [];
+    for (const id of code.length ? code : [entry.id]) byId.set(id, [...(byId.get(id) ?? []), entry]);
+  }
+  for (const [, holders] of byId) {
+    if (new Set(holders.map(h => h.package ?? h.id)).size < 2) continue;
+    for (const holder of holders) {
+      const index = entries.indexOf(holder);
+      entries[index] = { ...holder, state: 'conflict' };
+    }
+  }
 }

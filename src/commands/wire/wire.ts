@@ -12,7 +12,8 @@ import { applyChanges, TextChange } from '../../../transforms/lib/changes';
 import { commitChanges, validateChanges } from '../../commit/commit';
 import { WireError } from '../../../transforms/lib/errors';
 import { forgetPrettierConfigs, resolveModuleFormat } from '../../commit/format';
-import { BackendRole, backstageIdentity, identityFromName } from '../../../transforms/lib/package-names';
+import { BackendRole, backstageIdentity, identityFromName, packageOfSpecifier } from '../../../transforms/lib/package-names';
+import { discovers } from '../../../transforms/app-config-packages';
 import { parseTypeScript } from '../../../transforms/lib/parse';
 import { CREATE_APP_ENVIRONMENT, LEGACY_BRIDGE_ENVIRONMENT, readPluginEnvironment } from '../../repo/plugin-environment';
 import { OptionProperty, PluginShape, readPluginShape } from '../../repo/plugin-introspection';
@@ -29,6 +30,7 @@ import { acquireLock, Lock } from '../../commit/lock';
 import { legacyPluginVerdict, releaseOf } from '../../repo/backstage-release';
 import { versionForRelease } from '../migrate/feature-table';
 import { FeatureDiscovery, readFeatureDiscovery } from '../../repo/feature-discovery';
+import { RegisteredIds, registeredIds } from '../../repo/registered-ids';
 import { planDiscoveryList } from '../../../transforms/app-config-packages';
 import { findPackageByName, isPackageArgument, PluginTarget, resolveTarget, validateTargetArguments } from '../../repo/targets';
 import { FileChange, FileStatus, FileTree } from '../../commit/tree';
@@ -393,6 +395,7 @@ function planNewIndexAddition(context: Context, plugins: Plugin[], forms: Wiring
   forms.forEach((form, i) => {
     if (discovers && form === 'feature') forms[i] = 'discovered';
   });
+  notes.push(...checkPluginIds(context, plugins, forms, discovers ? discovery : undefined));
   const explicit = forms.map(form => form !== 'discovered');
   const requests = plugins
     .filter((_, i) => explicit[i])
@@ -804,4 +807,68 @@ function backendCommonRange(context: Context, bridged: PackageInfo, warnings: st
   throw new WireError(
     `${context.tree.display(context.backendJsonPath)}: the legacyPlugin bridge needs ${LEGACY_PLUGIN_MODULE}, and no version of it was found (not in the plugin's dependencies, not installed, no backstage.json naming the release): add it to the backend's dependencies, or a backstage.json with your Backstage release`,
   );
+}
+
+/**
+ * The plugin id each feature registers, read from its code: wiring one that
+ * another package the backend loads (added or discovered) registers too
+ * would stop the backend at start ("Plugin 'x' is already registered"), so
+ * it is refused, naming both; a module of a plugin the backend neither adds
+ * nor discovers gets a warning. The warnings, for the report.
+ */
+function checkPluginIds(context: Context, plugins: readonly Plugin[], forms: readonly WiringForm[], discovery: FeatureDiscovery | undefined): string[] {
+  const { backendDir, workspace } = context;
+  const wiring = new Set(plugins.map(p => p.pkg.name));
+  /** What a package registers: its code's ids, else its metadata's or name's. */
+  const registered = (name: string): RegisteredIds => {
+    const pkg = workspace.findByName(backendDir, name);
+    const found = registeredIds(pkg?.dir);
+    if (found.plugins.length || found.modules.length) return found;
+    const identity = pkg ? backstageIdentity(name, pkg.json) : identityFromName(name);
+    return identity?.role === 'module' ? { plugins: [], modules: [identity.pluginId] } : { plugins: identity ? [identity.pluginId] : [], modules: [] };
+  };
+  // What the backend loads already: the packages it adds, the ones its discovery loads, the ids it bridges.
+  const loaded = new Map<string, string>();
+  const backend = newBackendOf(context);
+  for (const add of backend?.adds ?? []) {
+    if (add.legacyBridge) {
+      // A bridge of a plugin this run wires is that plugin's own wiring, not another's.
+      if (!plugins.some(p => p.id === add.legacyBridge?.id)) loaded.set(add.legacyBridge.id, `legacyPlugin('${add.legacyBridge.id}', ...) in ${context.indexDisplay}`);
+      continue;
+    }
+    for (const specifier of add.modules) {
+      const name = packageOfSpecifier(specifier);
+      if (!name || wiring.has(name)) continue;
+      for (const id of registered(name).plugins) loaded.set(id, `${name} (added in ${context.indexDisplay})`);
+    }
+  }
+  const dependencies = Object.keys((context.backendJson.dependencies ?? {}) as Record<string, unknown>);
+  if (discovery) {
+    for (const name of dependencies) {
+      if (wiring.has(name) || !discovers(discovery.packages, name, true)) continue;
+      const pkg = workspace.findByName(backendDir, name);
+      if (!(pkg ? backstageIdentity(name, pkg.json) : identityFromName(name))) continue;
+      for (const id of registered(name).plugins) if (!loaded.has(id)) loaded.set(id, `${name} (discovered)`);
+    }
+  }
+  const warnings: string[] = [];
+  plugins.forEach((plugin, i) => {
+    const own = forms[i] === 'feature' || forms[i] === 'discovered' ? registered(plugin.pkg.name) : { plugins: [plugin.id], modules: [] };
+    for (const id of plugin.role === 'module' ? [] : own.plugins) {
+      const other = loaded.get(id);
+      if (other) {
+        throw new WireError(
+          `${plugin.pkg.name} registers the plugin id '${id}'${id === plugin.id ? '' : ` in its code (its package.json says ${plugin.id})`}, which ${other} registers too: the backend would stop at start with "Plugin '${id}' is already registered"; remove that one first (wire-plugin ${other.split(' ')[0].startsWith('legacyPlugin') ? id : other.split(' ')[0]} --remove) to use ${plugin.pkg.name}, or leave ${plugin.pkg.name} out`,
+        );
+      }
+      loaded.set(id, plugin.pkg.name);
+    }
+  });
+  plugins.forEach(plugin => {
+    if (plugin.role !== 'module') return;
+    for (const id of registered(plugin.pkg.name).modules) {
+      if (!loaded.has(id)) warnings.push(`${plugin.pkg.name} is a module of the plugin '${id}', which this backend neither adds nor discovers: it will not run until that plugin is added`);
+    }
+  });
+  return warnings;
 }

@@ -1,0 +1,6 @@
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
+
+export default createBackendPlugin({
+  pluginId: 'permission',
+  register() {},
+});
