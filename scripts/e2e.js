@@ -715,6 +715,35 @@ async function currentAppCase() {
     throw new StepError('status', `status --check exited ${explicit.code}: ${JSON.stringify(explicit.states)}`, explicit.stdout);
   }
   log('  second run: nothing to do; status --check: carmen wired, dora wired');
+
+  // A workspace package made for the test whose package.json says carmen-twin and whose code registers carmen:
+  // wiring it is refused before anything is written, and added by hand, status --check fails with both in conflict.
+  const twinDir = path.join(dir, 'plugins', 'carmen-twin-backend');
+  fs.mkdirSync(path.join(twinDir, 'src'), { recursive: true });
+  fs.writeFileSync(path.join(twinDir, 'package.json'), `${JSON.stringify({ name: '@internal/backstage-plugin-carmen-twin-backend', version: '0.1.0', main: 'src/index.ts', backstage: { role: 'backend-plugin', pluginId: 'carmen-twin' } }, null, 2)}\n`);
+  fs.writeFileSync(path.join(twinDir, 'src', 'index.ts'), "import { createBackendPlugin } from '@backstage/backend-plugin-api';\n\nexport default createBackendPlugin({\n  pluginId: 'carmen',\n  register() {},\n});\n");
+  const beforeTwin = sources(dir);
+  const twin = spawnSync(process.execPath, [CLI, 'carmen-twin', '--cwd', dir], { encoding: 'utf8' });
+  if (twin.status !== 2 || !twin.stderr.includes("registers the plugin id 'carmen' in its code (its package.json says carmen-twin)")) {
+    throw new StepError('plugin id clash', `wire-plugin carmen-twin exited ${twin.status}, expected 2 and the clash named`, twin.stdout + twin.stderr);
+  }
+  if (sameFiles(beforeTwin, sources(dir)).length) throw new StepError('plugin id clash', `the refused run changed ${sameFiles(beforeTwin, sources(dir)).join(', ')}`);
+  log(`  plugin id clash: wire-plugin carmen-twin is refused (exit 2), nothing written: ${twin.stderr.trim().slice(0, 160)}...`);
+  const wiredIndex = fs.readFileSync(indexPath, 'utf8');
+  const backendJson = path.join(dir, 'packages', 'backend', 'package.json');
+  const wiredJson = fs.readFileSync(backendJson, 'utf8');
+  fs.writeFileSync(indexPath, wiredIndex.replace('backend.start();', "backend.add(import('@internal/backstage-plugin-carmen-twin-backend'));\nbackend.start();"));
+  fs.writeFileSync(backendJson, wiredJson.replace('"dependencies": {\n', '"dependencies": {\n    "@internal/backstage-plugin-carmen-twin-backend": "workspace:^",\n'));
+  const clash = statusStates(dir, true);
+  if (clash.code !== 1 || clash.states.carmen !== 'conflict' || clash.states['carmen-twin'] !== 'conflict') {
+    throw new StepError('plugin id clash', `status --check exited ${clash.code} with ${JSON.stringify(clash.states)}; expected 1 and both in conflict`, clash.stdout);
+  }
+  log('  plugin id clash added by hand: status --check exits 1 with carmen and carmen-twin in conflict');
+  fs.writeFileSync(indexPath, wiredIndex);
+  fs.writeFileSync(backendJson, wiredJson);
+  fs.rmSync(twinDir, { recursive: true, force: true });
+  await startByScript(dir, env, yarn, ['carmen', 'dora']);
+  log('  after the refused clash, the app still starts as wired');
   wire('remove', dir, ['carmen', 'dora', '--remove']);
   if (sameFiles(original, sources(dir)).length) throw new StepError('remove', `--remove left ${sameFiles(original, sources(dir)).join(', ')}`);
   log("  --remove: every file is the example's again, byte for byte");
