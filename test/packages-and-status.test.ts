@@ -412,14 +412,14 @@ describe('plugin ids that clash', () => {
     const before = snapshot(repo);
     const result = statusJson(repo, ['--check']);
     expect(result.code).toBe(1);
-    expect(result.report.plugins.map((p: { package: string; state: string }) => `${p.package} ${p.state}`)).toEqual([
+    expect(result.report.plugins.map(p => `${p.package} ${p.state}`)).toEqual([
       '@internal/backstage-plugin-permission-backend conflict',
       '@internal/backstage-plugin-rbac-backend conflict',
     ]);
     expect(snapshot(repo)).toEqual(before);
     // Either alone is wired.
     write(repo, 'packages/backend/src/index.ts', read(repo, 'packages/backend/src/index.ts').replace("backend.add(import('@internal/backstage-plugin-rbac-backend'));\n", ''));
-    expect(statusJson(repo, ['--check']).report.plugins.map((p: { package: string; state: string }) => `${p.package} ${p.state}`)).toEqual([
+    expect(statusJson(repo, ['--check']).report.plugins.map(p => `${p.package} ${p.state}`)).toEqual([
       '@internal/backstage-plugin-permission-backend wired',
       '@internal/backstage-plugin-rbac-backend not-wired',
     ]);

@@ -225,7 +225,7 @@ export async function decidePlugins(context: Context, statements: LegacyStatemen
       decided.refused.push(decision.refusal);
       continue;
     }
-    const given = !mount.call && decision.plugin.target === 'bridge' ? extraFieldsRead(context, decision.modulePath, mount.exportName, statements) : [];
+    const given = !mount.call && decision.plugin.target === 'bridge' ? extraFieldsGiven(decision.modulePath, statements) : [];
     const withFields = given.length ? { ...decision, ...adapterWithFields(context, statements, mount, decision, given, decided) } : decision;
     const plugin: MigratedPlugin = mount.condition
       ? {
@@ -297,7 +297,7 @@ function decideAdapter(context: Context, statements: LegacyStatements, mount: Pl
     adds: [`legacyPlugin('${id}', ${bridgedImport(specifier, undefined, "'")})`],
     reason: `called with more than its env (${args.join(', ')}): bridged through ${files.tree.display(path.join(files.backendDir, 'src', 'modules', `${name}.ts`))}, which makes the other arguments from the env`,
   };
-  decided.adapters.push({ plugin: bridged, mount, name, args, envFields: fieldsFor(extraFieldsRead(context, modulePath, mount.exportName, statements), statements) });
+  decided.adapters.push({ plugin: bridged, mount, name, args, envFields: fieldsFor(extraFieldsGiven(modulePath, statements), statements) });
   return { plugin: bridged, packages: new Map(), ...(modulePath ? { modulePath } : {}) };
 }
 
@@ -306,7 +306,7 @@ function decideAdapter(context: Context, statements: LegacyStatements, mount: Pl
  * makeCreateEnv gave every plugin all of them (and a module typed with the
  * app's PluginEnvironment needs them all to type-check against the bridge).
  */
-function extraFieldsRead(_context: Context, modulePath: string | undefined, _exportName: string | undefined, statements: LegacyStatements): string[] {
+function extraFieldsGiven(modulePath: string | undefined, statements: LegacyStatements): string[] {
   return modulePath ? [...statements.extraEnvFields.keys()] : [];
 }
 
