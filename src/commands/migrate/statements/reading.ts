@@ -51,6 +51,8 @@ export class StatementReading {
   serviceName: string | undefined;
   /** Whether the api router's 404 catch-all has been read: what comes after it sees only errors. */
   sawCatchAll = false;
+  /** A half-migrated file's own backend statements, once found. */
+  kept: Set<Node> | undefined;
 
   /** Plugin module imports (`import catalog from './plugins/catalog'`, `import { auth } from './plugins/auth'`), by alias. */
   readonly aliases = new Map<string, string>();

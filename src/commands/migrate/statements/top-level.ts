@@ -14,14 +14,15 @@ import type { StatementReading } from './reading';
 import { rootLoggerParam, typeDeclared } from './shapes';
 
 /** The statements of a half-migrated file's own backend: its declaration, adds and start. */
-export function keptStatements(reading: StatementReading): Set<Node> {
+export function keptStatements(reading: StatementReading): ReadonlySet<Node> {
   const { existing, ast } = reading;
   if (!existing || existing.container !== ast.program) return new Set();
-  return new Set<Node>([
+  // Read once a run: every top-level statement asks.
+  return (reading.kept ??= new Set<Node>([
     existing.declaration,
     ...existing.adds.map(add => add.topStatement ?? add.statement).filter((s): s is Statement => s !== undefined),
     ...(existing.start ? [existing.start] : []),
-  ]);
+  ]));
 }
 
 export const keptBackend: StatementReader = {
