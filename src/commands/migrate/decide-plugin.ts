@@ -59,9 +59,7 @@ export async function featureOf(context: Context, name: string): Promise<{ subpa
 
 export async function decidePlugin(context: Context, specifier: string, id: string, environment: readonly string[], line: number, exportName?: string): Promise<Decision> {
   const { files } = context;
-  const base = path.resolve(path.dirname(files.indexPath), specifier).replace(/\.[jt]s$/, '');
-  const candidates = [`${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts')];
-  const modulePath = candidates.find(file => files.tree.read(file) !== undefined);
+  const modulePath = moduleFile(files, specifier);
   const bridgeDecision = (reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Decision => ({
     plugin: { id, module: specifier, ...(exportName ? { exportName } : {}), package: packageName ?? null, target: 'bridge', adds: [`legacyPlugin('${id}', ${bridgedImport(specifier, exportName, "'")})`], decidedBy, reason },
     modulePath,

@@ -219,12 +219,7 @@ export class StatementReading {
     if (handler.type === 'SpreadElement' || containsAwait(handler)) return undefined;
     const names = [...mentions(handler)];
     if (names.length === 0 || names.some(name => !this.importedFrom.has(name) || this.legacyNames.has(name) || this.aliases.has(name))) return undefined;
-    const imports: { declaration: Node; names: string[] }[] = [];
-    for (const declaration of this.index.imports) {
-      const used = declaration.specifiers.map(specifier => specifier.local.name).filter(name => names.includes(name));
-      if (used.length) imports.push({ declaration, names: used });
-    }
-    return imports;
+    return this.importsOf(handler);
   }
 
   /** The import declarations the free names of `node` come from (those that are imported). */
