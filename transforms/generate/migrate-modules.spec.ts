@@ -26,6 +26,20 @@ const PRINTERS: Record<string, Printer> = {
       },
       style,
     ),
+  'startup tasks handed the root logger': style =>
+    printStartupTasksModule(
+      {
+        statements: [
+          { text: 'logSettings(config, logger);'.replace(/;$/, style.semicolons ? ';' : ''), line: 77 },
+          { text: "root.info('ready');".replace(/'/g, style.quote).replace(/;$/, style.semicolons ? ';' : ''), line: 48 },
+        ],
+        configNames: ['config'],
+        loggerNames: ['logger', 'root'],
+        winston: true,
+        imports: [imported(style, "import { logSettings } from '../settings'")],
+      },
+      style,
+    ),
   'a plugin called with more than its env': style =>
     printPluginAdapterModule(
       { name: 'reports', importLine: imported(style, "import reports from '../plugins/reports'"), args: ['env.config', 'env'], envIndex: 1, line: 86 },

@@ -29,10 +29,8 @@ export interface CreateEnvReading {
   readonly refused: ReadonlyMap<Node, string>;
   /** The item translated into a discovery service factory. */
   readonly discovery?: CustomDiscovery & { readonly item: Node };
-  /** Calls of the app's own that need only the config (`initTracker(config)`): run at startup by a generated module. */
-  readonly sideEffects: readonly Node[];
-  /** makeCreateEnv's config parameter, which the side effects read. */
-  readonly configName?: string;
+  /** Calls of the app's own that need only the config or the root logger (`initTracker(config)`): run at startup by a generated module. */
+  readonly sideEffects: readonly { readonly node: Node; readonly needs: StartupNeeds }[];
   /** Env fields of the app's own (`catalogClient: new CatalogClient({ discoveryApi: discovery })`), made of the standard fields: for an adapter that gives them to the plugins that read them. */
   readonly extraFields: ReadonlyMap<string, ExtraEnvField>;
   /** Items an adapter takes over: the app's own services that env fields hand on, and those fields' values. */
@@ -80,6 +78,11 @@ function fromEnv(node: Node, source: string): string {
 /** The template's one log line in makeCreateEnv. */
 const TEMPLATE_LOG = /^Created UrlReader \$\{/;
 
+/** `getRootLogger()`, backend-common's root logger. */
+function isGetRootLogger(init: Node): boolean {
+  return init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'getRootLogger' && init.arguments.length === 0;
+}
+
 function lineOf(source: string, offset: number): number {
   return source.slice(0, offset).split('\n').length;
 }
@@ -116,7 +119,9 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
   const replaced = new Set<Node>();
   const refused = new Map<Node, string>();
   let discovery: CreateEnvReading['discovery'];
-  const sideEffects: Node[] = [];
+  const sideEffects: { node: Node; needs: StartupNeeds }[] = [];
+  /** The root logger's names: main()'s, handed in, and `getRootLogger()`'s here. */
+  const loggers = new Set<string>(rootLoggerParam ? [rootLoggerParam] : []);
   const configName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
   /** Names the template's statements declare: services made by Backstage's own factories (and `undefined`, which the legacy auth adapters are given). */
   const template = new Set<string>([...(configName ? [configName] : []), ...(rootLoggerParam ? [rootLoggerParam] : []), 'undefined']);
@@ -160,6 +165,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
     // the 1.24-1.29 templates too), or `<template service>.forPlugin(plugin)` / `root.child(...)`.
     if ((fromBackstage(root) || (root !== undefined && template.has(root))) && onlyTemplateNames(declarator.init, extra)) {
       for (const name of names) template.add(name);
+      if (isGetRootLogger(declarator.init) && names.length === 1) loggers.add(names[0]);
       replaced.add(statement);
       return true;
     }
@@ -206,8 +212,9 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
       readEnvFunction(statement.argument, source, items, replaced, refused, readDeclaration, template, fromBackstage, { appService, readExtraField });
       continue;
     }
-    if (configName && isConfigSideEffect(statement, configName, name => ownImport(importedFrom.get(name)))) {
-      sideEffects.push(statement);
+    const needs = startupNeeds(statement, { configName, loggers }, name => ownImport(importedFrom.get(name)));
+    if (needs) {
+      sideEffects.push({ node: statement, needs });
       continue;
     }
     refused.set(statement, `set-up of the app's own in makeCreateEnv: the new backend creates the plugin services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
@@ -216,7 +223,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
   for (const [name, service] of appServices) {
     if (!translated.has(service.statement)) refused.set(service.statement, `a service of the app's own in makeCreateEnv (${name}) that no env field hands on: the new backend creates the services itself; move it into the plugins that use it`);
   }
-  return { items, replaced, refused, discovery, sideEffects, configName, extraFields, translated };
+  return { items, replaced, refused, discovery, sideEffects, extraFields, translated };
 }
 
 /** The function makeCreateEnv returns, `(plugin) => { ...; return { logger, database, ... } }`: its statements and the env's fields. */
@@ -314,17 +321,28 @@ function envObjectOf(statement: Node, returnedName: string | undefined): ObjectE
   return declarator.id.type === 'Identifier' && declarator.id.name === returnedName && declarator.init?.type === 'ObjectExpression' ? declarator.init : undefined;
 }
 
+/** What a call run at startup reads of the legacy backend: the config, and the root loggers, by the names it uses. */
+export interface StartupNeeds {
+  readonly configName?: string;
+  readonly loggerNames: readonly string[];
+}
+
 /**
- * A call of the app's own that needs only the config (`initTracker(config)`,
- * `await warmUp(config)`): an expression statement whose free names are
- * imports and the config, and which reads the config.
+ * A call of the app's own that needs only the config or a root logger
+ * (`initTracker(config)`, `await warmUp(config)`, `logSettings(config, root)`,
+ * `root.info(`Region ${config.getString('region')}`)`): an expression
+ * statement whose free names are imports, the config and the root loggers,
+ * and which reads one of them. What it reads, else undefined.
  */
-export function isConfigSideEffect(statement: Node, configName: string, imported: (name: string) => boolean): boolean {
-  if (statement.type !== 'ExpressionStatement') return false;
+export function startupNeeds(statement: Node, known: { readonly configName?: string; readonly loggers: ReadonlySet<string> }, imported: (name: string) => boolean): StartupNeeds | undefined {
+  if (statement.type !== 'ExpressionStatement') return undefined;
   const call = statement.expression.type === 'AwaitExpression' ? statement.expression.argument : statement.expression;
-  if (call.type !== 'CallExpression') return false;
+  if (call.type !== 'CallExpression') return undefined;
   const names = [...mentions(statement)];
-  return names.includes(configName) && names.every(name => name === configName || imported(name));
+  const configName = known.configName !== undefined && names.includes(known.configName) ? known.configName : undefined;
+  const loggerNames = names.filter(name => known.loggers.has(name));
+  if (!configName && loggerNames.length === 0) return undefined;
+  return names.every(name => name === configName || loggerNames.includes(name) || imported(name)) ? { configName, loggerNames } : undefined;
 }
 
 /** An import of the app's own or a library's: not one of the legacy system's (backend-common, ./types). */

@@ -9,7 +9,7 @@ import type { File, Node, Statement } from '@babel/types';
 import { mentions } from '../../../transforms/lib/ast';
 import type { LegacyIndex } from '../../../transforms/analysis/legacy-backend';
 import type { NewBackend } from '../../../transforms/analysis/new-backend';
-import { createEnvItems, CustomDiscovery, ExtraEnvField } from './create-env';
+import { createEnvItems, CustomDiscovery, ExtraEnvField, StartupNeeds } from './create-env';
 import { keptStatements, MAIN_READERS, readRootLoggers, readTypes, StatementReading, TOP_LEVEL_READERS } from './statements';
 import { builderChain, firstLine, lineOf, typeDeclared } from './statements/shapes';
 
@@ -71,8 +71,8 @@ export interface LegacyStatements {
   readonly discovery?: CustomDiscovery & { readonly imports: ApiRouterMount['imports'] };
   /** The name main() gave the loaded config (`config`), which conditional mounts read. */
   readonly configName?: string;
-  /** Calls of the app's own in main() or makeCreateEnv that need only the config, for a generated module that runs them at startup. */
-  readonly sideEffects: readonly ConfigSideEffect[];
+  /** Calls of the app's own in main() or makeCreateEnv that need only the config or the root logger, for a generated module that runs them at startup. */
+  readonly sideEffects: readonly StartupCall[];
   /** Middleware of the app's own on the api router, in front of the plugin routes after it (or of one plugin's route). */
   readonly apiMiddleware: readonly ApiMiddleware[];
   /** Env fields of the app's own that makeCreateEnv made (`catalogClient`), for adapters of the plugins that read them. */
@@ -87,10 +87,12 @@ export interface ApiMiddleware {
   readonly path?: string;
 }
 
-export interface ConfigSideEffect {
+export interface StartupCall {
   readonly node: Node;
-  /** The name the statement reads the config by. */
-  readonly configName: string;
+  /** The names the statement reads the config (`config`) and the root logger (`root`) by. */
+  readonly needs: StartupNeeds;
+  /** Where in index.ts it runs: its own offset in main(), or for makeCreateEnv's, the offset of main()'s call of makeCreateEnv. */
+  readonly runsAt: number;
   readonly line: number;
   /** The imports its free names come from. */
   readonly imports: ApiRouterMount['imports'];

@@ -17,7 +17,7 @@ import type {
   PluginMount,
   RootHandlerMount,
   RootRouterMount,
-  ConfigSideEffect,
+  StartupCall,
   ApiMiddleware,
   StartupLogLine,
   StatementVerdict,
@@ -37,7 +37,7 @@ export class StatementReading {
   readonly apiRouters: ApiRouterMount[] = [];
   readonly rootRouters: RootRouterMount[] = [];
   readonly rootHandlers: RootHandlerMount[] = [];
-  readonly sideEffects: ConfigSideEffect[] = [];
+  readonly sideEffects: StartupCall[] = [];
   readonly apiMiddleware: ApiMiddleware[] = [];
   /** Env fields of the app's own that makeCreateEnv made, by field. */
   readonly extraEnvFields = new Map<string, ExtraEnvField>();
@@ -184,7 +184,7 @@ export class StatementReading {
     if (names.has(router)) return 'mounts on the api router, which the new backend system does not have: move it into a plugin or a backend module (httpRouter)';
     const besides = [...names].find(name => this.envs.has(name) || (this.legacyNames.has(name) && name !== configName));
     if (configName && names.has(configName) && besides) {
-      return `reads the config and ${besides} of the legacy backend system: only a call that needs the config alone runs at startup (src/modules/startup-tasks.ts); move it into a plugin or a backend module`;
+      return `reads the config and ${besides} of the legacy backend system: only a call that needs nothing but the config and the root logger runs at startup (src/modules/startup-tasks.ts); move it into a plugin or a backend module`;
     }
     if (configName && names.has(configName)) return 'reads the legacy config object: read config in a plugin or a backend module (coreServices.rootConfig), or in app-config';
     if (serviceName && names.has(serviceName)) return 'configures the legacy service builder: the new backend system configures its HTTP server from app-config (backend.*) and rootHttpRouter';

@@ -2,14 +2,17 @@
  * main()'s root loggers (`const logger = getRootLogger();`): one used only
  * to load config, handed to makeCreateEnv, or in the template's start catch
  * is template; one that also writes plain log lines (`logger.info('...')`)
- * is translated, lines and all (a startup-log module); any other use leaves
+ * is translated, lines and all (a startup-log module); one handed to calls
+ * of the app's own at startup goes with them (a startup-tasks module, over
+ * coreServices.rootLogger); any other use leaves
  * the logger to the rules for legacy names, each use refused by line.
  * Read before the other statements, which it takes out of their way.
  */
 import { mentions } from '../../../../transforms/lib/ast';
 import type { StartupLogLine } from '../legacy-statements';
 import type { StatementReading } from './reading';
-import { firstLine, importedName, isConfigLoading, isServiceStartCatch, passesToMakeCreateEnv, startupLogLine } from './shapes';
+import { ownImport, startupNeeds } from '../create-env';
+import { firstLine, importedName, isConfigLoading, loadedConfigName, isServiceStartCatch, passesToMakeCreateEnv, startupLogLine } from './shapes';
 import type { Node } from '@babel/types';
 
 export function readRootLoggers(reading: StatementReading): void {
@@ -22,20 +25,23 @@ export function readRootLoggers(reading: StatementReading): void {
     if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.arguments.length) continue;
     if (reading.importedFrom.get(init.callee.name) !== '@backstage/backend-common' || importedName(index, init.callee.name) !== 'getRootLogger') continue;
     const name = declarator.id.name;
+    // A call of the app's own over this logger (and the config), which the config-side-effect reader runs at startup.
+    const startupCall = (other: Node): boolean =>
+      startupNeeds(other, { configName: loadedConfigName(body), loggers: new Set([name]) }, local => ownImport(reading.importedFrom.get(local)) && !reading.legacyNames.has(local)) !== undefined;
     const lines: { node: Node; line: StartupLogLine }[] = [];
     let otherUse: Node | undefined;
     for (const other of body) {
       if (other === statement || !mentions(other).has(name)) continue;
       const logLine = startupLogLine(other, name, source);
       if (logLine) lines.push({ node: other, line: logLine });
-      else if (!isConfigLoading(other, name) && !passesToMakeCreateEnv(other, name, index) && !isServiceStartCatch(other, name)) otherUse ??= other;
+      else if (!isConfigLoading(other, name) && !passesToMakeCreateEnv(other, name, index) && !isServiceStartCatch(other, name) && !startupCall(other)) otherUse ??= other;
     }
     if (otherUse) {
       // Its every use is then legacy code: refused, each with its line, never carried without the logger.
       reading.legacyNames.add(name);
       reading.refuse(
         statement,
-        `a root logger used beyond loading config and plain log lines (line ${reading.lineOf(otherUse)}: ${firstLine(source, otherUse)}): log through coreServices.rootLogger in a plugin or a backend module`,
+        `a root logger used beyond loading config, plain log lines and calls at startup (line ${reading.lineOf(otherUse)}: ${firstLine(source, otherUse)}): log through coreServices.rootLogger in a plugin or a backend module`,
       );
       continue;
     }

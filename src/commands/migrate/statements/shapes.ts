@@ -182,3 +182,14 @@ export function isConfigLoading(statement: Node, logger: string): boolean {
       property.value.name === logger,
   );
 }
+
+/** The name main() loads the config under (`const config = await loadBackendConfig(...)`), if any. */
+export function loadedConfigName(body: readonly Node[]): string | undefined {
+  for (const statement of body) {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) continue;
+    const declarator = statement.declarations[0];
+    const init = declarator.init?.type === 'AwaitExpression' ? declarator.init.argument : declarator.init;
+    if (declarator.id.type === 'Identifier' && init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'loadBackendConfig') return declarator.id.name;
+  }
+  return undefined;
+}

@@ -4,6 +4,7 @@
  * conditions read) and each plugin's env.
  */
 import type { StatementReader } from './reader';
+import { loadedConfigName } from './shapes';
 
 export const apiRouterDeclaration: StatementReader = {
   kind: 'api-router',
@@ -26,11 +27,9 @@ export const createEnvDeclaration: StatementReader = {
 export const configLoading: StatementReader = {
   kind: 'config-loading',
   read(statement, reading) {
-    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
-    const declarator = statement.declarations[0];
-    const init = declarator.init?.type === 'AwaitExpression' ? declarator.init.argument : declarator.init;
-    if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'loadBackendConfig') return false;
-    reading.configName = declarator.id.name;
+    const name = loadedConfigName([statement]);
+    if (name === undefined) return false;
+    reading.configName = name;
     reading.replace(statement, 'config loading: the new backend loads app-config itself (coreServices.rootConfig)');
     return true;
   },

@@ -48,9 +48,9 @@ export const makeCreateEnv: StatementReader = {
       else if (created.discovery?.item === item || created.translated.has(item)) reading.note(item, 'translated');
     }
     for (const [field, made] of created.extraFields) reading.extraEnvFields.set(field, made);
-    for (const node of created.sideEffects) {
+    for (const { node, needs } of created.sideEffects) {
       reading.note(node, 'translated');
-      reading.sideEffects.push({ node, configName: created.configName as string, line: reading.lineOf(node), imports: reading.importsOf(node) });
+      reading.sideEffects.push({ node, needs, runsAt: reading.index.createEnvDeclaration?.start ?? 0, line: reading.lineOf(node), imports: reading.importsOf(node) });
     }
     if (created.discovery) {
       const { item: _item, ...found } = created.discovery;

@@ -72,7 +72,7 @@ async function main() {
     logger,
   });
   logger.info('Starting the backend');
-  logger.child({ type: 'metrics' }).info('metrics on');
+  const metricsLogger = logger.child({ type: 'metrics' });
   const createEnv = makeCreateEnv(config);
 
   const doraEnv = useHotMemoize(module, () => createEnv('dora'));

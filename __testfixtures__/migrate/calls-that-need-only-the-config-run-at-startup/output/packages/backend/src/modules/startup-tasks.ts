@@ -1,7 +1,8 @@
 /*
- * Calls the legacy backend made at its start with the config (index.ts lines 48, 76),
- * moved here by wire-plugin migrate: the same calls, in the same order, with
- * the new backend system's root config, once the backend has started.
+ * Calls the legacy backend made at its start with the config (index.ts lines
+ * 76, 48), moved here by wire-plugin migrate: the same calls, in the same
+ * order, with the new backend system's root config, once the backend has
+ * started.
  */
 import {
   coreServices,
@@ -19,8 +20,8 @@ export default createBackendPlugin({
       },
       async init({ config, lifecycle }) {
         lifecycle.addStartupHook(async () => {
-          initializeJira(config);
           await initTracker(config);
+          initializeJira(config);
         });
       },
     });
