@@ -1,42 +1,72 @@
 /**
- * `src/modules/discovery.ts`, which migrate generates for a discovery of
- * the app's own class that the legacy makeCreateEnv made from config
- * (`const discovery = MyDiscovery.fromConfig(config)`): a service factory
- * for `coreServices.discovery` that makes the same class from the root
- * config, added with backend.add, so every plugin (and the legacyPlugin
- * bridge) finds the others through it as before. `createServiceFactory`
+ * A service factory for a core service the legacy makeCreateEnv made its
+ * own way, which migrate generates so that every plugin (and the
+ * legacyPlugin bridge) gets it as the legacy plugins did:
+ *
+ * - `src/modules/discovery.ts`: a discovery of the app's own class
+ *   (`MyDiscovery.fromConfig(config)`), or Backstage's with options
+ *   (`HostDiscovery.fromConfig(config, { basePath })`), for
+ *   `coreServices.discovery`;
+ * - `src/modules/url-reader.ts`: `UrlReaders.default({ logger: root,
+ *   config, factories })`, for `coreServices.urlReader`.
+ *
+ * The same expression, with the root config and the root logger under the
+ * names it reads them by; added with backend.add. `createServiceFactory`
  * returns the factory itself from backend-plugin-api 0.7.0 on (callable
  * there too, for the older form).
  */
-import { coreServicesImport, GeneratedStyle } from './plugin-shell';
+import { coreServicesImport, GeneratedStyle, printObject, wrapComment } from './plugin-shell';
 
-export interface DiscoveryModule {
-  /** The expression as written, which reads `configName`. */
+export type OverriddenService = 'discovery' | 'urlReader';
+
+export interface ServiceFactoryModule {
+  readonly service: OverriddenService;
+  /** The expression as written, which reads `configName` and `loggerNames`; lines after the first indented relative to the first's line. */
   readonly expression: string;
-  readonly configName: string;
+  readonly configName?: string;
+  readonly loggerNames?: readonly string[];
   readonly imports: readonly string[];
   readonly line: number;
 }
 
-export const DISCOVERY_MODULE = './modules/discovery';
+/** Each service's module, as index.ts adds it, and what its comment calls it. */
+export const SERVICE_FACTORY_MODULES: Readonly<Record<OverriddenService, { readonly add: string; readonly file: string; readonly what: string }>> = {
+  discovery: { add: './modules/discovery', file: 'discovery', what: 'discovery' },
+  urlReader: { add: './modules/url-reader', file: 'url-reader', what: 'URL reader' },
+};
 
-export function printDiscoveryModule(module: DiscoveryModule, style: GeneratedStyle): string {
+/** The discovery module, as index.ts adds it. */
+export const DISCOVERY_MODULE = SERVICE_FACTORY_MODULES.discovery.add;
+
+export function printServiceFactoryModule(module: ServiceFactoryModule, style: GeneratedStyle): string {
   const semi = style.semicolons ? ';' : '';
   const at = (depth: number): string => style.unit.repeat(depth);
-  const expression = module.expression.split(/\r?\n/).join(style.eol);
+  // Continuation lines come relative to the expression's first line, and move with it to the return's depth.
+  const expression = module.expression
+    .split(/\r?\n/)
+    .map((line, i) => (i === 0 || line === '' ? line : `${at(2)}${line}`))
+    .join(style.eol);
+  const loggerNames = module.loggerNames ?? [];
+  const deps = [...(module.configName ? [`${module.configName}: coreServices.rootConfig`] : []), ...loggerNames.map(name => `${name}: coreServices.rootLogger`)];
+  const given = [...(module.configName ? ['the root config'] : []), ...(loggerNames.length ? ['the root logger'] : [])].join(' and ');
+  const { what } = SERVICE_FACTORY_MODULES[module.service];
+  const made = module.service === 'discovery' && !loggerNames.length ? 'made from the root config' : `made with ${given}`;
+  // The discovery's comment as it always was; others wrapped to 80 columns.
+  const comment =
+    module.service === 'discovery' && !loggerNames.length
+      ? [` * The ${what} the legacy makeCreateEnv gave its plugins (index.ts line ${module.line}),`, ` * moved here by wire-plugin migrate: the same class, ${made},`, ` * serves coreServices.${module.service}.`]
+      : wrapComment(`The ${what} the legacy makeCreateEnv gave its plugins (index.ts line ${module.line}), moved here by wire-plugin migrate: the same ${module.service === 'discovery' ? 'class' : 'readers'}, ${made}, serve${module.service === 'discovery' ? 's' : ''} coreServices.${module.service}.`);
   return [
     '/*',
-    ` * The discovery the legacy makeCreateEnv gave its plugins (index.ts line ${module.line}),`,
-    ' * moved here by wire-plugin migrate: the same class, made from the root config,',
-    ' * serves coreServices.discovery.',
+    ...comment,
     ' */',
     ...coreServicesImport('createServiceFactory', style),
     ...module.imports,
     '',
     'export default createServiceFactory({',
-    `${at(1)}service: coreServices.discovery,`,
-    `${at(1)}deps: { ${module.configName}: coreServices.rootConfig },`,
-    `${at(1)}factory({ ${module.configName} }) {`,
+    `${at(1)}service: coreServices.${module.service},`,
+    ...printObject('deps: ', deps, ',', 1, style).map(line => `${at(1)}${line}`),
+    `${at(1)}factory(${deps.length ? `{ ${[...(module.configName ? [module.configName] : []), ...loggerNames].join(', ')} }` : ''}) {`,
     `${at(2)}return ${expression}${semi}`,
     `${at(1)}},`,
     `})${semi}`,

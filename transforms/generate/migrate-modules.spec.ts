@@ -1,6 +1,6 @@
 import { formatWithPrettier } from '../../test/helpers/prettier';
 import { printApiRouterModule } from './api-router';
-import { printDiscoveryModule } from './discovery';
+import { printServiceFactoryModule } from './discovery';
 import { printConditionalFeatures } from './feature-loader';
 import { printRootHttpRouterModule } from './root-http-router';
 import { printLegacyAccessModule } from './legacy-access';
@@ -107,8 +107,20 @@ const PRINTERS: Record<string, Printer> = {
       style,
     ),
   discovery: style =>
-    printDiscoveryModule(
-      { expression: 'ClusterDiscovery.fromConfig(config)', configName: 'config', imports: [`import { ClusterDiscovery } from ${style.quote}../discovery${style.quote}${style.semicolons ? ';' : ''}`], line: 32 },
+    printServiceFactoryModule(
+      { service: 'discovery', expression: 'ClusterDiscovery.fromConfig(config)', configName: 'config', imports: [`import { ClusterDiscovery } from ${style.quote}../discovery${style.quote}${style.semicolons ? ';' : ''}`], line: 32 },
+      style,
+    ),
+  'url reader with more factories': style =>
+    printServiceFactoryModule(
+      {
+        service: 'urlReader',
+        expression: ['UrlReaders.default({', '  logger: root,', '  config,', '  factories: [ArtifactoryUrlReader.factory],', '})'].map(line => line.replace(/^  /, style.unit)).join('\n'),
+        configName: 'config',
+        loggerNames: ['root'],
+        imports: [imported(style, "import { UrlReaders } from '@backstage/backend-defaults/urlReader'"), imported(style, "import { ArtifactoryUrlReader } from '../artifactory'")],
+        line: 33,
+      },
       style,
     ),
   'feature loader': style =>

@@ -10,13 +10,19 @@
 import type { Expression, FunctionDeclaration, Node, ObjectExpression } from '@babel/types';
 import { mentions, walk } from '../../../transforms/lib/ast';
 
-export interface CustomDiscovery {
+/**
+ * A core service the legacy makeCreateEnv made its own way: a discovery of
+ * the app's own class, or Backstage's with options the template does not
+ * give (`HostDiscovery.fromConfig(config, { basePath })`), or a URL reader
+ * with more factories (`UrlReaders.default({ logger: root, config,
+ * factories })`). The same expression serves the core service.
+ */
+export interface ServiceOverride {
+  readonly service: 'discovery' | 'urlReader';
   /** The init expression, as written (`MyDiscovery.fromConfig(config)`). */
   readonly expression: Node;
-  /** The name of makeCreateEnv's config parameter, which the expression uses. */
-  readonly configName: string;
-  /** The class's local name, imported from `from`. */
-  readonly className: string;
+  /** What it reads: the config and root loggers, by the names it uses; the rest are imports. */
+  readonly needs: StartupNeeds;
   readonly line: number;
 }
 
@@ -27,8 +33,8 @@ export interface CreateEnvReading {
   readonly replaced: ReadonlySet<Node>;
   /** Items refused, with why. */
   readonly refused: ReadonlyMap<Node, string>;
-  /** The item translated into a discovery service factory. */
-  readonly discovery?: CustomDiscovery & { readonly item: Node };
+  /** Items translated into service factories for core services, each with its item. */
+  readonly overrides: readonly (ServiceOverride & { readonly item: Node })[];
   /** Calls of the app's own that need only the config or the root logger (`initTracker(config)`): run at startup by a generated module. */
   readonly sideEffects: readonly { readonly node: Node; readonly needs: StartupNeeds }[];
   /** Env fields of the app's own (`catalogClient: new CatalogClient({ discoveryApi: discovery })`), made of the standard fields: for an adapter that gives them to the plugins that read them. */
@@ -78,6 +84,44 @@ function fromEnv(node: Node, source: string): string {
 /** The template's one log line in makeCreateEnv. */
 const TEMPLATE_LOG = /^Created UrlReader \$\{/;
 
+/**
+ * The core service a makeCreateEnv local stands for when made its own way:
+ * `discovery` made of a class of the app's own or Backstage's discovery
+ * classes, or Backstage's `UrlReaders`.
+ */
+function overriddenService(name: string, root: string, importedFrom: ReadonlyMap<string, string>): ServiceOverride['service'] | undefined {
+  const from = importedFrom.get(root) ?? '';
+  const backstage = /^@backstage\//.test(from);
+  if (root === 'UrlReaders' && backstage) return 'urlReader';
+  if (name === 'discovery' && (!backstage || /^(Host|SingleHost)Discovery$/.test(root)) && from !== './types') return 'discovery';
+  return undefined;
+}
+
+/** Option keys the templates give Backstage's factories in makeCreateEnv (`{ logger: root }`, `{ databaseManager }`, `{ type: 'plugin', plugin }`). */
+const TEMPLATE_OPTION_KEYS = new Set(['logger', 'config', 'databaseManager', 'discovery', 'tokenManager', 'issuer', 'auth', 'httpAuth', 'identity', 'type', 'plugin', 'pluginId']);
+
+/**
+ * Whether a Backstage factory call is given only what the templates give
+ * it: no option of another key (`basePath`, `factories`), and no literal
+ * but the child logger's `type` and `getExternalBaseUrl('auth')`'s id. One
+ * given more is the app's own making, never replaced unseen.
+ */
+function templateArguments(init: Node): boolean {
+  let template = true;
+  walk(init, (node, ancestors) => {
+    if (!template) return false;
+    if (node.type === 'ObjectProperty' && (node.computed || node.key.type !== 'Identifier' || !TEMPLATE_OPTION_KEYS.has(node.key.name))) template = false;
+    if (node.type === 'SpreadElement' || node.type === 'ArrayExpression' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') template = false;
+    if (node.type === 'StringLiteral' || node.type === 'NumericLiteral' || node.type === 'BooleanLiteral' || node.type === 'TemplateLiteral') {
+      const call = [...ancestors].reverse().find(a => a.type === 'CallExpression');
+      const callee = call?.type === 'CallExpression' && call.callee.type === 'MemberExpression' && call.callee.property.type === 'Identifier' ? call.callee.property.name : '';
+      if (callee !== 'child' && callee !== 'getExternalBaseUrl') template = false;
+    }
+    return undefined;
+  });
+  return template;
+}
+
 /** `getRootLogger()`, backend-common's root logger. */
 function isGetRootLogger(init: Node): boolean {
   return init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'getRootLogger' && init.arguments.length === 0;
@@ -118,7 +162,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
   const items: Node[] = [];
   const replaced = new Set<Node>();
   const refused = new Map<Node, string>();
-  let discovery: CreateEnvReading['discovery'];
+  const overrides: (ServiceOverride & { item: Node })[] = [];
   const sideEffects: { node: Node; needs: StartupNeeds }[] = [];
   /** The root logger's names: main()'s, handed in, and `getRootLogger()`'s here. */
   const loggers = new Set<string>(rootLoggerParam ? [rootLoggerParam] : []);
@@ -163,7 +207,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
     const root = calleeRoot(declarator.init);
     // A Backstage factory over config and the template's names (`createLegacyAuthAdapters({ auth: undefined, ... })` of
     // the 1.24-1.29 templates too), or `<template service>.forPlugin(plugin)` / `root.child(...)`.
-    if ((fromBackstage(root) || (root !== undefined && template.has(root))) && onlyTemplateNames(declarator.init, extra)) {
+    if ((fromBackstage(root) || (root !== undefined && template.has(root))) && onlyTemplateNames(declarator.init, extra) && templateArguments(declarator.init)) {
       for (const name of names) template.add(name);
       if (isGetRootLogger(declarator.init) && names.length === 1) loggers.add(names[0]);
       replaced.add(statement);
@@ -180,17 +224,16 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
       const declarator = statement.declarations[0];
       const init = declarator.init;
       const root = calleeRoot(init);
-      // The app's own discovery class: `const discovery = MyDiscovery.fromConfig(config)` or `new MyDiscovery(config)`.
-      if (declarator.id.type === 'Identifier' && declarator.id.name === 'discovery' && init && root && importedFrom.has(root) && !fromBackstage(root)) {
-        const call = init.type === 'AwaitExpression' ? init.argument : init;
-        const args = call.type === 'CallExpression' || call.type === 'NewExpression' ? call.arguments : [];
-        if (configName && !discovery && init.type !== 'AwaitExpression' && args.length === 1 && args[0].type === 'Identifier' && args[0].name === configName && [...mentions(init)].every(name => name === root || name === configName)) {
-          discovery = { expression: init, configName, className: root, line, item: statement };
-          template.add('discovery');
+      // A discovery or URL reader of the app's own making: `MyDiscovery.fromConfig(config)`, `UrlReaders.default({ ..., factories })`.
+      const service = declarator.id.type === 'Identifier' && init && root && importedFrom.has(root) ? overriddenService(declarator.id.name, root, importedFrom) : undefined;
+      if (service && declarator.id.type === 'Identifier' && init) {
+        template.add(declarator.id.name);
+        const needs = init.type === 'AwaitExpression' || overrides.some(o => o.service === service) ? undefined : startupNeeds({ type: 'ExpressionStatement', expression: init } as Node, { configName, loggers }, name => importedFrom.has(name) && importedFrom.get(name) !== './types');
+        if (needs) {
+          overrides.push({ service, expression: init, needs, line, item: statement });
           continue;
         }
-        refused.set(statement, `a discovery of the app's own (${root}) made with more than the config: only one made from config alone becomes a service factory for coreServices.discovery; write that factory by hand (createServiceFactory with the deps it needs)`);
-        template.add('discovery');
+        refused.set(statement, `${service === 'discovery' ? 'a discovery' : 'a URL reader'} (${root}) made with more than the config, the root logger and imports: only such a one becomes a service factory for coreServices.${service}; write that factory by hand (createServiceFactory with the deps it needs)`);
         continue;
       }
       if (appService(statement)) continue;
@@ -223,7 +266,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
   for (const [name, service] of appServices) {
     if (!translated.has(service.statement)) refused.set(service.statement, `a service of the app's own in makeCreateEnv (${name}) that no env field hands on: the new backend creates the services itself; move it into the plugins that use it`);
   }
-  return { items, replaced, refused, discovery, sideEffects, extraFields, translated };
+  return { items, replaced, refused, overrides, sideEffects, extraFields, translated };
 }
 
 /** The function makeCreateEnv returns, `(plugin) => { ...; return { logger, database, ... } }`: its statements and the env's fields. */

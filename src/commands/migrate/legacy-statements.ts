@@ -9,7 +9,7 @@ import type { File, Node, Statement } from '@babel/types';
 import { mentions } from '../../../transforms/lib/ast';
 import type { LegacyIndex } from '../../../transforms/analysis/legacy-backend';
 import type { NewBackend } from '../../../transforms/analysis/new-backend';
-import { createEnvItems, CustomDiscovery, ExtraEnvField, StartupNeeds } from './create-env';
+import { createEnvItems, ExtraEnvField, ServiceOverride, StartupNeeds } from './create-env';
 import { keptStatements, MAIN_READERS, readRootLoggers, readTypes, StatementReading, TOP_LEVEL_READERS } from './statements';
 import { builderChain, firstLine, lineOf, typeDeclared } from './statements/shapes';
 
@@ -67,8 +67,8 @@ export interface LegacyStatements {
   readonly rootRouters: readonly RootRouterMount[];
   /** Handlers the service builder mounted at `''` (they see every request), for rootHttpRouterServiceFactory's configure. */
   readonly rootHandlers: readonly RootHandlerMount[];
-  /** A discovery of the app's own class that makeCreateEnv made from config, for a coreServices.discovery factory. */
-  readonly discovery?: CustomDiscovery & { readonly imports: ApiRouterMount['imports'] };
+  /** Core services makeCreateEnv made its own way (a discovery class, a URL reader with more factories), for service factories. */
+  readonly serviceOverrides: readonly (ServiceOverride & { readonly imports: ApiRouterMount['imports'] })[];
   /** The name main() gave the loaded config (`config`), which conditional mounts read. */
   readonly configName?: string;
   /** Calls of the app's own in main() or makeCreateEnv that need only the config or the root logger, for a generated module that runs them at startup. */
@@ -161,8 +161,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   readTypes(types, reading);
   const carriedImports = importsOfCarried(reading);
   reading.refused.sort((a, b) => a.line - b.line);
-  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects, apiMiddleware, extraEnvFields } = reading;
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName, sideEffects, apiMiddleware, extraEnvFields };
+  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, configName, sideEffects, apiMiddleware, extraEnvFields } = reading;
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, configName, sideEffects, apiMiddleware, extraEnvFields };
 }
 
 /** The imports the carried statements need, and side-effect imports, as they were; one that brings a legacy name is refused. */

@@ -45,7 +45,7 @@ export class StatementReading {
   readonly translated = new Set<Node>();
   /** main()'s root loggers that stay template or translated (not refused): makeCreateEnv may take one as a parameter. */
   readonly rootLoggers = new Set<string>();
-  discovery: LegacyStatements['discovery'];
+  readonly serviceOverrides: LegacyStatements['serviceOverrides'][number][] = [];
   /** The name main() gave the loaded config, and the service builder. */
   configName: string | undefined;
   serviceName: string | undefined;

@@ -69,7 +69,7 @@ export function pluginCall(
  * `existing`: a half-migrated file's own new backend (declared at the top
  * level); its declaration, its adds and its start are carried as they are,
  * with the imports they need, whatever those import.
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, discovery, configName };
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, configName };
 }
 
 /** `process.kill(process.ppid, ...)` and the like: code that stops the process that started the backend. */

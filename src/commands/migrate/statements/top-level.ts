@@ -45,18 +45,14 @@ export const makeCreateEnv: StatementReader = {
     for (const item of created.items) {
       if (created.replaced.has(item)) reading.note(item, 'replaced');
       else if (created.refused.has(item)) reading.refuse(item, created.refused.get(item) as string);
-      else if (created.discovery?.item === item || created.translated.has(item)) reading.note(item, 'translated');
+      else if (created.overrides.some(o => o.item === item) || created.translated.has(item)) reading.note(item, 'translated');
     }
     for (const [field, made] of created.extraFields) reading.extraEnvFields.set(field, made);
     for (const { node, needs } of created.sideEffects) {
       reading.note(node, 'translated');
       reading.sideEffects.push({ node, needs, runsAt: reading.index.createEnvDeclaration?.start ?? 0, line: reading.lineOf(node), imports: reading.importsOf(node) });
     }
-    if (created.discovery) {
-      const { item: _item, ...found } = created.discovery;
-      const declaration = reading.index.imports.find(d => d.specifiers.some(s => s.local.name === found.className));
-      if (declaration) reading.discovery = { ...found, imports: [{ declaration, names: [found.className] }] };
-    }
+    for (const { item: _item, ...found } of created.overrides) reading.serviceOverrides.push({ ...found, imports: reading.importsOf(found.expression) });
     return true;
   },
 };

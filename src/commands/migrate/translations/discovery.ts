@@ -1,24 +1,42 @@
-/** A discovery of the app's own class made from config in makeCreateEnv: a coreServices.discovery service factory. */
-import { DISCOVERY_MODULE, printDiscoveryModule } from '../../../../transforms/generate/discovery';
+/**
+ * Core services makeCreateEnv made its own way (a discovery class of the
+ * app's own, HostDiscovery with a base path, UrlReaders with more
+ * factories): a service factory each, for coreServices.discovery and
+ * coreServices.urlReader.
+ */
+import { printServiceFactoryModule, SERVICE_FACTORY_MODULES } from '../../../../transforms/generate/discovery';
 import { at, emit, generatedPath, reprint, Translation } from './translation';
 
 export const discovery: Translation = {
   kind: 'discovery',
   plan(input, output) {
-    const found = input.statements.discovery;
-    if (!found) return;
-    const { modulePath, display, taken } = generatedPath(input, 'discovery');
-    if (taken) {
-      output.refused.push(`${at(input, found.line)}: const discovery = ...: ${display} exists already: move or remove it, then run migrate again`);
-      return;
+    for (const found of input.statements.serviceOverrides) {
+      const { add, file } = SERVICE_FACTORY_MODULES[found.service];
+      const { modulePath, display, taken } = generatedPath(input, file);
+      const first = input.context.files.indexText.slice(found.expression.start ?? 0).split(/\r?\n/)[0];
+      if (taken) {
+        output.refused.push(`${at(input, found.line)}: ${first}: ${display} exists already: move or remove it, then run migrate again`);
+        continue;
+      }
+      const imports = found.imports.map(({ declaration, names }) => reprint(input, declaration, names, modulePath));
+      const expression = relativeLines(input.context.files.indexText, found.expression.start ?? 0, found.expression.end ?? 0);
+      emit(input, output, {
+        modulePath,
+        text: printServiceFactoryModule({ service: found.service, expression, configName: found.needs.configName, loggerNames: found.needs.loggerNames, imports, line: found.line }, input.style),
+        translation: { kind: found.service === 'discovery' ? 'discovery' : 'url-reader', lines: [found.line], file: display, authPolicy: null },
+        add,
+      });
     }
-    const imports = found.imports.map(({ declaration, names }) => reprint(input, declaration, names, modulePath));
-    const expression = input.context.files.indexText.slice(found.expression.start ?? 0, found.expression.end ?? 0);
-    emit(input, output, {
-      modulePath,
-      text: printDiscoveryModule({ expression, configName: found.configName, imports, line: found.line }, input.style),
-      translation: { kind: 'discovery', lines: [found.line], file: display, authPolicy: null },
-      add: DISCOVERY_MODULE,
-    });
   },
 };
+
+/** The text from `start` to `end` with the indentation of the line it starts on taken off the lines after the first. */
+function relativeLines(source: string, start: number, end: number): string {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const indent = /^[ \t]*/.exec(source.slice(lineStart, start))?.[0] ?? '';
+  return source
+    .slice(start, end)
+    .split(/\r?\n/)
+    .map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
+}

@@ -2,14 +2,14 @@ import { Config } from '@backstage/config';
 
 /** Plugins live on one internal host each: http://<pluginId>.backstage.svc:7007/api/<pluginId>. */
 export class ClusterDiscovery {
-  static fromConfig(config: Config) {
-    return new ClusterDiscovery(config.getString('backend.baseUrl'));
+  static fromConfig(config: Config, options: { region?: string } = {}) {
+    return new ClusterDiscovery(config.getString('backend.baseUrl'), options.region ?? 'eu');
   }
 
-  private constructor(private readonly externalBaseUrl: string) {}
+  private constructor(private readonly externalBaseUrl: string, private readonly region: string) {}
 
   async getBaseUrl(pluginId: string) {
-    return `http://${pluginId}.backstage.svc:7007/api/${pluginId}`;
+    return `http://${pluginId}.${this.region}.backstage.svc:7007/api/${pluginId}`;
   }
 
   async getExternalBaseUrl(pluginId: string) {

@@ -30,7 +30,7 @@ import { DefaultIdentityClient } from '@backstage/plugin-auth-node';
 function makeCreateEnv(config: Config) {
   const root = getRootLogger();
   const reader = UrlReaders.default({ logger: root, config });
-  const discovery = ClusterDiscovery.fromConfig(config, { logger: root });
+  const discovery = ClusterDiscovery.fromConfig(config, { region: process.env.REGION });
   const cacheManager = CacheManager.fromConfig(config);
   const databaseManager = DatabaseManager.fromConfig(config, { logger: root });
   const tokenManager = ServerTokenManager.noop();
