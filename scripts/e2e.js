@@ -396,6 +396,7 @@ const BEHAVIOUR_PROBES = [
   { plugin: 'dora', method: 'GET', path: '/api/dora/health' },
   { plugin: 'echo', method: 'GET', path: '/api/echo/health' },
   { plugin: 'hooks', method: 'POST', path: '/api/hooks/event', body: { type: 'deploy' } },
+  { plugin: 'hooks', method: 'GET', path: '/api/hooks/read' },
   { plugin: 'notes', method: 'GET', path: '/api/notes' },
   { plugin: 'healthcheck', method: 'GET', path: '/healthcheck' },
   { plugin: null, method: 'GET', path: '/api/assets/ping' },
@@ -404,10 +405,13 @@ const BEHAVIOUR_PROBES = [
   { plugin: 'catalog', method: 'GET', path: '/backstage/api/catalog/entities' },
 ];
 const STORED_NOTE = 'kept across the move';
+/** The line main() logs through its root logger with the config read (a call that moves into a startup-tasks module). */
+const LOGGED_WITH_CONFIG = 'legacy-app: serving Legacy example app';
 
 /**
  * The status code of every probe, without a token; the notes plugin's rows and the header its middleware sets; and
- * what the hook receiver answers, which names the app through env.appInfo, a client makeCreateEnv gives it.
+ * what the hook receiver answers, which names the app through env.appInfo, a client makeCreateEnv gives it, and what
+ * it reads through env.reader, which makeCreateEnv made with a URL reader of the app's own.
  */
 async function recordBehaviour(port) {
   const codes = {};
@@ -417,7 +421,8 @@ async function recordBehaviour(port) {
   }
   const notes = await request(port, 'GET', '/api/notes');
   const hook = await request(port, 'POST', '/api/hooks/event', { type: 'deploy' });
-  return { codes, notes: notes.status === 200 ? JSON.parse(notes.body) : null, stamp: notes.headers?.['x-legacy-app'] ?? null, hook: hook.body };
+  const read = await request(port, 'GET', '/api/hooks/read');
+  return { codes, notes: notes.status === 200 ? JSON.parse(notes.body) : null, stamp: notes.headers?.['x-legacy-app'] ?? null, hook: hook.body, read: read.body };
 }
 
 async function migrateCase() {
@@ -426,7 +431,7 @@ async function migrateCase() {
   wire('wire', dir, ['carmen', 'dora', '-q']);
   // Before: the legacy backend, started by its own script, stores a note (in notes_store.sqlite) and answers each probe without a token.
   let before;
-  await startAndCall(dir, ['carmen', 'dora', 'echo'], [], undefined, false, [], [], {
+  await startAndCall(dir, ['carmen', 'dora', 'echo'], [], undefined, false, [LOGGED_WITH_CONFIG], [], {
     probe: async (port, lastLines) => {
       const stored = await request(port, 'POST', '/api/notes', { text: STORED_NOTE });
       if (stored.status !== 201) throw new StepError('before', `POST /api/notes answered ${stored.status} ${stored.body.slice(0, 200)}`, lastLines());
@@ -439,7 +444,8 @@ async function migrateCase() {
   log(`  before: the legacy backend stored a note in notes_store.sqlite and answered all ${open.length} probes without a token: ${open.join(', ')}`);
   // The example's own customisations, each with a home in the new system (see its index.ts): a startup log line, a router
   // on the api router, the api router again at /backstage/api, a router at /metrics, a handler at '', a discovery class of
-  // its own, and its echo plugin behind the echo.enabled flag.
+  // its own, a URL reader with a reader factory of its own, a log line that reads the config, and its echo plugin behind
+  // the echo.enabled flag.
   const logged = 'legacy-app: the legacy main() started';
   const discoveryLogged = "legacy-app: the app's own discovery is in use";
   const result = wire('migrate', dir, ['migrate', '--json']);
@@ -456,8 +462,10 @@ async function migrateCase() {
     'legacy-access packages/backend/src/modules/carmen-legacy-access.ts',
     'root-plugin packages/backend/src/modules/root-healthcheck.ts',
     'startup-log packages/backend/src/modules/startup-log.ts',
+    'startup-tasks packages/backend/src/modules/startup-tasks.ts',
     'api-router packages/backend/src/modules/api-assets.ts',
     'root-router packages/backend/src/modules/root-metrics.ts',
+    'url-reader packages/backend/src/modules/url-reader.ts',
     'discovery packages/backend/src/modules/discovery.ts',
     'feature-loader packages/backend/src/modules/conditional-features.ts',
     'root-handler packages/backend/src/modules/root-http-router.ts',
@@ -490,7 +498,7 @@ async function migrateCase() {
   // After: the migrated backend on the same sqlite folder answers every probe as before, but where the report says a
   // feature's own policies now ask for credentials, and reads the stored note back.
   let after;
-  await startAndCall(dir, ['carmen', 'dora', 'echo'], ['/api/catalog/entities', '/backstage/api/catalog/entities', '/backstage/api/dora/health'], undefined, true, [logged, discoveryLogged], ['/api/assets/ping', '/metrics', '/root-ping', '/healthcheck'], {
+  await startAndCall(dir, ['carmen', 'dora', 'echo'], ['/api/catalog/entities', '/backstage/api/catalog/entities', '/backstage/api/dora/health'], undefined, true, [logged, discoveryLogged, LOGGED_WITH_CONFIG], ['/api/assets/ping', '/metrics', '/root-ping', '/healthcheck'], {
     ...flagOn,
     probe: async port => {
       after = await recordBehaviour(port);
@@ -516,6 +524,8 @@ async function migrateCase() {
   log(`  after: the middleware in front of the notes plugin still runs (x-legacy-app: ${after.stamp}, as before)`);
   if (after.hook !== before.hook || !before.hook.includes('"by"')) throw new StepError('after', `POST /api/hooks/event answered ${before.hook} before and ${after.hook} after; its env.appInfo (made by makeCreateEnv) should answer the same`);
   log(`  after: the hook receiver answers as before, through the env field makeCreateEnv gave it (${after.hook})`);
+  if (after.read !== before.read || !before.read.includes("app's own URL reader")) throw new StepError('after', `GET /api/hooks/read answered ${before.read} before and ${after.read} after; env.reader should read through the app's own reader factory both times`);
+  log(`  after: env.reader reads through the app's own reader factory as before (${after.read})`);
   log('  echo.enabled: true: the feature loader yields echo (through the bridge), and it answers');
   await startAndCall(dir, ['carmen', 'dora'], ['/api/catalog/entities'], undefined, true, [], [], { config: 'echo:\n  enabled: false\n', absentPaths: ['/api/echo/health'] });
   log('  echo.enabled: false: no echo, 404 at /api/echo/health, the rest answers');

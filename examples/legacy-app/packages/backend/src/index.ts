@@ -31,10 +31,15 @@ import { DefaultIdentityClient } from '@backstage/plugin-auth-node';
 import { assetsRouter, metricsRouter, rootPing, stampNotes } from './assets';
 import { ExampleDiscovery } from './discovery';
 import { AppInfo } from './app-info';
+import { ExampleUrlReader } from './reader';
 
 function makeCreateEnv(config: Config) {
   const root = getRootLogger();
-  const reader = UrlReaders.default({ logger: root, config });
+  const reader = UrlReaders.default({
+    logger: root,
+    config,
+    factories: [ExampleUrlReader.factory],
+  });
   const discovery = ExampleDiscovery.fromConfig(config);
   const cacheManager = CacheManager.fromConfig(config);
   const databaseManager = DatabaseManager.fromConfig(config, { logger: root });
@@ -84,6 +89,7 @@ async function main() {
     'legacy-app: the legacy ' +
       'main() started',
   );
+  logger.info(`legacy-app: serving ${config.getString('app.title')}`);
   const createEnv = makeCreateEnv(config);
 
   const hooksEnv = useHotMemoize(module, () => createEnv('hooks'));

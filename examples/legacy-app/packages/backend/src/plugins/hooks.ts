@@ -16,5 +16,10 @@ export default async function createPlugin(
     env.logger.info(`hooks: event ${request.body?.type ?? '(no type)'}`);
     response.json({ received: true, by: env.appInfo.title });
   });
+  // GET /read: a file through env.reader, which makeCreateEnv made with a URL reader of the app's own.
+  router.get('/read', async (_request, response) => {
+    const file = await env.reader.readUrl('https://reader.example.invalid/greeting.txt');
+    response.json({ text: (await file.buffer()).toString() });
+  });
   return router;
 }
