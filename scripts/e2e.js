@@ -425,6 +425,19 @@ async function recordBehaviour(port) {
   return { codes, notes: notes.status === 200 ? JSON.parse(notes.body) : null, stamp: notes.headers?.['x-legacy-app'] ?? null, hook: hook.body, read: read.body };
 }
 
+/** A token the hook receiver logs (in its event type), which the app's own log format masks: what the log shows of it. */
+const LOGGED_TOKEN = 'e2e-secret-token';
+async function maskedInLog(port, dir) {
+  const answer = await request(port, 'POST', '/api/hooks/event', { type: `Bearer ${LOGGED_TOKEN}` });
+  if (answer.status !== 200) return `POST /api/hooks/event answered ${answer.status}`;
+  for (let i = 0; i < 20; i++) {
+    const logLines = fs.readFileSync(path.join(dir, 'backend.e2e.log'), 'utf8').split('\n').filter(line => line.includes('hooks: event Bearer'));
+    if (logLines.length) return logLines.some(line => line.includes(LOGGED_TOKEN)) ? 'the token in clear' : 'hooks: event Bearer ***';
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  return 'no line of the hook';
+}
+
 async function migrateCase() {
   const started = Date.now();
   const { dir } = installedCopy('legacy-app');
@@ -436,6 +449,7 @@ async function migrateCase() {
       const stored = await request(port, 'POST', '/api/notes', { text: STORED_NOTE });
       if (stored.status !== 201) throw new StepError('before', `POST /api/notes answered ${stored.status} ${stored.body.slice(0, 200)}`, lastLines());
       before = await recordBehaviour(port);
+      before.masked = await maskedInLog(port, dir);
       if (JSON.stringify(before.notes) !== JSON.stringify([{ text: STORED_NOTE }])) throw new StepError('before', `GET /api/notes answered ${JSON.stringify(before.notes)}`, lastLines());
     },
   });
@@ -444,8 +458,8 @@ async function migrateCase() {
   log(`  before: the legacy backend stored a note in notes_store.sqlite and answered all ${open.length} probes without a token: ${open.join(', ')}`);
   // The example's own customisations, each with a home in the new system (see its index.ts): a startup log line, a router
   // on the api router, the api router again at /backstage/api, a router at /metrics, a handler at '', a discovery class of
-  // its own, a URL reader with a reader factory of its own, a log line that reads the config, and its echo plugin behind
-  // the echo.enabled flag.
+  // its own, a URL reader with a reader factory of its own, a log line that reads the config, a root logger in a format of
+  // its own (which masks tokens), and its echo plugin behind the echo.enabled flag.
   const logged = 'legacy-app: the legacy main() started';
   const discoveryLogged = "legacy-app: the app's own discovery is in use";
   const result = wire('migrate', dir, ['migrate', '--json']);
@@ -467,6 +481,7 @@ async function migrateCase() {
     'root-router packages/backend/src/modules/root-metrics.ts',
     'url-reader packages/backend/src/modules/url-reader.ts',
     'discovery packages/backend/src/modules/discovery.ts',
+    'root-logger packages/backend/src/modules/root-logger.ts',
     'feature-loader packages/backend/src/modules/conditional-features.ts',
     'root-handler packages/backend/src/modules/root-http-router.ts',
   ];
@@ -502,6 +517,7 @@ async function migrateCase() {
     ...flagOn,
     probe: async port => {
       after = await recordBehaviour(port);
+      after.masked = await maskedInLog(port, dir);
     },
   });
   const changedOnPurpose = new Set(report.behaviour.filter(b => b.kind === 'access' && !b.kept).map(b => b.plugin));
@@ -524,6 +540,8 @@ async function migrateCase() {
   log(`  after: the middleware in front of the notes plugin still runs (x-legacy-app: ${after.stamp}, as before)`);
   if (after.hook !== before.hook || !before.hook.includes('"by"')) throw new StepError('after', `POST /api/hooks/event answered ${before.hook} before and ${after.hook} after; its env.appInfo (made by makeCreateEnv) should answer the same`);
   log(`  after: the hook receiver answers as before, through the env field makeCreateEnv gave it (${after.hook})`);
+  if (before.masked !== 'hooks: event Bearer ***' || after.masked !== before.masked) throw new StepError('after', `the hook's log line showed ${before.masked} before and ${after.masked} after; the app's own format (createRootLogger({ format }) before, the root-logger module after) should mask the token both times`);
+  log(`  after: the root logger logs in the app's own format, masking the token as before (${after.masked})`);
   if (after.read !== before.read || !before.read.includes("app's own URL reader")) throw new StepError('after', `GET /api/hooks/read answered ${before.read} before and ${after.read} after; env.reader should read through the app's own reader factory both times`);
   log(`  after: env.reader reads through the app's own reader factory as before (${after.read})`);
   log('  echo.enabled: true: the feature loader yields echo (through the bridge), and it answers');

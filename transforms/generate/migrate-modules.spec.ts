@@ -6,6 +6,7 @@ import { printRootHttpRouterModule } from './root-http-router';
 import { printLegacyAccessModule } from './legacy-access';
 import { printRootPluginModule } from './root-plugin';
 import { printStartupTasksModule } from './startup-tasks';
+import { printRootLoggerModule } from './root-logger';
 import { printPluginAdapterModule } from './plugin-adapter';
 import type { GeneratedStyle } from './plugin-shell';
 
@@ -109,6 +110,25 @@ const PRINTERS: Record<string, Printer> = {
   discovery: style =>
     printServiceFactoryModule(
       { service: 'discovery', expression: 'ClusterDiscovery.fromConfig(config)', configName: 'config', imports: [`import { ClusterDiscovery } from ${style.quote}../discovery${style.quote}${style.semicolons ? ';' : ''}`], line: 32 },
+      style,
+    ),
+  'root logger with a format of the app own': style =>
+    printRootLoggerModule(
+      {
+        format: 'format.combine(maskTokens(), WinstonLogger.colorFormat())',
+        imports: [imported(style, "import { format } from 'winston'"), imported(style, "import { maskTokens } from '../logging'")],
+        line: 72,
+      },
+      style,
+    ),
+  'the same, through the app winston namespace': style =>
+    printRootLoggerModule(
+      {
+        format: ['winston.format.combine(', '  maskTokens(),', '  winston.format.timestamp(),', '  winston.format.json(),', ')'].map(line => line.replace(/^  /, style.unit)).join('\n'),
+        imports: [imported(style, "import * as winston from 'winston'"), imported(style, "import { maskTokens } from '../logging'")],
+        transports: 'winston.transports',
+        line: 72,
+      },
       style,
     ),
   'url reader with more factories': style =>

@@ -15,8 +15,9 @@ import { planDatabaseIdentity } from '../../../transforms/app-config-database';
 import { parseYaml } from '../../../transforms/lib/yaml';
 
 export interface BehaviourEntry {
-  /** `access`: who may call the plugin's routes; `url`: where they are served; `data`: which database and cache it uses. */
-  readonly kind: 'access' | 'url' | 'data';
+  /** `access`: who may call the plugin's routes; `url`: where they are served; `data`: which database and cache it uses; `logging`: what the root logger writes. */
+  readonly kind: 'access' | 'url' | 'data' | 'logging';
+  /** The plugin, or '' for the backend as a whole. */
   readonly plugin: string;
   /** Where it was: `packages/backend/src/index.ts:84`. */
   readonly source: string;

@@ -67,6 +67,8 @@ export interface LegacyStatements {
   readonly rootRouters: readonly RootRouterMount[];
   /** Handlers the service builder mounted at `''` (they see every request), for rootHttpRouterServiceFactory's configure. */
   readonly rootHandlers: readonly RootHandlerMount[];
+  /** The format of the app's own that createRootLogger was given (`createRootLogger({ format })`), for a coreServices.rootLogger factory. */
+  readonly rootLoggerFormat?: { readonly format: Node; readonly line: number; readonly imports: ApiRouterMount['imports'] };
   /** Core services makeCreateEnv made its own way (a discovery class, a URL reader with more factories), for service factories. */
   readonly serviceOverrides: readonly (ServiceOverride & { readonly imports: ApiRouterMount['imports'] })[];
   /** The name main() gave the loaded config (`config`), which conditional mounts read. */
@@ -161,8 +163,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   readTypes(types, reading);
   const carriedImports = importsOfCarried(reading);
   reading.refused.sort((a, b) => a.line - b.line);
-  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, configName, sideEffects, apiMiddleware, extraEnvFields } = reading;
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, configName, sideEffects, apiMiddleware, extraEnvFields };
+  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields } = reading;
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields };
 }
 
 /** The imports the carried statements need, and side-effect imports, as they were; one that brings a legacy name is refused. */

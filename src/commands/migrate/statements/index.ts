@@ -7,15 +7,16 @@ import { apiRouterUse } from './api-router-use';
 import { conditionalMounts } from './conditional-mounts';
 import { configSideEffect } from './config-side-effect';
 import { pluginRun } from './plugin-run';
+import { rootLoggerFormat } from './root-logger-format';
 import type { StatementReader } from './reader';
 import { serviceBuilder } from './service-builder';
 import { serviceStart } from './service-start';
 import { apiRouterDeclaration, configLoading, createEnvDeclaration, envDeclaration } from './template-declarations';
 import { hotAccept, keptBackend, mainCall, makeCreateEnv } from './top-level';
 
-export const MAIN_READERS: readonly StatementReader[] = [apiRouterDeclaration, createEnvDeclaration, configLoading, envDeclaration, serviceBuilder, apiRouterUse, serviceStart, conditionalMounts, configSideEffect, pluginRun];
+export const MAIN_READERS: readonly StatementReader[] = [apiRouterDeclaration, createEnvDeclaration, configLoading, envDeclaration, serviceBuilder, apiRouterUse, serviceStart, conditionalMounts, rootLoggerFormat, configSideEffect, pluginRun];
 
-export const TOP_LEVEL_READERS: readonly StatementReader[] = [keptBackend, makeCreateEnv, hotAccept, mainCall];
+export const TOP_LEVEL_READERS: readonly StatementReader[] = [keptBackend, makeCreateEnv, rootLoggerFormat, hotAccept, mainCall];
 
 export { readRootLoggers } from './root-logger';
 export { keptStatements, readTypes } from './top-level';

@@ -46,6 +46,8 @@ export class StatementReading {
   /** main()'s root loggers that stay template or translated (not refused): makeCreateEnv may take one as a parameter. */
   readonly rootLoggers = new Set<string>();
   readonly serviceOverrides: LegacyStatements['serviceOverrides'][number][] = [];
+  /** The format of the app's own that createRootLogger was given, for a coreServices.rootLogger factory. */
+  rootLoggerFormat: LegacyStatements['rootLoggerFormat'];
   /** The name main() gave the loaded config, and the service builder. */
   configName: string | undefined;
   serviceName: string | undefined;
@@ -113,6 +115,16 @@ export class StatementReading {
   refuseAt(node: Node, at: Node, code: string, why: string): void {
     this.refused.push({ line: this.lineOf(at), code, why });
     this.note(node, 'refused');
+  }
+
+  /** `createRootLogger({ format })` (a declaration or a call): its format translated, once; a second is refused. */
+  readRootLoggerFormat(statement: Node, format: Node): void {
+    if (this.rootLoggerFormat) {
+      this.refuse(statement, `a second root logger with a format of its own (the first at line ${this.rootLoggerFormat.line}): one coreServices.rootLogger factory takes one format; keep one`);
+      return;
+    }
+    this.rootLoggerFormat = { format, line: this.lineOf(statement), imports: this.importsOf(format) };
+    this.translate(statement);
   }
 
   translate(node: Node): void {

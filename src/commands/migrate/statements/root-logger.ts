@@ -1,5 +1,7 @@
 /**
- * main()'s root loggers (`const logger = getRootLogger();`): one used only
+ * main()'s root loggers (`const logger = getRootLogger();`, or one made with
+ * a format of the app's own, `createRootLogger({ format })`, whose format
+ * moves into a coreServices.rootLogger factory): one used only
  * to load config, handed to makeCreateEnv, or in the template's start catch
  * is template; one that also writes plain log lines (`logger.info('...')`)
  * is translated, lines and all (a startup-log module); one handed to calls
@@ -12,7 +14,7 @@ import { mentions } from '../../../../transforms/lib/ast';
 import type { StartupLogLine } from '../legacy-statements';
 import type { StatementReading } from './reading';
 import { ownImport, startupNeeds } from '../create-env';
-import { firstLine, importedName, isConfigLoading, loadedConfigName, isServiceStartCatch, passesToMakeCreateEnv, startupLogLine } from './shapes';
+import { firstLine, importedName, isConfigLoading, loadedConfigName, rootLoggerCreation, isServiceStartCatch, passesToMakeCreateEnv, startupLogLine } from './shapes';
 import type { Node } from '@babel/types';
 
 export function readRootLoggers(reading: StatementReading): void {
@@ -22,9 +24,16 @@ export function readRootLoggers(reading: StatementReading): void {
     if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) continue;
     const declarator = statement.declarations[0];
     const init = declarator.init;
-    if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.arguments.length) continue;
-    if (reading.importedFrom.get(init.callee.name) !== '@backstage/backend-common' || importedName(index, init.callee.name) !== 'getRootLogger') continue;
+    if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'Identifier') continue;
+    const created = rootLoggerCreation(init, index, local => ownImport(reading.importedFrom.get(local)) && !reading.legacyNames.has(local));
+    const got = !init.arguments.length && reading.importedFrom.get(init.callee.name) === '@backstage/backend-common' && importedName(index, init.callee.name) === 'getRootLogger';
+    if (!got && !created) continue;
     const name = declarator.id.name;
+    if (created && 'why' in created) {
+      reading.legacyNames.add(name);
+      reading.refuse(statement, created.why);
+      continue;
+    }
     // A call of the app's own over this logger (and the config), which the config-side-effect reader runs at startup.
     const startupCall = (other: Node): boolean =>
       startupNeeds(other, { configName: loadedConfigName(body), loggers: new Set([name]) }, local => ownImport(reading.importedFrom.get(local)) && !reading.legacyNames.has(local)) !== undefined;
@@ -46,12 +55,17 @@ export function readRootLoggers(reading: StatementReading): void {
       continue;
     }
     reading.rootLoggers.add(name);
-    if (lines.length === 0) {
+    if (created) {
+      // Its format moves into a coreServices.rootLogger factory (a root-logger module); the logger itself is then the template's.
+      reading.readRootLoggerFormat(statement, created.format);
+    } else if (lines.length === 0) {
       reading.replace(statement, 'the root logger, used to load config: the new backend has its own (coreServices.rootLogger)');
       continue;
     }
-    reading.translated.add(statement);
-    reading.translate(statement);
+    if (!created) {
+      reading.translated.add(statement);
+      reading.translate(statement);
+    }
     for (const { node, line } of lines) {
       reading.translated.add(node);
       reading.translate(node);

@@ -4,7 +4,7 @@
  * root path, a startup log line, the template's start and config loading.
  */
 import type { CallExpression, Node } from '@babel/types';
-import { walk } from '../../../../transforms/lib/ast';
+import { mentions, walk } from '../../../../transforms/lib/ast';
 import type { LegacyIndex } from '../../../../transforms/analysis/legacy-backend';
 import type { StartupLogLine } from '../legacy-statements';
 
@@ -192,4 +192,27 @@ export function loadedConfigName(body: readonly Node[]): string | undefined {
     if (declarator.id.type === 'Identifier' && init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'loadBackendConfig') return declarator.id.name;
   }
   return undefined;
+}
+
+/**
+ * `createRootLogger({ format })`, backend-common's root logger with a format
+ * of the app's own (which replaces Backstage's, its redacter with it): the
+ * format, or why it cannot move (options besides the format, a format made
+ * of more than imports).
+ */
+export function rootLoggerCreation(node: Node | null | undefined, index: LegacyIndex, imported: (name: string) => boolean): { format: Node } | { why: string } | undefined {
+  const call = node?.type === 'ExpressionStatement' ? node.expression : node;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || importedName(index, call.callee.name) !== 'createRootLogger') return undefined;
+  const from = index.imports.find(d => d.specifiers.some(s => s.local.name === (call.callee as { name: string }).name))?.source.value;
+  if (from !== '@backstage/backend-common') return undefined;
+  const options = call.arguments[0];
+  const properties = options?.type === 'ObjectExpression' ? options.properties : [];
+  const format = properties.find(p => p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'format');
+  const others = properties.filter(p => p !== format).map(p => (p.type === 'ObjectProperty' && p.key.type === 'Identifier' ? p.key.name : '...'));
+  if (call.arguments.length !== 1 || options?.type !== 'ObjectExpression' || format?.type !== 'ObjectProperty' || others.length) {
+    return { why: `a root logger made with ${others.length ? `options besides its format (${others.join(', ')})` : 'other arguments than { format }'}: only a format moves into a coreServices.rootLogger factory (WinstonLogger.create); configure the rest by hand, or in app-config` };
+  }
+  const locals = [...mentions(format.value)].filter(name => !imported(name));
+  if (locals.length) return { why: `a root logger whose format is made of ${locals.join(', ')}, not imports only: only such a format moves into a coreServices.rootLogger factory; make it in a module of its own and import it, then run migrate again` };
+  return { format: format.value };
 }

@@ -5,7 +5,7 @@
  * coreServices.urlReader.
  */
 import { printServiceFactoryModule, SERVICE_FACTORY_MODULES } from '../../../../transforms/generate/discovery';
-import { at, emit, generatedPath, reprint, Translation } from './translation';
+import { at, emit, generatedPath, relativeLines, reprint, Translation } from './translation';
 
 export const discovery: Translation = {
   kind: 'discovery',
@@ -30,13 +30,3 @@ export const discovery: Translation = {
   },
 };
 
-/** The text from `start` to `end` with the indentation of the line it starts on taken off the lines after the first. */
-function relativeLines(source: string, start: number, end: number): string {
-  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
-  const indent = /^[ \t]*/.exec(source.slice(lineStart, start))?.[0] ?? '';
-  return source
-    .slice(start, end)
-    .split(/\r?\n/)
-    .map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
-    .join('\n');
-}

@@ -105,3 +105,14 @@ export function emit(
   output.translations.push(module.translation);
   if (module.pluginApi !== false) output.addedPackages.set(PLUGIN_API, pluginApiRange(input.context));
 }
+
+/** The text from `start` to `end` with the indentation of the line it starts on taken off the lines after the first. */
+export function relativeLines(source: string, start: number, end: number): string {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const indent = /^[ \t]*/.exec(source.slice(lineStart, start))?.[0] ?? '';
+  return source
+    .slice(start, end)
+    .split(/\r?\n/)
+    .map((line, i) => (i > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
+}

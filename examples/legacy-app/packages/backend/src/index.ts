@@ -11,6 +11,7 @@ import {
   createServiceBuilder,
   loadBackendConfig,
   getRootLogger,
+  createRootLogger,
   useHotMemoize,
   notFoundHandler,
   CacheManager,
@@ -18,6 +19,8 @@ import {
   ServerTokenManager,
 } from '@backstage/backend-common';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
+import { WinstonLogger } from '@backstage/backend-defaults/rootLogger';
+import { format } from 'winston';
 import { TaskScheduler } from '@backstage/backend-tasks';
 import { Config } from '@backstage/config';
 import healthcheck from './plugins/healthcheck';
@@ -32,6 +35,7 @@ import { assetsRouter, metricsRouter, rootPing, stampNotes } from './assets';
 import { ExampleDiscovery } from './discovery';
 import { AppInfo } from './app-info';
 import { ExampleUrlReader } from './reader';
+import { maskTokens } from './logging';
 
 function makeCreateEnv(config: Config) {
   const root = getRootLogger();
@@ -80,7 +84,9 @@ function makeCreateEnv(config: Config) {
 }
 
 async function main() {
-  const logger = getRootLogger();
+  const logger = createRootLogger({
+    format: format.combine(maskTokens(), WinstonLogger.colorFormat()),
+  });
   const config = await loadBackendConfig({
     argv: process.argv,
     logger,
