@@ -38,7 +38,7 @@ const CASES = [
       { id: 'dora', form: 'legacy' },
     ],
     // What `status` must say once both are wired (the catalog as the template mounts it).
-    status: { carmen: 'wired', catalog: 'wired', dora: 'wired', echo: 'wired', healthcheck: 'wired', hooks: 'wired', notes: 'wired' },
+    status: { carmen: 'wired', catalog: 'wired', dora: 'wired', echo: 'wired', healthcheck: 'wired', hooks: 'wired', notes: 'wired', 'notes-export': 'wired' },
     // Installed packages named by package: read from their real exports map and .d.ts files.
     byName: [],
   },
@@ -398,6 +398,7 @@ const BEHAVIOUR_PROBES = [
   { plugin: 'hooks', method: 'POST', path: '/api/hooks/event', body: { type: 'deploy' } },
   { plugin: 'hooks', method: 'GET', path: '/api/hooks/read' },
   { plugin: 'notes', method: 'GET', path: '/api/notes' },
+  { plugin: 'notes', method: 'GET', path: '/api/notes/export' },
   { plugin: 'healthcheck', method: 'GET', path: '/healthcheck' },
   { plugin: null, method: 'GET', path: '/api/assets/ping' },
   { plugin: null, method: 'GET', path: '/metrics' },
@@ -411,7 +412,8 @@ const LOGGED_WITH_CONFIG = 'legacy-app: serving Legacy example app';
 /**
  * The status code of every probe, without a token; the notes plugin's rows and the header its middleware sets; and
  * what the hook receiver answers, which names the app through env.appInfo, a client makeCreateEnv gives it, and what
- * it reads through env.reader, which makeCreateEnv made with a URL reader of the app's own.
+ * it reads through env.reader, which makeCreateEnv made with a URL reader of the app's own; and the notes export, a plugin
+ * module mounted below /notes with the notes plugin's env, which reads the same rows.
  */
 async function recordBehaviour(port) {
   const codes = {};
@@ -422,7 +424,8 @@ async function recordBehaviour(port) {
   const notes = await request(port, 'GET', '/api/notes');
   const hook = await request(port, 'POST', '/api/hooks/event', { type: 'deploy' });
   const read = await request(port, 'GET', '/api/hooks/read');
-  return { codes, notes: notes.status === 200 ? JSON.parse(notes.body) : null, stamp: notes.headers?.['x-legacy-app'] ?? null, hook: hook.body, read: read.body };
+  const exported = await request(port, 'GET', '/api/notes/export');
+  return { codes, notes: notes.status === 200 ? JSON.parse(notes.body) : null, stamp: notes.headers?.['x-legacy-app'] ?? null, hook: hook.body, read: read.body, exported: exported.body };
 }
 
 /** A token the hook receiver logs (in its event type), which the app's own log format masks: what the log shows of it. */
@@ -475,6 +478,7 @@ async function migrateCase() {
     'legacy-access packages/backend/src/modules/echo-legacy-access.ts',
     'legacy-access packages/backend/src/modules/carmen-legacy-access.ts',
     'root-plugin packages/backend/src/modules/root-healthcheck.ts',
+    'plugin-route packages/backend/src/modules/notes-export.ts',
     'startup-log packages/backend/src/modules/startup-log.ts',
     'startup-tasks packages/backend/src/modules/startup-tasks.ts',
     'api-router packages/backend/src/modules/api-assets.ts',
@@ -496,7 +500,7 @@ async function migrateCase() {
   }
   log(`  migrated: ${report.plugins.map(p => `${p.id} ${p.target} (${p.adds.join(', ')})`).join('; ')}`);
   const listed = report.behaviour.map(b => `${b.kind} ${b.plugin} ${b.kept ? 'kept' : 'changed'}`);
-  for (const entry of ['access hooks kept', 'access notes kept', 'access carmen kept', 'access echo kept', 'access catalog changed', 'access dora changed', 'url healthcheck kept', 'data notes kept']) {
+  for (const entry of ['access hooks kept', 'access notes kept', 'access carmen kept', 'access echo kept', 'access catalog changed', 'access dora changed', 'url healthcheck kept', 'url notes kept', 'data notes kept']) {
     if (!listed.includes(entry)) throw new StepError('migrate', `the report's behaviour list lacks "${entry}": ${JSON.stringify(listed)}`, result.stdout);
   }
   log(`  behaviour: ${listed.join('; ')}`);
@@ -542,6 +546,8 @@ async function migrateCase() {
   log(`  after: the hook receiver answers as before, through the env field makeCreateEnv gave it (${after.hook})`);
   if (before.masked !== 'hooks: event Bearer ***' || after.masked !== before.masked) throw new StepError('after', `the hook's log line showed ${before.masked} before and ${after.masked} after; the app's own format (createRootLogger({ format }) before, the root-logger module after) should mask the token both times`);
   log(`  after: the root logger logs in the app's own format, masking the token as before (${after.masked})`);
+  if (after.exported !== before.exported || !before.exported.includes(STORED_NOTE)) throw new StepError('after', `GET /api/notes/export answered ${before.exported} before and ${after.exported} after; mounted below /notes with notesEnv, it should read the notes plugin's rows both times`);
+  log(`  after: /api/notes/export, a module of the notes plugin now, reads the same rows as before (${after.exported})`);
   if (after.read !== before.read || !before.read.includes("app's own URL reader")) throw new StepError('after', `GET /api/hooks/read answered ${before.read} before and ${after.read} after; env.reader should read through the app's own reader factory both times`);
   log(`  after: env.reader reads through the app's own reader factory as before (${after.read})`);
   log('  echo.enabled: true: the feature loader yields echo (through the bridge), and it answers');

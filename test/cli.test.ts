@@ -355,7 +355,7 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
       name: 'index.ts that does not parse',
       args: ['carmen'],
       setup: repo => write(repo, INDEX, read(repo, INDEX).replace('const apiRouter = Router();', 'const apiRouter = Router(;')),
-      message: 'packages/backend/src/index.ts:94:28: cannot parse TypeScript: Unexpected token',
+      message: 'packages/backend/src/index.ts:107:28: cannot parse TypeScript: Unexpected token',
     },
     {
       name: 'index.ts of neither backend system',

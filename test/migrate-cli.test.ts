@@ -38,10 +38,14 @@ backend.add(legacyPlugin('carmen', import('./modules/carmen-legacy-plugin')));
 backend.add(import('./modules/carmen-legacy-access'));
 backend.add(import('@internal/backstage-plugin-dora-backend'));
 backend.add(import('./modules/root-healthcheck'));
+backend.add(import('./modules/notes-export'));
 backend.add(import('./modules/startup-log'));
+backend.add(import('./modules/startup-tasks'));
 backend.add(import('./modules/api-assets'));
 backend.add(import('./modules/root-metrics'));
+backend.add(import('./modules/url-reader'));
 backend.add(import('./modules/discovery'));
+backend.add(import('./modules/root-logger'));
 backend.add(import('./modules/conditional-features'));
 backend.add(import('./modules/root-http-router'));
 
@@ -107,20 +111,24 @@ describe('migrate the legacy example', () => {
     // What keeps behaviour, one entry each: the plugins kept open, the features that now ask for credentials, the
     // routers of its own kept at their URLs, the status check kept at '', and notes kept on notes_store's data.
     expect(report.behaviour.map((b: { kind: string; plugin: string; source: string; kept: boolean }) => `${b.kind} ${b.plugin} ${b.source.replace('packages/backend/src/index.ts', 'index.ts')} ${b.kept ? 'kept' : 'changed'}`)).toEqual([
-      'access hooks index.ts:100 kept',
-      'access notes index.ts:101 kept',
-      'access echo index.ts:104 kept',
-      'access catalog index.ts:106 changed',
-      'access carmen index.ts:107 kept',
-      'access dora index.ts:108 changed',
-      'url healthcheck index.ts:119 kept',
-      'access assets index.ts:99 kept',
-      'url root-metrics index.ts:117 kept',
+      'access hooks index.ts:113 kept',
+      'access notes index.ts:114 kept',
+      'access echo index.ts:118 kept',
+      'access catalog index.ts:120 changed',
+      'access carmen index.ts:121 kept',
+      'access dora index.ts:122 changed',
+      'url healthcheck index.ts:133 kept',
+      // notesExport below /notes with notesEnv: a module of notes, at the same URL.
+      'url notes index.ts:115 kept',
+      'access assets index.ts:112 kept',
+      'url root-metrics index.ts:131 kept',
+      // createRootLogger({ format }): the same format, and no redactions added, as before (the backend's, no plugin's).
+      'logging  index.ts:90 kept',
       // The stampNotes middleware in front of the notes plugin, still in front of it.
-      'access notes index.ts:101 kept',
-      'url root-http-router index.ts:116 kept',
-      'url root-http-router index.ts:118 kept',
-      'data notes index.ts:101 kept',
+      'access notes index.ts:114 kept',
+      'url root-http-router index.ts:130 kept',
+      'url root-http-router index.ts:132 kept',
+      'data notes index.ts:114 kept',
     ]);
     expect(report.behaviour.find((b: { kind: string }) => b.kind === 'data').change).toBe(
       'its createEnv id was notes_store, and it runs as notes: app-config.yaml:24: wrote backend.database.plugin.notes.connection.filename: notes_store.sqlite, so it opens the data it kept as notes_store; the cache namespace follows the plugin id (notes, was notes_store), which no config sets: a shared cache (redis, memcache) starts cold for it',
@@ -154,12 +162,12 @@ describe('migrate the legacy example', () => {
     expect(result.stdout.trimEnd().split('\n').slice(-1)).toEqual(['Migrated packages/backend to the new backend system: 6 plugins (2 as features, 4 bridged).']);
     // One line per kept or changed behaviour, a changed one said so.
     const lines = result.stdout.split('\n');
-    expect(lines.filter(line => /^  (access|url|data) /.test(line))).toHaveLength(13);
+    expect(lines.filter(line => /^  (access|url|data|logging) /.test(line))).toHaveLength(15);
     expect(lines).toContain(
-      '  access  catalog (packages/backend/src/index.ts:106): changed: its feature (@backstage/plugin-catalog-backend) brings its package\'s own auth policies: its routes now ask for user or service credentials except those the package opens itself; a script that called /api/catalog without a token needs a token of backend.auth.externalAccess',
+      '  access  catalog (packages/backend/src/index.ts:120): changed: its feature (@backstage/plugin-catalog-backend) brings its package\'s own auth policies: its routes now ask for user or service credentials except those the package opens itself; a script that called /api/catalog without a token needs a token of backend.auth.externalAccess',
     );
     expect(lines).toContain(
-      "  url     healthcheck (packages/backend/src/index.ts:119): kept at '' (the service root), outside /api and with no credentials check: packages/backend/src/modules/root-healthcheck.ts runs it under its createEnv id healthcheck and serves its router through the root HTTP router's configure",
+      "  url     healthcheck (packages/backend/src/index.ts:133): kept at '' (the service root), outside /api and with no credentials check: packages/backend/src/modules/root-healthcheck.ts runs it under its createEnv id healthcheck and serves its router through the root HTTP router's configure",
     );
 
     const again = runCli(['migrate'], repo);

@@ -256,6 +256,8 @@ describe('wire-plugin status', () => {
         { id: 'healthcheck', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
         { id: 'hooks', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
         { id: 'notes', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
+        // Its notes export, mounted below /notes with the notes plugin's env.
+        { id: 'notes-export', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
       ],
     });
     expect(snapshot(repo)).toEqual(before);
@@ -276,20 +278,22 @@ describe('wire-plugin status', () => {
       { id: 'healthcheck', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
       { id: 'hooks', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
       { id: 'notes', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
+      { id: 'notes-export', package: null, role: 'plugin', state: 'wired', form: 'legacy', missing: [] },
     ]);
     const text = runCli(['status'], repo);
     expect(text.code).toBe(0);
     expect(text.stdout).toBe(
       [
         'packages/backend (legacy backend)',
-        '  not-installed carmen       @internal/backstage-plugin-carmen-backend  legacy',
-        '  wired         catalog      @backstage/plugin-catalog-backend          legacy',
-        '  half-wired    dora         @internal/backstage-plugin-dora-backend    missing env',
-        '  wired         echo         -                                          legacy',
-        '  wired         healthcheck  -                                          legacy',
-        '  wired         hooks        -                                          legacy',
-        '  wired         notes        -                                          legacy',
-        '7 plugins and modules: 5 wired, 1 half-wired, 1 not-installed.',
+        '  not-installed carmen        @internal/backstage-plugin-carmen-backend  legacy',
+        '  wired         catalog       @backstage/plugin-catalog-backend          legacy',
+        '  half-wired    dora          @internal/backstage-plugin-dora-backend    missing env',
+        '  wired         echo          -                                          legacy',
+        '  wired         healthcheck   -                                          legacy',
+        '  wired         hooks         -                                          legacy',
+        '  wired         notes         -                                          legacy',
+        '  wired         notes-export  -                                          legacy',
+        '8 plugins and modules: 6 wired, 1 half-wired, 1 not-installed.',
         '',
       ].join('\n'),
     );

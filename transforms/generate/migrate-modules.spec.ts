@@ -7,6 +7,7 @@ import { printLegacyAccessModule } from './legacy-access';
 import { printRootPluginModule } from './root-plugin';
 import { printStartupTasksModule } from './startup-tasks';
 import { printRootLoggerModule } from './root-logger';
+import { printPluginRouteModule } from './plugin-route';
 import { printPluginAdapterModule } from './plugin-adapter';
 import type { GeneratedStyle } from './plugin-shell';
 
@@ -128,6 +129,20 @@ const PRINTERS: Record<string, Printer> = {
         imports: [imported(style, "import * as winston from 'winston'"), imported(style, "import { maskTokens } from '../logging'")],
         transports: 'winston.transports',
         line: 72,
+      },
+      style,
+    ),
+  'a plugin module below a plugin path': style =>
+    printPluginRouteModule(
+      {
+        pluginId: 'auth',
+        moduleId: 'saml-proxy',
+        name: 'samlProxy',
+        importLine: imported(style, "import samlProxy from '../plugins/saml-proxy'"),
+        rest: '/saml-proxy',
+        fields: ['cache', 'config', 'logger'],
+        router: { importLine: imported(style, "import Router from 'express-promise-router'"), call: 'Router' },
+        line: 91,
       },
       style,
     ),

@@ -202,18 +202,34 @@ export interface DecidedPlugins {
   readonly keptUrls: BehaviourEntry[];
   /** Plugins called with more than their env, bridged through an adapter module (written by the plugin-arguments translation). */
   readonly adapters: PluginAdapter[];
+  /** Plugin modules mounted below another plugin's path with that plugin's env: modules of that plugin (the plugin-route translation). */
+  readonly pluginRoutes: PluginRoute[];
   readonly refused: string[];
+}
+
+export interface PluginRoute {
+  readonly mount: PluginMount;
+  /** The plugin whose path and env it had. */
+  readonly pluginId: string;
+  /** The path below that plugin's (`/stats` of `/dora/stats`). */
+  readonly rest: string;
 }
 
 /** Every mount's target, in order (the service root first), with the files it frees or keeps and the wrappers it writes. */
 export async function decidePlugins(context: Context, statements: LegacyStatements): Promise<DecidedPlugins> {
   const { files } = context;
-  const decided: DecidedPlugins = { plugins: [], mountOf: new Map(), conditionOf: new Map(), rootMounts: [], deletions: [], keptModules: [], addedPackages: new Map(), keptUrls: [], adapters: [], refused: [] };
+  const decided: DecidedPlugins = { plugins: [], mountOf: new Map(), conditionOf: new Map(), rootMounts: [], deletions: [], keptModules: [], addedPackages: new Map(), keptUrls: [], adapters: [], pluginRoutes: [], refused: [] };
+  const deeper: PluginMount[] = [];
   // Env fields of the app's own are given by an adapter to the bridged plugins that read them: not missing from the bridge's env.
   const environment = pluginEnvironmentFields(files).filter(field => !statements.extraEnvFields.has(field));
   for (const mount of orderedMounts(statements)) {
     if (mount.runOnly || (mount.rootPath !== undefined && !isAppMount(context, mount))) {
       decided.rootMounts.push(mount);
+      continue;
+    }
+    // Below another plugin's path (`/dora/stats`): no plugin id holds a '/'; decided once that plugin is.
+    if (mount.route.includes('/')) {
+      deeper.push(mount);
       continue;
     }
     const decision = mount.call
@@ -244,6 +260,7 @@ export async function decidePlugins(context: Context, statements: LegacyStatemen
     }
     for (const [name, range] of decision.packages) decided.addedPackages.set(name, range);
   }
+  for (const mount of deeper) decidePluginRoute(context, mount, decided);
   // A module two plugins share (named exports) stays while either keeps it.
   for (let i = decided.deletions.length - 1; i >= 0; i--) if (decided.keptModules.includes(decided.deletions[i])) decided.deletions.splice(i, 1);
   if (decided.plugins.some(p => p.target === 'bridge')) decided.addedPackages.set(COMMON_PACKAGE, '');
@@ -334,4 +351,31 @@ function adapterWithFields(context: Context, statements: LegacyStatements, mount
   delete (plugin as { exportName?: string }).exportName;
   decided.adapters.push({ plugin, mount, name, args: ['env'], envFields: fieldsFor(keys, statements) });
   return { plugin };
+}
+
+/**
+ * A plugin module mounted below another plugin's path (`apiRouter.use(
+ * '/dora/stats', await doraStats(doraEnv))`): with that plugin's env, a
+ * module of it, which keeps the URL and the plugin's data; else refused by
+ * line, since a plugin id holds no '/'.
+ */
+function decidePluginRoute(context: Context, mount: PluginMount, decided: DecidedPlugins): void {
+  const [segment] = mount.route.split('/');
+  const rest = mount.route.slice(segment.length);
+  const owner = decided.plugins.find(plugin => plugin.id === segment && decided.mountOf.get(plugin.id)?.route === segment);
+  const ownerMount = owner ? decided.mountOf.get(owner.id) : undefined;
+  const at = `${context.files.indexDisplay}:${mount.line}: apiRouter.use('/${mount.route}', await ${mount.alias}(...))`;
+  const mountHere = `give it a plugin id of its own (apiRouter.use('/<id>', ...) with createEnv('<id>')), or serve it from a module of ${segment} by hand`;
+  let why: string | undefined;
+  if (!owner || !ownerMount) why = `mounted below /api/${segment}, where no plugin this migration adds is mounted; the new backend mounts each plugin at /api/<pluginId>, and a plugin id holds no '/': ${mountHere}`;
+  else if (mount.envId === undefined || mount.envId !== ownerMount.envId) why = `mounted below the ${segment} plugin's path with ${mount.envId === undefined ? 'an env that is not a createEnv of main()' : `an env of its own (createEnv('${mount.envId}'))`}, not ${segment}'s: only one made with ${segment}'s env becomes a module of ${segment}; ${mountHere}`;
+  else if (mount.call) why = `called with more than its env, which a module of ${segment} cannot be given: make it take its env alone, or serve it from a module of ${segment} by hand`;
+  else if (mount.condition || decided.conditionOf.has(owner)) why = `mounted under a config condition (line ${(mount.condition ?? decided.conditionOf.get(owner))?.line}), and a module of ${segment} below its path is not moved into the feature loader: serve it from a module of ${segment} by hand`;
+  if (why) {
+    decided.refused.push(`${at}: ${why}`);
+    return;
+  }
+  decided.pluginRoutes.push({ mount, pluginId: segment, rest });
+  const modulePath = moduleFile(context.files, mount.module);
+  if (modulePath) decided.keptModules.push(modulePath);
 }

@@ -19,13 +19,14 @@ test('status parses index.ts and each plugin module once, and writes nothing', (
     const before = fs.readdirSync(plugins);
     const spy = jest.spyOn(parse, 'parseTypeScript');
     const report = backendStatus({ cwd: repo });
-    expect(report.plugins.map(p => `${p.id}:${p.state}`)).toEqual(['carmen:not-wired', 'catalog:wired', 'dora:not-wired', 'echo:wired', 'healthcheck:wired', 'hooks:wired', 'notes:wired']);
+    expect(report.plugins.map(p => `${p.id}:${p.state}`)).toEqual(['carmen:not-wired', 'catalog:wired', 'dora:not-wired', 'echo:wired', 'healthcheck:wired', 'hooks:wired', 'notes:wired', 'notes-export:wired']);
     const parsed = spy.mock.calls.map(call => call[1]);
     expect(parsed).toEqual([
       'packages/backend/src/index.ts',
       'packages/backend/src/plugins/healthcheck.ts',
       'packages/backend/src/plugins/hooks.ts',
       'packages/backend/src/plugins/notes.ts',
+      'packages/backend/src/plugins/notes-export.ts',
       'packages/backend/src/plugins/echo.ts',
       'packages/backend/src/plugins/catalog.ts',
     ]);

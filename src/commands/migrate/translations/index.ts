@@ -9,6 +9,7 @@ import { discovery } from './discovery';
 import { featureLoader } from './feature-loader';
 import { legacyAccess } from './legacy-access';
 import { pluginAdapter } from './plugin-adapter';
+import { pluginRoute } from './plugin-route';
 import { rootHandler } from './root-handler';
 import { rootLogger } from './root-logger';
 import { rootPlugin } from './root-plugin';
@@ -18,7 +19,7 @@ import { startupTasks } from './startup-tasks';
 import { emptyOutput, Translation, TranslationInput, TranslationOutput } from './translation';
 import type { BehaviourEntry } from '../behaviour';
 
-export const TRANSLATIONS: readonly Translation[] = [pluginAdapter, legacyAccess, rootPlugin, startupLog, startupTasks, apiRouter, rootRouter, discovery, rootLogger, featureLoader, rootHandler];
+export const TRANSLATIONS: readonly Translation[] = [pluginAdapter, legacyAccess, rootPlugin, pluginRoute, startupLog, startupTasks, apiRouter, rootRouter, discovery, rootLogger, featureLoader, rootHandler];
 
 /** Runs every kind over the input: the generated modules (written into the tree), and what the report says of them. */
 export function translate(input: TranslationInput, behaviour: readonly BehaviourEntry[]): TranslationOutput {

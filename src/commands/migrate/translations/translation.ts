@@ -17,7 +17,7 @@ import type { BehaviourEntry } from '../behaviour';
 import { Context, pluginApiRange, reprintImport } from '../context';
 import type { LegacyStatements, PluginMount } from '../legacy-statements';
 import type { MigratedPlugin, MigrationTranslation } from '../report';
-import type { PluginAdapter } from '../decide-plugin';
+import type { PluginAdapter, PluginRoute } from '../decide-plugin';
 
 export interface TranslationInput {
   readonly context: Context;
@@ -35,6 +35,8 @@ export interface TranslationInput {
   readonly rootMounts: readonly PluginMount[];
   /** Plugins called with more than their env, bridged through an adapter. */
   readonly adapters: readonly PluginAdapter[];
+  /** Plugin modules mounted below another plugin's path with its env: modules of that plugin. */
+  readonly pluginRoutes: readonly PluginRoute[];
   /** index.ts's quotes, semicolons, indentation unit and line endings. */
   readonly style: GeneratedStyle;
 }

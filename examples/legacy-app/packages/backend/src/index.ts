@@ -26,6 +26,7 @@ import { Config } from '@backstage/config';
 import healthcheck from './plugins/healthcheck';
 import hooks from './plugins/hooks';
 import notes from './plugins/notes';
+import notesExport from './plugins/notes-export';
 import echo from './plugins/echo';
 import catalog from './plugins/catalog';
 import { PluginEnvironment } from './types';
@@ -107,6 +108,7 @@ async function main() {
   apiRouter.use('/assets', assetsRouter);
   apiRouter.use('/hooks', await hooks(hooksEnv));
   apiRouter.use('/notes', stampNotes, await notes(notesEnv));
+  apiRouter.use('/notes/export', await notesExport(notesEnv));
   if (config.getOptionalBoolean('echo.enabled')) {
     const echoEnv = useHotMemoize(module, () => createEnv('echo'));
     apiRouter.use('/echo', await echo(echoEnv));
