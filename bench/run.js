@@ -71,8 +71,10 @@ function copyDir(from, name) {
  * router, the api router again at /backstage/api, a router at /metrics, a
  * handler at '', its own discovery class, a plugin behind a config flag, an
  * env field of its own, a middleware in front of a plugin, a status check
- * at '', a plugin whose env id is not its route): checked, so the bench
- * measures them.
+ * at '', a plugin whose env id is not its route, a URL reader factory of
+ * its own, a root logger with a format of its own, a log line that reads
+ * the config, a plugin module below another plugin's path): checked, so
+ * the bench measures them.
  */
 function checkCustomisations(repo) {
   const text = fs.readFileSync(path.join(repo, 'packages', 'backend', 'src', 'index.ts'), 'utf8');
@@ -80,6 +82,8 @@ function checkCustomisations(repo) {
     "'legacy-app: the legacy ' +", "apiRouter.use('/assets', assetsRouter)", ".addRouter('/backstage/api', apiRouter)", ".addRouter('/metrics', metricsRouter)",
     ".addRouter('', rootPing)", 'ExampleDiscovery.fromConfig(config)', "config.getOptionalBoolean('echo.enabled')", 'new AppInfo(config)',
     "apiRouter.use('/notes', stampNotes,", ".addRouter('', await healthcheck(healthcheckEnv))", "createEnv('notes_store')",
+    'factories: [ExampleUrlReader.factory]', 'const logger = createRootLogger({', "apiRouter.use('/notes/export', await notesExport(notesEnv))",
+    "logger.info(`legacy-app: serving ${config.getString('app.title')}`)",
   ];
   const missing = expected.filter(code => !text.includes(code));
   if (missing.length) throw new Error(`bench: the legacy example lacks its customisations: ${missing.join('; ')}`);
@@ -174,7 +178,7 @@ const measurements = [
   },
   {
     key: 'migrate16',
-    label: '9. `wire-plugin migrate`, legacy backend with 16 plugins (catalog and 15 internal ones) and the example\'s customisations to translate (eleven kinds, app-config\'s data key among them)',
+    label: '9. `wire-plugin migrate`, legacy backend with 16 plugins (catalog and 15 internal ones) and the example\'s customisations to translate (fifteen kinds, app-config\'s data key among them)',
     setup() {
       this.base = wiredApp('migrate-base', ids15);
       checkCustomisations(this.base);

@@ -41,6 +41,7 @@ const common = {
   // Keep names readable in stack traces of internal errors.
   keepNames: false,
   minifySyntax: true,
+  minifyWhitespace: true,
 };
 
 async function main() {

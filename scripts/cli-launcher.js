@@ -5,15 +5,24 @@
  * run pays for compiling the parser once, not every time. Node 22 and later
  * cache through module.enableCompileCache(); on Node 18 and 20 the same V8
  * code cache is kept by hand (vm.Script cachedData) in the OS temp folder,
- * keyed by Node's version, the bundle's size and time, and Node's flags. A
- * cache that cannot be read or written, or that V8 rejects, is not used (and
- * is written anew at exit).
+ * for the bundle and for ./yaml.js beside it, keyed by Node's version, the
+ * file's size and time, Node's flags and the command (wire, status or
+ * migrate): the cache is written at the exit of a run that had none, with
+ * the functions that run compiled, so each command keeps the functions it
+ * runs. A cache that cannot be read or written, or that V8 rejects, is not
+ * used (and is written anew at exit).
  */
 'use strict';
 const Module = require('module');
 const path = require('path');
 
 const bundle = path.join(__dirname, 'wire-plugin.js');
+
+/** The command, as far as the cache goes: each one's compiled functions differ. */
+function commandKind() {
+  const command = process.argv[2];
+  return command === 'migrate' || command === 'status' ? command : 'wire';
+}
 
 function loadWithCodeCache(file) {
   const fs = require('fs');
@@ -27,7 +36,8 @@ function loadWithCodeCache(file) {
   // V8 rejects a cache made under other flags (--cpu-prof, --max-semi-space-size, ...): one cache per set.
   let flags = 5381;
   for (const ch of `${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS || ''}`) flags = ((flags * 33) ^ ch.charCodeAt(0)) >>> 0;
-  const cacheFile = path.join(dir, `${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}-${flags.toString(36)}.bin`);
+  const stem = path.basename(file) === 'wire-plugin.js' ? '' : `${path.basename(file, '.js')}-`;
+  const cacheFile = path.join(dir, `${stem}${process.version}-${process.arch}-${stat.size}-${Math.round(stat.mtimeMs)}-${flags.toString(36)}-${commandKind()}.bin`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -38,7 +48,8 @@ function loadWithCodeCache(file) {
   const loaded = new Module(file, module);
   loaded.filename = file;
   loaded.paths = Module._nodeModulePaths(path.dirname(file));
-  const localRequire = id => loaded.require(id);
+  // yaml, a file of its own beside the bundle (required only by runs that read app-config), is cached the same way.
+  const localRequire = id => (id === './yaml.js' ? yaml() : loaded.require(id));
   localRequire.resolve = (request, options) => Module._resolveFilename(request, loaded, false, options);
   localRequire.main = require.main;
   script.runInThisContext().call(loaded.exports, loaded.exports, localRequire, loaded, file, path.dirname(file));
@@ -57,6 +68,12 @@ function loadWithCodeCache(file) {
     });
   }
   return loaded.exports;
+}
+
+let yamlExports;
+function yaml() {
+  yamlExports ??= loadWithCodeCache(path.join(__dirname, 'yaml.js'));
+  return yamlExports;
 }
 
 if (typeof Module.enableCompileCache === 'function') {

@@ -23,6 +23,8 @@ function loadedBy(args: string[], cwd: string): string[] {
   return JSON.parse(fs.readFileSync(out, 'utf8'));
 }
 
+const onOldNode = typeof (require('module') as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
+
 const HEAVY = /^(prettier|ts-morph|typescript|jscodeshift|recast|@babel\/core)(\/|$)/;
 
 const RUNS: [string, () => string, string[], string?][] = [
@@ -52,7 +54,8 @@ test.each(RUNS.map(([name, makeRepo, args, external]) => [name, makeRepo, args, 
   // a run that must read YAML loads dist/yaml.js beside it, and nothing else.
   const outside = loaded.filter(request => !builtinModules.includes(request.replace(/^node:/, '')) && request !== CLI);
   if (external) {
-    expect(outside).toContain(external);
+    // On Node 18 and 20 the launcher compiles dist/yaml.js itself, from its code cache, so no require names it.
+    if (!onOldNode) expect(outside).toContain(external);
     expect(outside.filter(request => request !== external)).toEqual([]);
   } else {
     expect(outside).toEqual([]);
@@ -68,7 +71,6 @@ test('a --dry-run diff is coloured when FORCE_COLOR asks, plain otherwise', () =
 });
 
 describe('the code cache of the bundled CLI (Node 18 and 20; Node 22 and later use module.enableCompileCache)', () => {
-  const onOldNode = typeof (require('module') as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
   const maybe = onOldNode ? test : test.skip;
 
   maybe('the first run writes the cache, later runs use it, and a broken cache is replaced, with the same output each time', () => {
@@ -82,7 +84,8 @@ describe('the code cache of the bundled CLI (Node 18 and 20; Node 22 and later u
     expect(cacheDirs).toHaveLength(1);
     const cacheDir = path.join(tmp, cacheDirs[0]);
     const [cacheFile] = fs.readdirSync(cacheDir);
-    expect(cacheFile).toMatch(new RegExp(`^${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+-[0-9a-z]+\\.bin$`));
+    // One cache per command: each keeps the functions its runs compile.
+    expect(cacheFile).toMatch(new RegExp(`^${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+-[0-9a-z]+-wire\\.bin$`));
     const written = fs.statSync(path.join(cacheDir, cacheFile)).mtimeMs;
     const second = runOnce();
     expect(second).toMatchObject({ status: 1, stdout: first.stdout, stderr: first.stderr });
@@ -93,5 +96,17 @@ describe('the code cache of the bundled CLI (Node 18 and 20; Node 22 and later u
     expect(third).toMatchObject({ status: 1, stdout: first.stdout, stderr: first.stderr });
     expect(fs.readFileSync(path.join(cacheDir, cacheFile), 'utf8')).not.toBe('not a code cache');
     expect(fs.readdirSync(cacheDir)).toEqual([cacheFile]);
+  });
+  maybe('migrate keeps a cache of its own, and one of dist/yaml.js, which it reads app-config with', () => {
+    const tmp = emptyDir();
+    const env = { ...process.env, TMPDIR: tmp, NO_COLOR: '1' };
+    const wired = spawnSync(process.execPath, [CLI, 'carmen', '--check'], { cwd: copyExample(), encoding: 'utf8', env });
+    expect(wired.status).toBe(1);
+    const migrated = spawnSync(process.execPath, [CLI, 'migrate', '--dry-run'], { cwd: copyExample(), encoding: 'utf8', env });
+    expect(migrated.status).toBe(0);
+    const [cacheDir] = fs.readdirSync(tmp).filter(name => name.startsWith('wire-plugin-code-cache-'));
+    const files = fs.readdirSync(path.join(tmp, cacheDir)).map(name => name.replace(/-\d+-\d+-[0-9a-z]+-/, '-<bundle>-'));
+    const node = `${process.version}-${process.arch}`;
+    expect(files.sort()).toEqual([`${node}-<bundle>-migrate.bin`, `${node}-<bundle>-wire.bin`, `yaml-${node}-<bundle>-migrate.bin`].sort());
   });
 });
