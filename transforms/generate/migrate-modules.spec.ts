@@ -8,6 +8,7 @@ import { printRootPluginModule } from './root-plugin';
 import { printStartupTasksModule } from './startup-tasks';
 import { printRootLoggerModule } from './root-logger';
 import { printPluginRouteModule } from './plugin-route';
+import { printEventBrokerModule } from './event-broker';
 import { printPluginAdapterModule } from './plugin-adapter';
 import type { GeneratedStyle } from './plugin-shell';
 
@@ -143,6 +144,21 @@ const PRINTERS: Record<string, Printer> = {
         fields: ['cache', 'config', 'logger'],
         router: { importLine: imported(style, "import Router from 'express-promise-router'"), call: 'Router' },
         line: 91,
+      },
+      style,
+    ),
+  'the event broker the bridged plugins share': style =>
+    printEventBrokerModule({ importLine: imported(style, "import { DefaultEventBroker } from '@backstage/plugin-events-backend'"), line: 39 }, 'sharedEventBroker', style),
+  'a plugin given the shared event broker': style =>
+    printPluginAdapterModule(
+      {
+        name: 'carmen',
+        importLine: imported(style, "import carmen from '../plugins/carmen'"),
+        imports: [imported(style, "import { sharedEventBroker } from './event-broker'")],
+        envFields: [{ key: 'eventBroker', text: 'sharedEventBroker(env.logger)', shared: true }],
+        args: ['env'],
+        envIndex: 0,
+        line: 84,
       },
       style,
     ),

@@ -49,7 +49,16 @@ export interface ExtraEnvField {
   /** The imported names it uses. */
   readonly names: readonly string[];
   readonly line: number;
+  /**
+   * A service every plugin shared (the event broker): the adapters take it
+   * from a generated module that makes it once (`sharedEventBroker(env.logger)`
+   * of ./event-broker), made as `made` was, with its import.
+   */
+  readonly shared?: { readonly module: 'event-broker'; readonly made: Node; readonly names: readonly string[] };
 }
+
+/** The adapters' call of the shared event broker, which ./event-broker exports. */
+export const SHARED_EVENT_BROKER = 'sharedEventBroker';
 
 /** The env fields every legacy PluginEnvironment had, which the template's locals in makeCreateEnv are named after. */
 const STANDARD_FIELDS = ['logger', 'database', 'cache', 'config', 'reader', 'discovery', 'tokenManager', 'scheduler', 'permissions', 'identity'];
@@ -124,7 +133,7 @@ function templateArguments(init: Node): boolean {
 
 /** Why an event broker in makeCreateEnv stays with the legacy code: the bridge that would carry it is not one migrate writes. */
 const EVENT_BROKER_REFUSAL =
-  "an event broker (DefaultEventBroker): the new backend system's events go through eventsServiceRef (@backstage/plugin-events-node), which the plugins' features use, and legacyPlugin gives no env.eventBroker; the mixed-mode bridge (makeLegacyPlugin with new DefaultEventBroker(logger, events) over eventsServiceRef) is not one migrate writes: move the plugins that read env.eventBroker to their features, or subscribe them through eventsServiceRef in a backend module, then remove it and run migrate again";
+  "an event broker (DefaultEventBroker) made of more than the root logger, or not plugin-events-backend's: only new DefaultEventBroker(<the root logger or its child>) is shared again by the bridged plugins (./event-broker); make it that way, or move the plugins that read env.eventBroker to their features (eventsServiceRef), then run migrate again";
 
 /** `getRootLogger()`, backend-common's root logger. */
 function isGetRootLogger(init: Node): boolean {
@@ -175,7 +184,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
   const template = new Set<string>([...(configName ? [configName] : []), ...(rootLoggerParam ? [rootLoggerParam] : []), 'undefined']);
   const fromBackstage = (name: string | undefined): boolean => name !== undefined && TEMPLATE_PACKAGES.test(importedFrom.get(name) ?? '');
   /** Services of the app's own (a client from another package), made of the standard fields and imports: by local name. */
-  const appServices = new Map<string, { init: Node; line: number; statement: Node }>();
+  const appServices = new Map<string, { init: Node; line: number; statement: Node; shared?: boolean }>();
   /** Items an adapter takes over: the services handed on, and the fields that hand them on. */
   const translated = new Set<Node>();
   const extraFields = new Map<string, ExtraEnvField>();
@@ -189,8 +198,29 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
     appServices.set(declarator.id.name, { init, line: lineOf(source, statement.start ?? 0), statement });
     return true;
   };
+  /**
+   * `const eventBroker = new DefaultEventBroker(root.child({ type: 'plugin' }))` (plugin-events-backend's, over
+   * the root logger): one broker all the plugins shared, which the adapters share again through ./event-broker.
+   */
+  const sharedEventBroker = (statement: Node): boolean => {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const declarator = statement.declarations[0];
+    const init = declarator.init;
+    if (declarator.id.type !== 'Identifier' || init?.type !== 'NewExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'DefaultEventBroker') return false;
+    if (importedFrom.get('DefaultEventBroker') !== '@backstage/plugin-events-backend' || init.arguments.length !== 1) return false;
+    if (![...mentions(init.arguments[0])].every(name => loggers.has(name))) return false;
+    appServices.set(declarator.id.name, { init, line: lineOf(source, statement.start ?? 0), statement, shared: true });
+    template.add(declarator.id.name);
+    return true;
+  };
   const readExtraField = (key: string, value: Node, item: Node): boolean => {
     const service = value.type === 'Identifier' ? appServices.get(value.name) : undefined;
+    if (service?.shared) {
+      extraFields.set(key, { text: `${SHARED_EVENT_BROKER}(env.logger)`, names: [], line: service.line, shared: { module: 'event-broker', made: service.init, names: ['DefaultEventBroker'] } });
+      translated.add(service.statement);
+      translated.add(item);
+      return true;
+    }
     const root = calleeRoot(value);
     const inline = !service && root !== undefined && importedFrom.has(root) && !fromBackstage(root) && [...mentions(value)].every(name => STANDARD_FIELDS.includes(name) || (importedFrom.has(name) && !fromBackstage(name)));
     if (!service && !inline) return false;
@@ -240,7 +270,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
         refused.set(statement, `${service === 'discovery' ? 'a discovery' : 'a URL reader'} (${root}) made with more than the config, the root logger and imports: only such a one becomes a service factory for coreServices.${service}; write that factory by hand (createServiceFactory with the deps it needs)`);
         continue;
       }
-      if (appService(statement)) continue;
+      if (appService(statement) || sharedEventBroker(statement)) continue;
       if (declarator.id.type === 'Identifier') template.add(declarator.id.name);
       if (root === 'DefaultEventBroker') {
         refused.set(statement, EVENT_BROKER_REFUSAL);

@@ -1,5 +1,7 @@
 /** Plugins called with more than their env: the adapter module the bridge runs, which makes their other arguments from the env. */
+import { eventBrokerImport } from '../../../../transforms/generate/event-broker';
 import { printPluginAdapterModule } from '../../../../transforms/generate/plugin-adapter';
+import { SHARED_EVENT_BROKER } from '../create-env';
 import { at, emit, generatedPath, reprint, Translation } from './translation';
 
 export const pluginAdapter: Translation = {
@@ -22,6 +24,8 @@ export const pluginAdapter: Translation = {
       const imports = input.index.imports
         .filter(d => d.specifiers.some(s => names.includes(s.local.name)))
         .map(d => reprint(input, d, d.specifiers.map(s => s.local.name).filter(n => names.includes(n)), modulePath));
+      // The event broker the plugins shared comes from the module that makes it once (./event-broker).
+      if (adapter.envFields.some(field => field.shared)) imports.push(eventBrokerImport(input.style, SHARED_EVENT_BROKER));
       emit(input, output, {
         modulePath,
         text: printPluginAdapterModule(
