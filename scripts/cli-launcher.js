@@ -10,7 +10,8 @@
  * migrate): the cache is written at the exit of a run that had none, with
  * the functions that run compiled, so each command keeps the functions it
  * runs. A cache that cannot be read or written, or that V8 rejects, is not
- * used (and is written anew at exit).
+ * used (and is written anew at exit). Writing one removes those not written
+ * for a week (older builds, other Node flags).
  */
 'use strict';
 const Module = require('module');
@@ -62,12 +63,23 @@ function loadWithCodeCache(file) {
         const temporary = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(temporary, script.createCachedData());
         fs.renameSync(temporary, cacheFile);
+        pruneStaleCaches(fs, dir);
       } catch {
         // No cache this time.
       }
     });
   }
   return loaded.exports;
+}
+
+/** Caches not written for a week (older builds, other flags) go, so the folder does not grow with every build. */
+function pruneStaleCaches(fs, dir) {
+  const weekAgo = Date.now() - 7 * 24 * 60 * 60 * 1000;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.endsWith('.bin')) continue;
+    const file = path.join(dir, name);
+    if (fs.statSync(file).mtimeMs < weekAgo) fs.rmSync(file, { force: true });
+  }
 }
 
 let yamlExports;

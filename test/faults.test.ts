@@ -37,8 +37,10 @@ describe('a write that fails half-way', () => {
     return [change('a.ts', 'old a', 'new a'), change('sub/b.ts', undefined, 'new b'), change('c.ts', 'old c', 'new c')];
   }
 
+  // Updates are written to temporary files first and renamed over their targets; a new file is created in place,
+  // exclusively. What fails is named, and everything done before it is undone.
   test.each([
-    ['an injected rename error on the second file', (dir: string) => {
+    ['an injected rename error on the second replaced file, after the new one was made', (dir: string) => {
       const rename = fs.renameSync;
       let calls = 0;
       jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
@@ -46,15 +48,7 @@ describe('a write that fails half-way', () => {
         return rename(from, to);
       });
       void dir;
-    }, /^sub\/b\.ts: cannot write \(EIO\); every file is as it was$/],
-    ['the second target folder vanishing before its rename', (dir: string) => {
-      const rename = fs.renameSync;
-      let calls = 0;
-      jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
-        if (++calls === 2) fs.rmSync(path.join(dir, 'sub'), { recursive: true, force: true });
-        return rename(from, to);
-      });
-    }, /^sub\/b\.ts: cannot write \(ENOENT\); every file is as it was$/],
+    }, /^c\.ts: cannot write \(EIO\); every file is as it was$/],
     ['a full disk while writing the second temporary file', (dir: string) => {
       const writeFile = fs.writeFileSync;
       let calls = 0;
@@ -63,7 +57,16 @@ describe('a write that fails half-way', () => {
         return writeFile(file, data, options);
       });
       void dir;
-    }, /^a\.ts: cannot write \(ENOSPC\); every file is as it was$/],
+    }, /^c\.ts: cannot write \(ENOSPC\); every file is as it was$/],
+    ['a full disk while writing the new file, after the first was replaced', (dir: string) => {
+      const writeFile = fs.writeFileSync;
+      let calls = 0;
+      jest.spyOn(fs, 'writeFileSync').mockImplementation((file, data, options) => {
+        if (++calls === 3) throw Object.assign(new Error('injected'), { code: 'ENOSPC' });
+        return writeFile(file, data, options);
+      });
+      void dir;
+    }, /^sub\/b\.ts: cannot write \(ENOSPC\); every file is as it was$/],
   ])('%s leaves every file as it was', (_name, inject, message) => {
     const dir = emptyDir();
     const changes = changesIn(dir);
@@ -72,6 +75,21 @@ describe('a write that fails half-way', () => {
     expect(() => commitChanges(changes)).toThrow(message);
     jest.restoreAllMocks();
     expect(snapshot(dir)).toEqual(before);
+    expect(fs.existsSync(path.join(dir, 'sub'))).toBe(false);
+  });
+
+  test('a new file someone else made meanwhile is neither overwritten nor removed, and the rest is put back', () => {
+    const dir = emptyDir();
+    const changes = changesIn(dir);
+    const before = snapshot(dir);
+    const open = fs.openSync;
+    jest.spyOn(fs, 'openSync').mockImplementation((file, flags, mode) => {
+      if (String(file).endsWith(path.join('sub', 'b.ts')) && flags === 'wx') fs.writeFileSync(file, 'theirs');
+      return open(file, flags, mode);
+    });
+    expect(() => commitChanges(changes)).toThrow(/^sub\/b\.ts: cannot write \(EEXIST\); every file is as it was$/);
+    jest.restoreAllMocks();
+    expect(snapshot(dir)).toEqual(new Map([...before, [path.join('sub', 'b.ts'), Buffer.from('theirs').toString('base64')]]));
   });
 });
 

@@ -109,4 +109,21 @@ describe('the code cache of the bundled CLI (Node 18 and 20; Node 22 and later u
     const node = `${process.version}-${process.arch}`;
     expect(files.sort()).toEqual([`${node}-<bundle>-migrate.bin`, `${node}-<bundle>-wire.bin`, `yaml-${node}-<bundle>-migrate.bin`].sort());
   });
+
+  maybe('writing a cache removes those not written for a week, and keeps the others', () => {
+    const tmp = emptyDir();
+    const cacheDir = path.join(tmp, `wire-plugin-code-cache-${process.getuid?.() ?? 'user'}`);
+    fs.mkdirSync(cacheDir);
+    const stale = path.join(cacheDir, `${process.version}-${process.arch}-1-1-old-wire.bin`);
+    const recent = path.join(cacheDir, `${process.version}-${process.arch}-2-2-other-wire.bin`);
+    fs.writeFileSync(stale, 'an older build');
+    fs.writeFileSync(recent, 'another build, used yesterday');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    fs.utimesSync(stale, eightDaysAgo, eightDaysAgo);
+    const run = spawnSync(process.execPath, [CLI, 'carmen', '--check'], { cwd: copyExample(), encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' } });
+    expect(run.status).toBe(1);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.readFileSync(recent, 'utf8')).toBe('another build, used yesterday');
+    expect(fs.readdirSync(cacheDir)).toHaveLength(2);
+  });
 });

@@ -33,15 +33,24 @@ test('writes every change and leaves no temporary file', () => {
 
 test('a failure after the first file was replaced puts everything back', () => {
   fs.writeFileSync(path.join(dir, 'a.ts'), 'old a');
-  // The second target is a non-empty folder: its rename fails after a.ts was already replaced.
-  fs.mkdirSync(path.join(dir, 'b.ts'));
-  fs.writeFileSync(path.join(dir, 'b.ts', 'keep'), 'x');
+  // The last new file's folder is a file: creating it fails after a.ts was replaced and new/deeper/c.ts made (two folders).
+  fs.writeFileSync(path.join(dir, 'blocked'), 'x');
   const before = listing();
-  expect(() => commitChanges([change('a.ts', 'old a', 'new a'), change('new/c.ts', undefined, 'c'), change('b.ts', undefined, 'b')])).toThrow(
-    /^b\.ts: cannot write \((EISDIR|ENOTEMPTY|EEXIST)\); every file is as it was$/,
+  expect(() => commitChanges([change('a.ts', 'old a', 'new a'), change('new/deeper/c.ts', undefined, 'c'), change('blocked/b.ts', undefined, 'b')])).toThrow(
+    /^blocked\/b\.ts: cannot write \(ENOTDIR\); every file is as it was$/,
   );
   expect(fs.readFileSync(path.join(dir, 'a.ts'), 'utf8')).toBe('old a');
   expect(listing()).toEqual(before);
+});
+
+test('a file, or a folder, where a new file goes is not overwritten', () => {
+  fs.mkdirSync(path.join(dir, 'b.ts'));
+  fs.writeFileSync(path.join(dir, 'c.ts'), 'made meanwhile');
+  const before = listing();
+  expect(() => commitChanges([change('b.ts', undefined, 'b')])).toThrow('b.ts: changed on disk while wire-plugin was running; nothing was written, run it again');
+  expect(() => commitChanges([change('c.ts', undefined, 'c')])).toThrow('c.ts: changed on disk while wire-plugin was running; nothing was written, run it again');
+  expect(listing()).toEqual(before);
+  expect(fs.readFileSync(path.join(dir, 'c.ts'), 'utf8')).toBe('made meanwhile');
 });
 
 test('a file changed on disk since it was read is not overwritten', () => {

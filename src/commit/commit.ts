@@ -1,8 +1,9 @@
 /**
- * Writes a set of file changes all-or-nothing: every new content goes to a
- * temporary file beside its target first, then each is renamed over its
- * target; if any step fails, the files already replaced are put back and the
- * temporary files removed.
+ * Writes a set of file changes all-or-nothing: every replaced content goes
+ * to a temporary file beside its target first, then each is renamed over its
+ * target; a new file is created in place (exclusively: never over one that
+ * appeared meanwhile); if any step fails, the files already written are put
+ * back or removed and the temporary files removed.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -28,10 +29,10 @@ function currentContent(file: string): string | undefined {
 
 export function commitChanges(changes: readonly FileChange[]): void {
   // Someone (an editor, another run) changed a file since it was read: refuse rather than overwrite.
+  const present = folderListing();
   for (const change of changes) {
-    if (currentContent(change.path) !== change.before) {
-      throw new WireError(`${change.displayPath}: changed on disk while wire-plugin was running; nothing was written, run it again`);
-    }
+    const unchanged = change.before === undefined ? !present(change.path) : currentContent(change.path) === change.before;
+    if (!unchanged) throw new WireError(`${change.displayPath}: changed on disk while wire-plugin was running; nothing was written, run it again`);
   }
 
   const createdDirs: string[] = [];
@@ -39,27 +40,46 @@ export function commitChanges(changes: readonly FileChange[]): void {
   /** Deleted files wait under a backup name until every other step has worked. */
   const backups = new Map<FileChange, string>();
   const replaced: FileChange[] = [];
+  /** New files this run opened (so made), which a failure removes. */
+  const created = new Set<FileChange>();
+  let current: FileChange | undefined;
   const removeTemps = (): void => {
     for (const temp of temps.values()) fs.rmSync(temp, { force: true });
   };
+  const makeFolder = (dir: string): void => {
+    if (fs.existsSync(dir)) return;
+    const first = fs.mkdirSync(dir, { recursive: true });
+    // Every level made, outermost first, so that undoing removes the deepest first.
+    if (first) {
+      const levels: string[] = [];
+      for (let level = dir; level.length >= first.length && level !== path.dirname(level); level = path.dirname(level)) levels.unshift(level);
+      createdDirs.push(...levels);
+    }
+  };
   try {
     for (const change of changes) {
-      if (change.kind === 'delete') continue;
-      const dir = path.dirname(change.path);
-      if (!fs.existsSync(dir)) {
-        const first = fs.mkdirSync(dir, { recursive: true });
-        if (first) createdDirs.push(first);
-      }
+      if (change.kind !== 'update') continue;
+      current = change;
       const temp = tempPathFor(change.path);
-      const mode = change.kind === 'update' ? fs.statSync(change.path).mode : undefined;
-      fs.writeFileSync(temp, change.after ?? '', { mode });
+      fs.writeFileSync(temp, change.after ?? '', { mode: fs.statSync(change.path).mode });
       temps.set(change, temp);
     }
     for (const change of changes) {
+      current = change;
       if (change.kind === 'delete') {
         const backup = tempPathFor(change.path).replace(/\.tmp$/, '.bak');
         fs.renameSync(change.path, backup);
         backups.set(change, backup);
+      } else if (change.kind === 'create') {
+        makeFolder(path.dirname(change.path));
+        // Exclusive: a file that appeared meanwhile is not ours to overwrite (nor to remove).
+        const fd = fs.openSync(change.path, 'wx');
+        created.add(change);
+        try {
+          fs.writeFileSync(fd, change.after ?? '');
+        } finally {
+          fs.closeSync(fd);
+        }
       } else {
         fs.renameSync(temps.get(change)!, change.path);
         temps.delete(change);
@@ -86,14 +106,35 @@ export function commitChanges(changes: readonly FileChange[]): void {
         restoreFailures.push(change.displayPath);
       }
     }
-    for (const dir of createdDirs.reverse()) fs.rmSync(dir, { recursive: true, force: true });
-    const failed = changes.find(c => !replaced.includes(c))?.displayPath ?? 'a file';
+    // A create that failed after opening its file: made by this run, so removed too.
+    for (const change of created) if (!replaced.includes(change)) fs.rmSync(change.path, { force: true });
+    // Folders this run made go only if empty: a file someone else put there meanwhile stays.
+    for (const dir of createdDirs.reverse()) removeIfEmpty(dir);
+    const failed = current?.displayPath ?? 'a file';
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     const state = restoreFailures.length
       ? `could not restore ${restoreFailures.join(', ')}`
       : 'every file is as it was';
     throw new WireError(`${failed}: cannot write (${reason}); ${state}`);
   }
+}
+
+/** Whether a file is there, by one listing of its folder (many new files share one): `present(file)`. */
+function folderListing(): (file: string) => boolean {
+  const listings = new Map<string, Set<string>>();
+  return file => {
+    const dir = path.dirname(file);
+    let names = listings.get(dir);
+    if (!names) {
+      try {
+        names = new Set(fs.readdirSync(dir));
+      } catch {
+        names = new Set();
+      }
+      listings.set(dir, names);
+    }
+    return names.has(path.basename(file));
+  };
 }
 
 function removeIfEmpty(dir: string): void {
