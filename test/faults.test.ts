@@ -37,41 +37,29 @@ describe('a write that fails half-way', () => {
     return [change('a.ts', 'old a', 'new a'), change('sub/b.ts', undefined, 'new b'), change('c.ts', 'old c', 'new c')];
   }
 
+  /** The `call`th call of fs.renameSync or fs.writeFileSync fails with `code`; the others work. */
+  function failCall(name: 'renameSync' | 'writeFileSync', call: number, code: string): () => void {
+    return () => {
+      const real = fs[name] as (...args: unknown[]) => void;
+      let calls = 0;
+      jest.spyOn(fs, name).mockImplementation(((...args: unknown[]) => {
+        if (++calls === call) throw Object.assign(new Error('injected'), { code });
+        return real(...args);
+      }) as never);
+    };
+  }
+
   // Updates are written to temporary files first and renamed over their targets; a new file is created in place,
   // exclusively. What fails is named, and everything done before it is undone.
   test.each([
-    ['an injected rename error on the second replaced file, after the new one was made', (dir: string) => {
-      const rename = fs.renameSync;
-      let calls = 0;
-      jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
-        if (++calls === 2) throw Object.assign(new Error('injected'), { code: 'EIO' });
-        return rename(from, to);
-      });
-      void dir;
-    }, /^c\.ts: cannot write \(EIO\); every file is as it was$/],
-    ['a full disk while writing the second temporary file', (dir: string) => {
-      const writeFile = fs.writeFileSync;
-      let calls = 0;
-      jest.spyOn(fs, 'writeFileSync').mockImplementation((file, data, options) => {
-        if (++calls === 2) throw Object.assign(new Error('injected'), { code: 'ENOSPC' });
-        return writeFile(file, data, options);
-      });
-      void dir;
-    }, /^c\.ts: cannot write \(ENOSPC\); every file is as it was$/],
-    ['a full disk while writing the new file, after the first was replaced', (dir: string) => {
-      const writeFile = fs.writeFileSync;
-      let calls = 0;
-      jest.spyOn(fs, 'writeFileSync').mockImplementation((file, data, options) => {
-        if (++calls === 3) throw Object.assign(new Error('injected'), { code: 'ENOSPC' });
-        return writeFile(file, data, options);
-      });
-      void dir;
-    }, /^sub\/b\.ts: cannot write \(ENOSPC\); every file is as it was$/],
+    ['an injected rename error on the second replaced file, after the new one was made', failCall('renameSync', 2, 'EIO'), /^c\.ts: cannot write \(EIO\); every file is as it was$/],
+    ['a full disk while writing the second temporary file', failCall('writeFileSync', 2, 'ENOSPC'), /^c\.ts: cannot write \(ENOSPC\); every file is as it was$/],
+    ['a full disk while writing the new file, after the first was replaced', failCall('writeFileSync', 3, 'ENOSPC'), /^sub\/b\.ts: cannot write \(ENOSPC\); every file is as it was$/],
   ])('%s leaves every file as it was', (_name, inject, message) => {
     const dir = emptyDir();
     const changes = changesIn(dir);
     const before = snapshot(dir);
-    inject(dir);
+    inject();
     expect(() => commitChanges(changes)).toThrow(message);
     jest.restoreAllMocks();
     expect(snapshot(dir)).toEqual(before);
