@@ -51,10 +51,10 @@ export interface ExtraEnvField {
   readonly line: number;
   /**
    * A service every plugin shared (the event broker): the adapters take it
-   * from a generated module that makes it once (`sharedEventBroker(env.logger)`
-   * of ./event-broker), made as `made` was, with its import.
+   * from the generated module that makes it once (`sharedEventBroker(env.logger)`
+   * of ./event-broker).
    */
-  readonly shared?: { readonly module: 'event-broker'; readonly made: Node; readonly names: readonly string[] };
+  readonly shared?: 'event-broker';
 }
 
 /** The adapters' call of the shared event broker, which ./event-broker exports. */
@@ -216,7 +216,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
   const readExtraField = (key: string, value: Node, item: Node): boolean => {
     const service = value.type === 'Identifier' ? appServices.get(value.name) : undefined;
     if (service?.shared) {
-      extraFields.set(key, { text: `${SHARED_EVENT_BROKER}(env.logger)`, names: [], line: service.line, shared: { module: 'event-broker', made: service.init, names: ['DefaultEventBroker'] } });
+      extraFields.set(key, { text: `${SHARED_EVENT_BROKER}(env.logger)`, names: [], line: service.line, shared: 'event-broker' });
       translated.add(service.statement);
       translated.add(item);
       return true;
@@ -262,7 +262,7 @@ export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, im
       const service = declarator.id.type === 'Identifier' && init && root && importedFrom.has(root) ? overriddenService(declarator.id.name, root, importedFrom) : undefined;
       if (service && declarator.id.type === 'Identifier' && init) {
         template.add(declarator.id.name);
-        const needs = init.type === 'AwaitExpression' || overrides.some(o => o.service === service) ? undefined : startupNeeds({ type: 'ExpressionStatement', expression: init } as Node, { configName, loggers }, name => importedFrom.has(name) && importedFrom.get(name) !== './types');
+        const needs = init.type === 'AwaitExpression' || overrides.some(o => o.service === service) ? undefined : readsOnly(init, { configName, loggers }, name => importedFrom.has(name) && importedFrom.get(name) !== './types');
         if (needs) {
           overrides.push({ service, expression: init, needs, line, item: statement });
           continue;
@@ -415,11 +415,21 @@ export interface StartupNeeds {
  * statement whose free names are imports, the config and the root loggers,
  * and which reads one of them. What it reads, else undefined.
  */
-export function startupNeeds(statement: Node, known: { readonly configName?: string; readonly loggers: ReadonlySet<string> }, imported: (name: string) => boolean): StartupNeeds | undefined {
+export function startupNeeds(statement: Node, known: KnownNames, imported: (name: string) => boolean): StartupNeeds | undefined {
   if (statement.type !== 'ExpressionStatement') return undefined;
   const call = statement.expression.type === 'AwaitExpression' ? statement.expression.argument : statement.expression;
-  if (call.type !== 'CallExpression') return undefined;
-  const names = [...mentions(statement)];
+  return call.type === 'CallExpression' ? readsOnly(statement, known, imported) : undefined;
+}
+
+/** The config and root loggers by the names code reads them by. */
+export interface KnownNames {
+  readonly configName?: string;
+  readonly loggers: ReadonlySet<string>;
+}
+
+/** What `node` reads of the config and the root loggers, where those and imports are all its free names and it reads one of the two; else undefined. */
+function readsOnly(node: Node, known: KnownNames, imported: (name: string) => boolean): StartupNeeds | undefined {
+  const names = [...mentions(node)];
   const configName = known.configName !== undefined && names.includes(known.configName) ? known.configName : undefined;
   const loggerNames = names.filter(name => known.loggers.has(name));
   if (!configName && loggerNames.length === 0) return undefined;

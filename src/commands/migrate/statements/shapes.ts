@@ -65,13 +65,6 @@ export function pluginCall(
   return { alias: call.callee.name, env: envArgument.name, args: call.arguments, envIndex };
 }
 
-/**
- * `existing`: a half-migrated file's own new backend (declared at the top
- * level); its declaration, its adds and its start are carried as they are,
- * with the imports they need, whatever those import.
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, configName };
-}
-
 /** `process.kill(process.ppid, ...)` and the like: code that stops the process that started the backend. */
 export function stopsTheParent(node: Node, source: string): boolean {
   return /\bprocess\.ppid\b|\bprocess\.kill\s*\(/.test(source.slice(node.start ?? 0, node.end ?? 0));

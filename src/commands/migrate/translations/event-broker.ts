@@ -11,8 +11,8 @@ export const eventBroker: Translation = {
   kind: 'event-broker',
   plan(input, output) {
     // Only where an adapter gives it: a bridged plugin that had the field.
-    const field = [...input.statements.extraEnvFields.values()].find(f => f.shared?.module === 'event-broker');
-    if (!field?.shared || !input.adapters.some(adapter => adapter.envFields.some(f => f.shared))) return;
+    const field = [...input.statements.extraEnvFields.values()].find(f => f.shared === 'event-broker');
+    if (!field || !input.adapters.some(adapter => adapter.envFields.some(f => f.shared))) return;
     const { modulePath, display, taken } = generatedPath(input, EVENT_BROKER_MODULE);
     if (taken) {
       output.refused.push(`${at(input, field.line)}: new DefaultEventBroker(...): ${display} exists already: wire-plugin would write the shared event broker there; move or remove it, then run migrate again`);
