@@ -123,16 +123,21 @@ export function routerFactory(index: LegacyIndex): { call: string; declaration: 
   return { call, declaration: from as ImportDeclaration };
 }
 
+/** The lowest version of a package the migrated backend can have: installed, else as package.json declares it, else the range migrate would add. */
+export function lowestVersionOf(context: Context, name: string): string | undefined {
+  const installedVersion = installed(context, name)?.version;
+  const declared = ((context.files.backendJson.dependencies ?? {}) as Record<string, unknown>)[name];
+  const range = installedVersion ?? (typeof declared === 'string' && lowestVersion(declared) ? declared : undefined) ?? versionFor(context, name);
+  return range ? lowestVersion(range) : undefined;
+}
+
 /**
  * Whether createBackendFeatureLoader is there: backend-plugin-api 0.8.0 or
  * later, installed, else as the backend's package.json declares it, else the
  * range migrate would add, else by the release (1.30 on).
  */
 export function featureLoaderApiVersion(context: Context): { supported: boolean; found: string } {
-  const installedVersion = installed(context, PLUGIN_API)?.version;
-  const declared = ((context.files.backendJson.dependencies ?? {}) as Record<string, unknown>)[PLUGIN_API];
-  const range = installedVersion ?? (typeof declared === 'string' && lowestVersion(declared) ? declared : undefined) ?? versionFor(context, PLUGIN_API);
-  const version = range ? lowestVersion(range) : undefined;
+  const version = lowestVersionOf(context, PLUGIN_API);
   if (version) return { supported: compareVersions(version, '0.8.0') >= 0, found: `${PLUGIN_API} ${version}` };
   const minor = context.release ? /^1\.(\d+)\./.exec(context.release)?.[1] : undefined;
   if (minor !== undefined) return { supported: Number(minor) >= 30, found: `Backstage ${context.release}` };

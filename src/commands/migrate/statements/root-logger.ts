@@ -20,12 +20,14 @@ import type { Node } from '@babel/types';
 export function readRootLoggers(reading: StatementReading): void {
   const { index, source } = reading;
   const body = index.router.container.body;
+  const configName = loadedConfigName(body);
+  const ownImported = (local: string): boolean => ownImport(reading.importedFrom.get(local)) && !reading.legacyNames.has(local);
   for (const statement of body) {
     if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) continue;
     const declarator = statement.declarations[0];
     const init = declarator.init;
     if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'Identifier') continue;
-    const created = rootLoggerCreation(init, index, local => ownImport(reading.importedFrom.get(local)) && !reading.legacyNames.has(local));
+    const created = rootLoggerCreation(init, index, ownImported);
     const got = !init.arguments.length && reading.importedFrom.get(init.callee.name) === '@backstage/backend-common' && importedName(index, init.callee.name) === 'getRootLogger';
     if (!got && !created) continue;
     const name = declarator.id.name;
@@ -35,8 +37,7 @@ export function readRootLoggers(reading: StatementReading): void {
       continue;
     }
     // A call of the app's own over this logger (and the config), which the config-side-effect reader runs at startup.
-    const startupCall = (other: Node): boolean =>
-      startupNeeds(other, { configName: loadedConfigName(body), loggers: new Set([name]) }, local => ownImport(reading.importedFrom.get(local)) && !reading.legacyNames.has(local)) !== undefined;
+    const startupCall = (other: Node): boolean => startupNeeds(other, { configName, loggers: new Set([name]) }, ownImported) !== undefined;
     const lines: { node: Node; line: StartupLogLine }[] = [];
     let otherUse: Node | undefined;
     for (const other of body) {
@@ -55,14 +56,10 @@ export function readRootLoggers(reading: StatementReading): void {
       continue;
     }
     reading.rootLoggers.add(name);
-    if (created) {
-      // Its format moves into a coreServices.rootLogger factory (a root-logger module); the logger itself is then the template's.
-      reading.readRootLoggerFormat(statement, created.format);
-    } else if (lines.length === 0) {
-      reading.replace(statement, 'the root logger, used to load config: the new backend has its own (coreServices.rootLogger)');
-      continue;
-    }
-    if (!created) {
+    // A format of its own moves into a coreServices.rootLogger factory (a root-logger module); the logger is then the template's.
+    if (created) reading.readRootLoggerFormat(statement, created.format);
+    else if (lines.length === 0) reading.replace(statement, 'the root logger, used to load config: the new backend has its own (coreServices.rootLogger)');
+    else {
       reading.translated.add(statement);
       reading.translate(statement);
     }

@@ -5,8 +5,8 @@
  * `@backstage/backend-defaults/rootLogger` from 0.4.1 (Backstage 1.29) on.
  */
 import { printRootLoggerModule, ROOT_LOGGER_MODULE } from '../../../../transforms/generate/root-logger';
-import { compareVersions, lowestVersion } from '../feature-table';
-import { installed, versionFor } from '../context';
+import { compareVersions } from '../feature-table';
+import { lowestVersionOf } from '../context';
 import { at, emit, generatedPath, reprint, relativeLines, Translation } from './translation';
 
 const DEFAULTS = '@backstage/backend-defaults';
@@ -18,8 +18,7 @@ export const rootLogger: Translation = {
     const found = input.statements.rootLoggerFormat;
     if (!found) return;
     const { modulePath, display, taken } = generatedPath(input, 'root-logger');
-    const range = installed(input.context, DEFAULTS)?.version ?? versionFor(input.context, DEFAULTS);
-    const version = range ? lowestVersion(range) : undefined;
+    const version = lowestVersionOf(input.context, DEFAULTS);
     if (taken || !version || compareVersions(version, FIRST_WITH_WINSTON_LOGGER) < 0) {
       const why = taken
         ? `${display} exists already: move or remove it, then run migrate again`
