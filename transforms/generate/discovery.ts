@@ -15,7 +15,7 @@
  * returns the factory itself from backend-plugin-api 0.7.0 on (callable
  * there too, for the older form).
  */
-import { coreServicesImport, GeneratedStyle, printObject, wrapComment } from './plugin-shell';
+import { continuedAt, coreServicesImport, GeneratedStyle, printObject, wrapComment } from './plugin-shell';
 
 export type OverriddenService = 'discovery' | 'urlReader';
 
@@ -42,10 +42,7 @@ export function printServiceFactoryModule(module: ServiceFactoryModule, style: G
   const semi = style.semicolons ? ';' : '';
   const at = (depth: number): string => style.unit.repeat(depth);
   // Continuation lines come relative to the expression's first line, and move with it to the return's depth.
-  const expression = module.expression
-    .split(/\r?\n/)
-    .map((line, i) => (i === 0 || line === '' ? line : `${at(2)}${line}`))
-    .join(style.eol);
+  const expression = continuedAt(module.expression, 2, style);
   const loggerNames = module.loggerNames ?? [];
   const deps = [...(module.configName ? [`${module.configName}: coreServices.rootConfig`] : []), ...loggerNames.map(name => `${name}: coreServices.rootLogger`)];
   const given = [...(module.configName ? ['the root config'] : []), ...(loggerNames.length ? ['the root logger'] : [])].join(' and ');

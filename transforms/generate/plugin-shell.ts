@@ -93,6 +93,19 @@ export function printObject(head: string, entries: readonly string[], tail: stri
   return [`${head}{`, ...entries.map(entry => `${style.unit}${entry},`), `}${tail}`];
 }
 
+/**
+ * An expression moved into generated code at `depth`: its lines after the
+ * first, indented relative to the first's line, get the depth's indentation
+ * (blank lines stay blank), in the file's line endings.
+ */
+export function continuedAt(expression: string, depth: number, style: GeneratedStyle): string {
+  const indent = style.unit.repeat(depth);
+  return expression
+    .split(/\r?\n/)
+    .map((line, i) => (i === 0 || line === '' ? line : `${indent}${line}`))
+    .join(style.eol);
+}
+
 /** A comment sentence as ` * ` lines of at most `width` columns (a word longer than that stands alone). */
 export function wrapComment(text: string, width = 80): string[] {
   const lines: string[] = [];

@@ -10,7 +10,7 @@
  * lines stay as they were.
  */
 import { stringLiteral } from '../lib/code-style';
-import { coreServicesImport, GeneratedStyle, wrapComment } from './plugin-shell';
+import { continuedAt, coreServicesImport, GeneratedStyle, wrapComment } from './plugin-shell';
 
 export interface RootLoggerModule {
   /** The format expression as written, lines after the first indented relative to the first's line. */
@@ -29,10 +29,7 @@ export function printRootLoggerModule(module: RootLoggerModule, style: Generated
   const semi = style.semicolons ? ';' : '';
   const q = style.quote;
   const at = (depth: number): string => style.unit.repeat(depth);
-  const format = module.format
-    .split(/\r?\n/)
-    .map((line, i) => (i === 0 || line === '' ? line : `${at(3)}${line}`))
-    .join(style.eol);
+  const format = continuedAt(module.format, 3, style);
   const transports = module.transports ?? 'transports';
   return [
     '/*',
