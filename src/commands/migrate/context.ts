@@ -6,13 +6,14 @@
  * index.ts reprinted for a generated module.
  */
 import * as path from 'path';
-import type { ImportDeclaration } from '@babel/types';
+import type { File, ImportDeclaration } from '@babel/types';
 import type { BackendFiles } from '../../repo/backend';
 import type { BridgeVerdict } from '../../repo/backstage-release';
 import { PackageInfo, Workspace } from '../../repo/workspace';
 import { readPluginEnvironment } from '../../repo/plugin-environment';
 import { PLUGIN_API } from '../../../transforms/generate/plugin-wrapper';
 import { stringLiteral } from '../../../transforms/lib/code-style';
+import { parseTypeScript } from '../../../transforms/lib/parse';
 import { backstageIdentity, identityFromName } from '../../../transforms/lib/package-names';
 import type { LegacyIndex } from '../../../transforms/analysis/legacy-backend';
 import { compareVersions, lowestVersion, versionForRelease } from './feature-table';
@@ -149,6 +150,21 @@ export function moduleFile(files: BackendFiles, specifier: string): string | und
   if (!specifier.startsWith('.')) return undefined;
   const base = path.resolve(path.dirname(files.indexPath), specifier).replace(/\.[jt]s$/, '');
   return [`${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts')].find(file => files.tree.read(file) !== undefined);
+}
+
+/** Parsed plugin modules, by the run's files and path: a module two readers need (the app check, the plugin's reading) is parsed once. */
+const parsedModules = new WeakMap<BackendFiles, Map<string, { source: string; ast: File }>>();
+
+/** A backend module's text and AST (it must be in the tree: see moduleFile), parsed once a run. */
+export function parsedModule(files: BackendFiles, modulePath: string): { source: string; ast: File } {
+  let byPath = parsedModules.get(files);
+  if (!byPath) parsedModules.set(files, (byPath = new Map()));
+  const source = files.tree.read(modulePath) as string;
+  const known = byPath.get(modulePath);
+  if (known?.source === source) return known;
+  const parsed = { source, ast: parseTypeScript(source, files.tree.display(modulePath)) };
+  byPath.set(modulePath, parsed);
+  return parsed;
 }
 
 /** The plugin id a package's feature registers, as far as its metadata or name says (undefined when neither does). */

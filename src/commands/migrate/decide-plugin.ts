@@ -11,7 +11,6 @@ import { WireError } from '../../../transforms/lib/errors';
 import { LEGACY_BRIDGE_ENVIRONMENT } from '../../repo/plugin-environment';
 import { readPluginShape } from '../../repo/plugin-introspection';
 import { planPluginWrapper, PluginWrapper, PLUGIN_API, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
-import { parseTypeScript } from '../../../transforms/lib/parse';
 import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
 import type { ExtraEnvField } from './create-env';
 import { featureFromRelease, featureFromTable, lowestVersion } from './feature-table';
@@ -19,7 +18,7 @@ import type { LegacyStatements, PluginMount } from './legacy-statements';
 import { bridgedImport } from './print-index';
 import { mentions } from '../../../transforms/lib/ast';
 import { pluginAdapterModuleName } from '../../../transforms/generate/plugin-adapter';
-import { COMMON_PACKAGE, Context, DEFAULTS_PACKAGE, installed, moduleFile, pluginApiRange, pluginEnvironmentFields, pluginIdOfPackage, versionFor } from './context';
+import { COMMON_PACKAGE, Context, DEFAULTS_PACKAGE, installed, moduleFile, parsedModule, pluginApiRange, pluginEnvironmentFields, pluginIdOfPackage, versionFor } from './context';
 import type { BehaviourEntry } from './behaviour';
 import type { MigratedPlugin, MigrationTarget } from './report';
 
@@ -109,8 +108,8 @@ export async function decidePlugin(context: Context, specifier: string, id: stri
     return await bridge(`imported from the package itself, whose default export is a legacy createPlugin`, feature.decidedBy, specifier);
   }
   if (!modulePath) return await bridge(`${specifier} was not found; bridged as it is imported`, 'module');
-  const source = files.tree.read(modulePath) as string;
-  const reading = readPluginModule(parseTypeScript(source, files.tree.display(modulePath)), source, exportName);
+  const { source, ast } = parsedModule(files, modulePath);
+  const reading = readPluginModule(ast, source, exportName);
   const display = files.tree.display(modulePath);
 
   const warnBridged = (): void => {
@@ -181,8 +180,8 @@ export function isAppMount(context: Context, mount: PluginMount): boolean {
   if (mount.envId === 'app' || mount.module === '@backstage/plugin-app-backend') return true;
   const modulePath = moduleFile(context.files, mount.module);
   if (!modulePath) return false;
-  const source = context.files.tree.read(modulePath) as string;
-  return readPluginModule(parseTypeScript(source, context.files.tree.display(modulePath)), source, mount.exportName).packageName === '@backstage/plugin-app-backend';
+  const { source, ast } = parsedModule(context.files, modulePath);
+  return readPluginModule(ast, source, mount.exportName).packageName === '@backstage/plugin-app-backend';
 }
 
 export interface DecidedPlugins {

@@ -7,10 +7,9 @@ import type { ImportDeclaration } from '@babel/types';
 import type { GeneratedStyle } from '../../../transforms/generate/plugin-shell';
 import { ENVIRONMENT_SERVICES, printRootPluginModule, rootPluginModuleName, rootPluginRouterName } from '../../../transforms/generate/root-plugin';
 import { stringLiteral } from '../../../transforms/lib/code-style';
-import { parseTypeScript } from '../../../transforms/lib/parse';
 import type { LegacyIndex } from '../../../transforms/analysis/legacy-backend';
 import { readEnvironmentUse } from './classify-plugin';
-import { Context, moduleFile, reprintImport, routerFactory } from './context';
+import { Context, moduleFile, parsedModule, reprintImport, routerFactory } from './context';
 import type { PluginMount } from './legacy-statements';
 import type { MigratedPlugin } from './report';
 
@@ -99,8 +98,8 @@ export function readModuleEnvironment(
   const modulePath = moduleFile(files, mount.module);
   if (!modulePath) return refuse(`${mount.module} is not a module of the backend that wire-plugin can read, so the environment it needs is unknown: ${otherwise}`);
   const moduleDisplay = files.tree.display(modulePath);
-  const source = files.tree.read(modulePath) as string;
-  const use = readEnvironmentUse(parseTypeScript(source, moduleDisplay), source, mount.exportName);
+  const { source, ast } = parsedModule(files, modulePath);
+  const use = readEnvironmentUse(ast, source, mount.exportName);
   if (use.missing) return refuse(`${moduleDisplay} has ${use.missing}: ${otherwise}`);
   if (use.wholeAt !== undefined) {
     return refuse(`hands its whole environment on here, so which services it needs is unknown, and ${runs}: read the fields it needs (env.logger, env.config, ...), or ${otherwise}`, `${moduleDisplay}:${use.wholeAt}`);
