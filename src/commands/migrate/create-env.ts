@@ -172,197 +172,221 @@ function boundNames(id: Node): string[] | undefined {
  * factories may then use as they use `getRootLogger()`.
  */
 export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, importedFrom: ReadonlyMap<string, string>, rootLoggerParam?: string): CreateEnvReading {
-  const items: Node[] = [];
-  const replaced = new Set<Node>();
-  const refused = new Map<Node, string>();
-  const overrides: (ServiceOverride & { item: Node })[] = [];
-  const sideEffects: { node: Node; needs: StartupNeeds }[] = [];
-  /** The root logger's names: main()'s, handed in, and `getRootLogger()`'s here. */
-  const loggers = new Set<string>(rootLoggerParam ? [rootLoggerParam] : []);
-  const configName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
-  /** Names the template's statements declare: services made by Backstage's own factories (and `undefined`, which the legacy auth adapters are given). */
-  const template = new Set<string>([...(configName ? [configName] : []), ...(rootLoggerParam ? [rootLoggerParam] : []), 'undefined']);
-  const fromBackstage = (name: string | undefined): boolean => name !== undefined && TEMPLATE_PACKAGES.test(importedFrom.get(name) ?? '');
-  /** Services of the app's own (a client from another package), made of the standard fields and imports: by local name. */
-  const appServices = new Map<string, { init: Node; line: number; statement: Node; shared?: boolean }>();
-  /** Items an adapter takes over: the services handed on, and the fields that hand them on. */
-  const translated = new Set<Node>();
-  const extraFields = new Map<string, ExtraEnvField>();
-  const appService = (statement: Node): boolean => {
-    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
-    const declarator = statement.declarations[0];
-    const init = declarator.init;
-    const root = calleeRoot(init);
-    if (declarator.id.type !== 'Identifier' || !init || init.type === 'AwaitExpression' || !root || !importedFrom.has(root) || fromBackstage(root)) return false;
-    if (![...mentions(init)].every(name => STANDARD_FIELDS.includes(name) || (importedFrom.has(name) && !fromBackstage(name)))) return false;
-    appServices.set(declarator.id.name, { init, line: lineOf(source, statement.start ?? 0), statement });
-    return true;
-  };
-  /**
-   * `const eventBroker = new DefaultEventBroker(root.child({ type: 'plugin' }))` (plugin-events-backend's, over
-   * the root logger): one broker all the plugins shared, which the adapters share again through ./event-broker.
-   */
-  const sharedEventBroker = (statement: Node): boolean => {
-    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
-    const declarator = statement.declarations[0];
-    const init = declarator.init;
-    if (declarator.id.type !== 'Identifier' || init?.type !== 'NewExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'DefaultEventBroker') return false;
-    if (importedFrom.get('DefaultEventBroker') !== '@backstage/plugin-events-backend' || init.arguments.length !== 1) return false;
-    if (![...mentions(init.arguments[0])].every(name => loggers.has(name))) return false;
-    appServices.set(declarator.id.name, { init, line: lineOf(source, statement.start ?? 0), statement, shared: true });
-    template.add(declarator.id.name);
-    return true;
-  };
-  const readExtraField = (key: string, value: Node, item: Node): boolean => {
-    const service = value.type === 'Identifier' ? appServices.get(value.name) : undefined;
-    if (service?.shared) {
-      extraFields.set(key, { text: `${SHARED_EVENT_BROKER}(env.logger)`, names: [], line: service.line, shared: 'event-broker' });
-      translated.add(service.statement);
-      translated.add(item);
-      return true;
-    }
-    const root = calleeRoot(value);
-    const inline = !service && root !== undefined && importedFrom.has(root) && !fromBackstage(root) && [...mentions(value)].every(name => STANDARD_FIELDS.includes(name) || (importedFrom.has(name) && !fromBackstage(name)));
-    if (!service && !inline) return false;
-    const made = service ? service.init : value;
-    extraFields.set(key, { text: fromEnv(made, source), names: [...mentions(made)].filter(name => importedFrom.has(name)), line: service ? service.line : lineOf(source, value.start ?? 0) });
-    if (service) translated.add(service.statement);
-    translated.add(item);
-    return true;
-  };
-  const onlyTemplateNames = (node: Node, extra: readonly string[] = []): boolean =>
-    [...mentions(node)].every(name => template.has(name) || fromBackstage(name) || extra.includes(name));
+  const reader = new CreateEnvReader(fn, source, importedFrom, rootLoggerParam);
+  for (const statement of fn.body.body) reader.readStatement(statement);
+  return reader.finish();
+}
 
-  const readDeclaration = (statement: Node, extra: readonly string[]): boolean => {
+/** A service of the app's own in makeCreateEnv, by local name: what made it, and whether every plugin shared it (the event broker). */
+interface AppService {
+  readonly init: Node;
+  readonly line: number;
+  readonly statement: Node;
+  readonly shared?: boolean;
+}
+
+/**
+ * makeCreateEnv read statement by statement (and the function it returns,
+ * and that function's env field by field): each item's fate, and the names
+ * the template's set-up declares as it goes.
+ */
+class CreateEnvReader {
+  readonly items: Node[] = [];
+  readonly replaced = new Set<Node>();
+  readonly refused = new Map<Node, string>();
+  readonly overrides: (ServiceOverride & { item: Node })[] = [];
+  readonly sideEffects: { node: Node; needs: StartupNeeds }[] = [];
+  /** Items an adapter takes over: the services handed on, and the fields that hand them on. */
+  readonly translated = new Set<Node>();
+  readonly extraFields = new Map<string, ExtraEnvField>();
+  /** The root logger's names: main()'s, handed in, and `getRootLogger()`'s here. */
+  private readonly loggers: Set<string>;
+  private readonly configName: string | undefined;
+  /** Names the template's statements declare: services made by Backstage's own factories (and `undefined`, which the legacy auth adapters are given). */
+  private readonly template: Set<string>;
+  /** Services of the app's own (a client from another package, made of the standard fields and imports; the event broker), by local name. */
+  private readonly appServices = new Map<string, AppService>();
+
+  constructor(
+    fn: FunctionDeclaration,
+    private readonly source: string,
+    private readonly importedFrom: ReadonlyMap<string, string>,
+    rootLoggerParam?: string,
+  ) {
+    this.configName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
+    this.loggers = new Set(rootLoggerParam ? [rootLoggerParam] : []);
+    this.template = new Set([...(this.configName ? [this.configName] : []), ...(rootLoggerParam ? [rootLoggerParam] : []), 'undefined']);
+  }
+
+  readStatement(statement: Node): void {
+    this.items.push(statement);
+    if (this.readDeclaration(statement, [])) return;
+    if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) return this.readService(statement);
+    if (this.isTemplateLog(statement)) {
+      this.replaced.add(statement);
+      return;
+    }
+    if (statement.type === 'ReturnStatement' && (statement.argument?.type === 'ArrowFunctionExpression' || statement.argument?.type === 'FunctionExpression')) {
+      this.replaced.add(statement);
+      return this.readEnvFunction(statement.argument);
+    }
+    const needs = startupNeeds(statement, { configName: this.configName, loggers: this.loggers }, name => ownImport(this.importedFrom.get(name)));
+    if (needs) {
+      this.sideEffects.push({ node: statement, needs });
+      return;
+    }
+    this.refused.set(statement, `set-up of the app's own in makeCreateEnv: the new backend creates the plugin services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
+  }
+
+  finish(): CreateEnvReading {
+    // A service of the app's own that no env field hands on has no use: refused as before.
+    for (const [name, service] of this.appServices) {
+      if (!this.translated.has(service.statement)) this.refused.set(service.statement, `a service of the app's own in makeCreateEnv (${name}) that no env field hands on: the new backend creates the services itself; move it into the plugins that use it`);
+    }
+    const { items, replaced, refused, overrides, sideEffects, extraFields, translated } = this;
+    return { items, replaced, refused, overrides, sideEffects, extraFields, translated };
+  }
+
+  private fromBackstage(name: string | undefined): boolean {
+    return name !== undefined && TEMPLATE_PACKAGES.test(this.importedFrom.get(name) ?? '');
+  }
+
+  private lineOf(node: Node): number {
+    return lineOf(this.source, node.start ?? 0);
+  }
+
+  /** The template's set-up: a Backstage factory over config and the template's names, or `<template service>.forPlugin(plugin)` / `root.child(...)`. */
+  private readDeclaration(statement: Node, extra: readonly string[]): boolean {
     if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
     const declarator = statement.declarations[0];
     const names = boundNames(declarator.id);
     if (!names || !declarator.init) return false;
     const root = calleeRoot(declarator.init);
-    // A Backstage factory over config and the template's names (`createLegacyAuthAdapters({ auth: undefined, ... })` of
-    // the 1.24-1.29 templates too), or `<template service>.forPlugin(plugin)` / `root.child(...)`.
-    if ((fromBackstage(root) || (root !== undefined && template.has(root))) && onlyTemplateNames(declarator.init, extra) && templateArguments(declarator.init)) {
-      for (const name of names) template.add(name);
-      if (isGetRootLogger(declarator.init) && names.length === 1) loggers.add(names[0]);
-      replaced.add(statement);
-      return true;
-    }
-    return false;
-  };
-
-  for (const statement of fn.body.body) {
-    items.push(statement);
-    if (readDeclaration(statement, [])) continue;
-    const line = lineOf(source, statement.start ?? 0);
-    if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) {
-      const declarator = statement.declarations[0];
-      const init = declarator.init;
-      const root = calleeRoot(init);
-      // A discovery or URL reader of the app's own making: `MyDiscovery.fromConfig(config)`, `UrlReaders.default({ ..., factories })`.
-      const service = declarator.id.type === 'Identifier' && init && root && importedFrom.has(root) ? overriddenService(declarator.id.name, root, importedFrom) : undefined;
-      if (service && declarator.id.type === 'Identifier' && init) {
-        template.add(declarator.id.name);
-        const needs = init.type === 'AwaitExpression' || overrides.some(o => o.service === service) ? undefined : readsOnly(init, { configName, loggers }, name => importedFrom.has(name) && importedFrom.get(name) !== './types');
-        if (needs) {
-          overrides.push({ service, expression: init, needs, line, item: statement });
-          continue;
-        }
-        refused.set(statement, `${service === 'discovery' ? 'a discovery' : 'a URL reader'} (${root}) made with more than the config, the root logger and imports: only such a one becomes a service factory for coreServices.${service}; write that factory by hand (createServiceFactory with the deps it needs)`);
-        continue;
-      }
-      if (appService(statement) || sharedEventBroker(statement)) continue;
-      if (declarator.id.type === 'Identifier') template.add(declarator.id.name);
-      if (root === 'DefaultEventBroker') {
-        refused.set(statement, EVENT_BROKER_REFUSAL);
-        continue;
-      }
-      refused.set(statement, `a service of the app's own in makeCreateEnv${root ? ` (${root})` : ''}: the new backend creates the services itself; give plugins this one with a service factory (createServiceFactory), or move it into the plugins that use it`);
-      continue;
-    }
-    if (statement.type === 'ExpressionStatement') {
-      const expression = statement.expression;
-      const message = expression.type === 'CallExpression' ? expression.arguments[0] : undefined;
-      const text = message?.type === 'TemplateLiteral' ? message.quasis.map(q => q.value.raw).join('${') : '';
-      if (calleeRoot(expression) !== undefined && template.has(calleeRoot(expression) as string) && TEMPLATE_LOG.test(text)) {
-        replaced.add(statement);
-        continue;
-      }
-    }
-    if (statement.type === 'ReturnStatement' && statement.argument && (statement.argument.type === 'ArrowFunctionExpression' || statement.argument.type === 'FunctionExpression')) {
-      replaced.add(statement);
-      readEnvFunction(statement.argument, source, items, replaced, refused, readDeclaration, template, fromBackstage, { appService, readExtraField });
-      continue;
-    }
-    const needs = startupNeeds(statement, { configName, loggers }, name => ownImport(importedFrom.get(name)));
-    if (needs) {
-      sideEffects.push({ node: statement, needs });
-      continue;
-    }
-    refused.set(statement, `set-up of the app's own in makeCreateEnv: the new backend creates the plugin services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
+    // `createLegacyAuthAdapters({ auth: undefined, ... })` of the 1.24-1.29 templates is one too.
+    const made = this.fromBackstage(root) || (root !== undefined && this.template.has(root));
+    const onlyTemplate = [...mentions(declarator.init)].every(name => this.template.has(name) || this.fromBackstage(name) || extra.includes(name));
+    if (!made || !onlyTemplate || !templateArguments(declarator.init)) return false;
+    for (const name of names) this.template.add(name);
+    if (isGetRootLogger(declarator.init) && names.length === 1) this.loggers.add(names[0]);
+    this.replaced.add(statement);
+    return true;
   }
-  // A service of the app's own that no env field hands on has no use: refused as before.
-  for (const [name, service] of appServices) {
-    if (!translated.has(service.statement)) refused.set(service.statement, `a service of the app's own in makeCreateEnv (${name}) that no env field hands on: the new backend creates the services itself; move it into the plugins that use it`);
-  }
-  return { items, replaced, refused, overrides, sideEffects, extraFields, translated };
-}
 
-/** The function makeCreateEnv returns, `(plugin) => { ...; return { logger, database, ... } }`: its statements and the env's fields. */
-function readEnvFunction(
-  fn: Expression & { params: Node[]; body: Node },
-  source: string,
-  items: Node[],
-  replaced: Set<Node>,
-  refused: Map<Node, string>,
-  readDeclaration: (statement: Node, extra: readonly string[]) => boolean,
-  template: Set<string>,
-  fromBackstage: (name: string | undefined) => boolean,
-  own: { appService: (statement: Node) => boolean; readExtraField: (key: string, value: Node, item: Node) => boolean },
-): void {
-  const pluginName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
-  const extra = pluginName ? [pluginName] : [];
-  const readFields = (object: ObjectExpression): void => {
+  /** A declaration that is not the template's: a core service of the app's own making, a service an env field hands on, or refused. */
+  private readService(statement: Node & { type: 'VariableDeclaration' }): void {
+    const declarator = statement.declarations[0];
+    const init = declarator.init;
+    const root = calleeRoot(init);
+    // A discovery or URL reader of the app's own making: `MyDiscovery.fromConfig(config)`, `UrlReaders.default({ ..., factories })`.
+    const service = declarator.id.type === 'Identifier' && init && root && this.importedFrom.has(root) ? overriddenService(declarator.id.name, root, this.importedFrom) : undefined;
+    if (service && declarator.id.type === 'Identifier' && init) {
+      this.template.add(declarator.id.name);
+      const needs = init.type === 'AwaitExpression' || this.overrides.some(o => o.service === service) ? undefined : readsOnly(init, { configName: this.configName, loggers: this.loggers }, name => this.importedFrom.has(name) && this.importedFrom.get(name) !== './types');
+      if (needs) this.overrides.push({ service, expression: init, needs, line: this.lineOf(statement), item: statement });
+      else this.refused.set(statement, `${service === 'discovery' ? 'a discovery' : 'a URL reader'} (${root}) made with more than the config, the root logger and imports: only such a one becomes a service factory for coreServices.${service}; write that factory by hand (createServiceFactory with the deps it needs)`);
+      return;
+    }
+    if (this.appService(statement) || this.sharedEventBroker(statement)) return;
+    if (declarator.id.type === 'Identifier') this.template.add(declarator.id.name);
+    this.refused.set(
+      statement,
+      root === 'DefaultEventBroker'
+        ? EVENT_BROKER_REFUSAL
+        : `a service of the app's own in makeCreateEnv${root ? ` (${root})` : ''}: the new backend creates the services itself; give plugins this one with a service factory (createServiceFactory), or move it into the plugins that use it`,
+    );
+  }
+
+  /** A client of the app's own (another package's), made of the standard fields and imports: kept for the env fields that hand it on. */
+  private appService(statement: Node): boolean {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const declarator = statement.declarations[0];
+    const init = declarator.init;
+    const root = calleeRoot(init);
+    if (declarator.id.type !== 'Identifier' || !init || init.type === 'AwaitExpression' || !root || !this.importedFrom.has(root) || this.fromBackstage(root)) return false;
+    if (![...mentions(init)].every(name => STANDARD_FIELDS.includes(name) || (this.importedFrom.has(name) && !this.fromBackstage(name)))) return false;
+    this.appServices.set(declarator.id.name, { init, line: this.lineOf(statement), statement });
+    return true;
+  }
+
+  /**
+   * `const eventBroker = new DefaultEventBroker(root.child({ type: 'plugin' }))` (plugin-events-backend's, over
+   * the root logger): one broker all the plugins shared, which the adapters share again through ./event-broker.
+   */
+  private sharedEventBroker(statement: Node): boolean {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const declarator = statement.declarations[0];
+    const init = declarator.init;
+    if (declarator.id.type !== 'Identifier' || init?.type !== 'NewExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'DefaultEventBroker') return false;
+    if (this.importedFrom.get('DefaultEventBroker') !== '@backstage/plugin-events-backend' || init.arguments.length !== 1) return false;
+    if (![...mentions(init.arguments[0])].every(name => this.loggers.has(name))) return false;
+    this.appServices.set(declarator.id.name, { init, line: this.lineOf(statement), statement, shared: true });
+    this.template.add(declarator.id.name);
+    return true;
+  }
+
+  /** The template's one log line (`root.info(`Created UrlReader ${reader}`)`). */
+  private isTemplateLog(statement: Node): boolean {
+    if (statement.type !== 'ExpressionStatement') return false;
+    const expression = statement.expression;
+    const message = expression.type === 'CallExpression' ? expression.arguments[0] : undefined;
+    const text = message?.type === 'TemplateLiteral' ? message.quasis.map(q => q.value.raw).join('${') : '';
+    const root = calleeRoot(expression);
+    return root !== undefined && this.template.has(root) && TEMPLATE_LOG.test(text);
+  }
+
+  /** The function makeCreateEnv returns, `(plugin) => { ...; return { logger, database, ... } }`: its statements and the env's fields. */
+  private readEnvFunction(fn: Expression & { params: Node[]; body: Node }): void {
+    const pluginName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
+    const extra = pluginName ? [pluginName] : [];
+    if (fn.body.type === 'ObjectExpression') return this.readFields(fn.body, extra);
+    if (fn.body.type !== 'BlockStatement') return;
+    const returnedName = returnedVariable(fn.body.body);
+    for (const statement of fn.body.body) {
+      this.items.push(statement);
+      if (this.readDeclaration(statement, extra) || this.appService(statement)) continue;
+      // `const env = { logger, ... }; return env;`: the env held in a variable, read field by field as a returned one.
+      const env = statement.type === 'ReturnStatement' && statement.argument?.type === 'ObjectExpression' ? statement.argument : envObjectOf(statement, returnedName);
+      const returnsHeld = statement.type === 'ReturnStatement' && returnedName !== undefined && statement.argument?.type === 'Identifier' && statement.argument.name === returnedName;
+      if (env || returnsHeld) {
+        this.replaced.add(statement);
+        if (env) this.readFields(env, extra);
+        continue;
+      }
+      this.refused.set(statement, `set-up of the app's own in the env makeCreateEnv returns: the new backend gives each plugin its services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
+    }
+  }
+
+  private readFields(object: ObjectExpression, extra: readonly string[]): void {
     for (const property of object.properties) {
-      items.push(property);
+      this.items.push(property);
       const value = property.type === 'ObjectProperty' ? property.value : undefined;
       const names = value ? [...mentions(value)] : [];
-      const key = property.type === 'ObjectProperty' && property.key.type === 'Identifier' ? property.key.name : source.slice(property.start ?? 0, property.end ?? 0).slice(0, 40);
+      const key = property.type === 'ObjectProperty' && property.key.type === 'Identifier' ? property.key.name : this.source.slice(property.start ?? 0, property.end ?? 0).slice(0, 40);
       // An env field of the app's own, made of the standard fields and imports: given by an adapter to the plugins that read it.
-      if (value && !STANDARD_FIELDS.includes(key) && own.readExtraField(key, value as Node, property)) continue;
-      if (value && names.every(name => template.has(name) || fromBackstage(name) || extra.includes(name))) {
-        replaced.add(property);
+      if (value && !STANDARD_FIELDS.includes(key) && this.readExtraField(key, value as Node, property)) continue;
+      if (value && names.every(name => this.template.has(name) || this.fromBackstage(name) || extra.includes(name))) {
+        this.replaced.add(property);
         continue;
       }
-      refused.set(property, `the env field ${key} is made by the app's own code: the new backend gives plugins core services only; give it with a service factory (createServiceFactory), or make it in the plugins that use it`);
+      this.refused.set(property, `the env field ${key} is made by the app's own code: the new backend gives plugins core services only; give it with a service factory (createServiceFactory), or make it in the plugins that use it`);
     }
-  };
-  if (fn.body.type === 'ObjectExpression') {
-    readFields(fn.body);
-    return;
   }
-  if (fn.body.type !== 'BlockStatement') return;
-  const returnedName = returnedVariable(fn.body.body);
-  for (const statement of fn.body.body) {
-    items.push(statement);
-    if (readDeclaration(statement, extra)) continue;
-    if (own.appService(statement)) continue;
-    if (statement.type === 'ReturnStatement' && statement.argument?.type === 'ObjectExpression') {
-      replaced.add(statement);
-      readFields(statement.argument);
-      continue;
+
+  /** An env field of the app's own: a service handed on, or made in place of the standard fields and imports; the event broker shared. */
+  private readExtraField(key: string, value: Node, item: Node): boolean {
+    const service = value.type === 'Identifier' ? this.appServices.get(value.name) : undefined;
+    if (service?.shared) {
+      this.extraFields.set(key, { text: `${SHARED_EVENT_BROKER}(env.logger)`, names: [], line: service.line, shared: 'event-broker' });
+    } else {
+      const root = calleeRoot(value);
+      const inline = !service && root !== undefined && this.importedFrom.has(root) && !this.fromBackstage(root) && [...mentions(value)].every(name => STANDARD_FIELDS.includes(name) || (this.importedFrom.has(name) && !this.fromBackstage(name)));
+      if (!service && !inline) return false;
+      const made = service ? service.init : value;
+      this.extraFields.set(key, { text: fromEnv(made, this.source), names: [...mentions(made)].filter(name => this.importedFrom.has(name)), line: service ? service.line : this.lineOf(value) });
     }
-    // `const env = { logger, ... }; return env;`: the env held in a variable, read field by field as a returned one.
-    const held = envObjectOf(statement, returnedName);
-    if (held) {
-      replaced.add(statement);
-      readFields(held);
-      continue;
-    }
-    if (statement.type === 'ReturnStatement' && returnedName && statement.argument?.type === 'Identifier' && statement.argument.name === returnedName) {
-      replaced.add(statement);
-      continue;
-    }
-    refused.set(statement, `set-up of the app's own in the env makeCreateEnv returns: the new backend gives each plugin its services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
+    if (service) this.translated.add(service.statement);
+    this.translated.add(item);
+    return true;
   }
 }
 
