@@ -12,7 +12,7 @@ import { unifiedDiff } from './commit/diff';
 import type { Lock } from './commit/lock';
 import { applyMigration, lockForMigration, MigrationRefused, MigrationReport, planMigration } from './commands/migrate/plan';
 import { backendStatus, StatusReport } from './commands/status/status';
-import { applyPlan, lockBackend, planWiring, WireReport } from './commands/wire/wire';
+import { applyPlan, lockBackend, planWiring, WireReport } from './commands/wire/run';
 
 /** The lock of the run in progress, released on every way out, signals included. */
 let heldLock: Lock | undefined;
@@ -36,6 +36,8 @@ interface Args {
   quiet: boolean;
   system: 'auto' | 'legacy' | 'new';
   remove: boolean;
+  app?: string;
+  only?: 'backend' | 'frontend';
 }
 
 /** The options and behaviour every command shares: where to run, quiet, strict parsing that throws instead of exiting. */
@@ -76,7 +78,7 @@ function parseArgs(argv: string[]): Args {
     parser
       .scriptName('wire-plugin')
       .usage(
-        '$0 <plugin-id or package..> [options]\n$0 status [--json] [--check]\n$0 migrate [--dry-run] [--json]\n\nWire backend plugins and modules into packages/backend of a Backstage repo, show what is wired, or move a legacy backend to the new backend system.',
+        '$0 <plugin-id or package..> [options]\n$0 status [--json] [--check]\n$0 migrate [--dry-run] [--json]\n\nWire Backstage plugins into a repo: backend plugins and modules into packages/backend, frontend plugins into packages/app; show what is wired, or move a legacy backend to the new backend system.',
       )
       .command('$0 <plugin-id..>', false)
       .positional('plugin-id', { type: 'string', array: true, describe: 'plugin id (carmen) or package name (@backstage/plugin-kubernetes-backend)' }),
@@ -89,6 +91,8 @@ function parseArgs(argv: string[]): Args {
     .option('system', { choices: ['auto', 'legacy', 'new'] as const, default: 'auto' as const, describe: 'backend system to expect' })
     .option('remove', { type: 'boolean', default: false, describe: 'undo the wiring' })
     .option('force', { type: 'boolean', default: false, describe: 'overwrite (with --remove: delete) a differing src/plugins/<id>.ts' })
+    .option('app', { type: 'string', describe: 'app package folder (default: <root>/packages/app)' })
+    .option('only', { choices: ['backend', 'frontend'] as const, describe: 'wire one half of the plugin only' })
     .parseSync();
   return {
     pluginIds: ((parsed['plugin-id'] as unknown[]) ?? []).map(String),
@@ -103,6 +107,8 @@ function parseArgs(argv: string[]): Args {
     quiet: parsed.quiet,
     system: parsed.system,
     remove: parsed.remove,
+    app: parsed.app,
+    only: parsed.only,
   };
 }
 
@@ -117,14 +123,18 @@ const LABELS = { created: 'CREATE', updated: 'UPDATE', unchanged: 'UNCHANGED', d
 
 function summary(report: WireReport, args: Args): string {
   const count = (status: string): number => report.files.filter(f => f.status === status).length;
-  const ids = report.plugins.map(p => p.requested).join(', ');
-  const several = report.plugins.length > 1;
+  const requested = [...new Set([...report.plugins.map(p => p.requested), ...(report.frontend?.plugins ?? []).map(p => p.requested)])];
+  const ids = requested.join(', ');
+  const several = requested.length > 1;
   const tally = (['created', 'updated', 'deleted', 'unchanged'] as const)
     .filter(status => status !== 'deleted' || count('deleted') > 0)
     .filter(status => status !== 'created' || report.action === 'wire')
     .map(status => `${count(status)} ${status}`)
     .join(', ');
-  const where = `${report.backend} (${report.system} backend)`;
+  const where = [
+    ...(report.backend !== undefined && report.plugins.length ? [`${report.backend} (${report.system} backend)`] : []),
+    ...(report.frontend ? [`${report.frontend.app} (${report.frontend.system} frontend)`] : []),
+  ].join(' and ');
   if (report.action === 'remove') {
     if (!report.changed) return `${ids} ${several ? 'are' : 'is'} not wired into ${where}: nothing to remove.`;
     if (args.check) return `Check failed: ${ids} still wired into ${where} (removing would leave ${tally}).`;
@@ -315,6 +325,8 @@ export async function main(argv: string[]): Promise<number> {
       force: args.force,
       system: args.system,
       remove: args.remove,
+      app: args.app,
+      only: args.only,
     };
     const writes = !args.dryRun && !args.check;
     // A run that writes holds the backend's lock from reading to writing, so concurrent runs take turns.
@@ -339,7 +351,12 @@ export async function main(argv: string[]): Promise<number> {
         for (const change of changes) process.stdout.write(unifiedDiff(change.displayPath, change.before, change.after, colors));
       }
       for (const file of report.files) process.stdout.write(`${LABELS[file.status]} ${file.path}\n`);
+      for (const plugin of report.frontend?.plugins ?? []) {
+        const pieces = plugin.pieces.filter(piece => piece.kind !== 'dependency').map(piece => `${piece.kind} ${piece.where} (${piece.state})`);
+        if (pieces.length) process.stdout.write(`  ${plugin.packageName}: ${pieces.join(', ')}\n`);
+      }
       for (const name of report.removedDependencies) process.stdout.write(`  removed dependency ${name}\n`);
+      for (const step of report.manualSteps) process.stdout.write(`  by hand: ${step}\n`);
       process.stdout.write(summary(report, args) + '\n');
       if (report.written && report.nextStep) {
         const what = report.addedDependencies.length === 1 ? 'the added dependency' : `the ${report.addedDependencies.length} added dependencies`;

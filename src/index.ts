@@ -9,14 +9,16 @@
  * `migrateBackend({ cwd: repo })` to move a legacy backend to the new system.
  * Nothing here prints or exits; bad input throws a WireError with a one-line message.
  */
-export { planWiring, applyPlan, wirePlugins, lockBackend } from './commands/wire/wire';
+export { planWiring, applyPlan, wirePlugins, lockBackend } from './commands/wire/run';
+export type { WirePlan, WireReport } from './commands/wire/run';
+export type { FrontendReport, FrontendPluginReport, FrontendPiece, FrontendSystem } from './commands/wire/frontend/types';
 export { backendStatus } from './commands/status/status';
 export { planMigration, applyMigration, migrateBackend, MigrationRefused } from './commands/migrate/plan';
 export type { MigrateOptions, MigrationPlan, MigrationReport, MigratedPlugin, MigrationTarget } from './commands/migrate/plan';
 export type { StatusOptions, StatusReport, PluginStatus, PluginState, LegacyPiece } from './commands/status/status';
 export type { BackendSystem, SystemChoice } from './repo/backend';
 export type { Lock } from './commit/lock';
-export type { WireOptions, WirePlan, WireReport, PluginReport, FileReport } from './commands/wire/wire';
+export type { WireOptions, PluginReport, FileReport } from './commands/wire/wire';
 export type { FileChange, FileStatus } from './commit/tree';
 export { WireError } from '../transforms/lib/errors';
 export { unifiedDiff } from './commit/diff';

@@ -8,7 +8,7 @@ import { spawn } from 'child_process';
 import fs = require('fs');
 import * as path from 'path';
 import { commitChanges } from '../src/commit/commit';
-import { applyPlan, planWiring } from '../src/commands/wire/wire';
+import { applyPlan, planWiring } from '../src/commands/wire/run';
 import type { FileChange } from '../src/commit/tree';
 import { CLI, cleanup, copyExample, emptyDir, read, snapshot, write } from './helpers/repo';
 

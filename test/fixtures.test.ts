@@ -21,10 +21,12 @@ const ROOT = FIXTURES_ROOT;
 function assertParses(text: string, ext: string): void {
   if (ext === 'json') JSON.parse(text);
   else if (ext === 'yaml') expect(parseDocument(text).errors).toEqual([]);
-  else parse(text, { sourceType: 'module', plugins: ['typescript'] });
+  else parse(text, { sourceType: 'module', plugins: ext === 'tsx' ? ['typescript', 'jsx'] : ['typescript'] });
 }
 
-const FILE_NAMES: Record<string, string> = { json: 'package.json', yaml: 'app-config.yaml' };
+const FILE_NAMES: Record<string, string> = { json: 'package.json', yaml: 'app-config.yaml', tsx: 'App.tsx' };
+/** The file an app transform's messages name, where it is not App.tsx. */
+const TSX_NAMES: Record<string, string> = { 'legacy-app-sidebar': 'Root.tsx', 'legacy-entity-page': 'EntityPage.tsx' };
 
 // Whole-tree fixtures (`<folder>/<case>/input/...`, such as migrate's) have a runner of their own.
 const isTreeFolder = (name: string): boolean =>
@@ -51,7 +53,7 @@ describe.each(transforms)('%s', transformName => {
   describe.each(cases)('$name', ({ name, ext }) => {
     const input = fs.readFileSync(path.join(dir, `${name}.input.${ext}`), 'utf8');
     const options = fixtureOptions(dir, name);
-    const file = FILE_NAMES[ext] ?? 'index.ts';
+    const file = (ext === 'tsx' ? TSX_NAMES[transformName] : undefined) ?? FILE_NAMES[ext] ?? 'index.ts';
     const errorFile = path.join(dir, `${name}.error.txt`);
 
     if (fs.existsSync(errorFile)) {

@@ -23,6 +23,13 @@ import { formatPosition, WireError } from './lib/errors';
 import { detectEol, lineStartOf } from './lib/text';
 import { loadYaml, parseYaml } from './lib/yaml';
 
+/**
+ * Whose discovery: `backend.packages` (discoveryFeatureLoader) or
+ * `app.packages` (the new frontend system's app build, which reads the
+ * same `all`, `include` and `exclude` forms over packages/app's dependencies).
+ */
+export type DiscoverySection = 'backend' | 'app';
+
 export interface PackageList {
   readonly names: readonly string[];
   /** 1-based line of the list's key. */
@@ -49,28 +56,28 @@ interface ListNode {
 }
 
 /** The `backend.packages` node and its lists, checked to be of the shapes the loader reads. */
-function packagesNode(document: Document.Parsed, text: string, file: string): { node?: YamlNode; include?: ListNode; exclude?: ListNode } {
+function packagesNode(document: Document.Parsed, text: string, file: string, section: DiscoverySection = 'backend'): { node?: YamlNode; include?: ListNode; exclude?: ListNode } {
   const yaml = loadYaml();
-  const backend = document.get('backend', true);
+  const backend = document.get(section, true);
   if (!yaml.isMap(backend)) return {};
   const pair = (backend as YAMLMap).items.find(item => yaml.isScalar(item.key) && item.key.value === 'packages');
   const node = pair?.value as YamlNode | undefined;
   if (!pair || !node || (yaml.isScalar(node) && node.value === null)) return {};
   if (yaml.isScalar(node)) {
     if (node.value === 'all') return { node };
-    throw new WireError(`${formatPosition(file, text, node.range?.[0] ?? 0)}: backend.packages: expected \`all\` or a map with include and exclude lists, found ${JSON.stringify(node.value)}`);
+    throw new WireError(`${formatPosition(file, text, node.range?.[0] ?? 0)}: ${section}.packages: expected \`all\` or a map with include and exclude lists, found ${JSON.stringify(node.value)}`);
   }
-  if (!yaml.isMap(node)) throw new WireError(`${formatPosition(file, text, node.range?.[0] ?? 0)}: backend.packages: expected \`all\` or a map with include and exclude lists`);
+  if (!yaml.isMap(node)) throw new WireError(`${formatPosition(file, text, node.range?.[0] ?? 0)}: ${section}.packages: expected \`all\` or a map with include and exclude lists`);
   const list = (name: 'include' | 'exclude'): ListNode | undefined => {
     const entry = (node as YAMLMap).items.find(item => yaml.isScalar(item.key) && item.key.value === name);
     if (!entry) return undefined;
     const key = entry.key as Scalar;
     const seq = entry.value as YamlNode | null;
     const where = formatPosition(file, text, key.range?.[0] ?? 0);
-    if (!yaml.isSeq(seq)) throw new WireError(`${where}: backend.packages.${name}: expected a list of package names`);
+    if (!yaml.isSeq(seq)) throw new WireError(`${where}: ${section}.packages.${name}: expected a list of package names`);
     for (const item of seq.items) {
       if (!yaml.isScalar(item) || typeof item.value !== 'string') {
-        throw new WireError(`${formatPosition(file, text, (item as YamlNode)?.range?.[0] ?? key.range?.[0] ?? 0)}: backend.packages.${name}: expected a list of package names`);
+        throw new WireError(`${formatPosition(file, text, (item as YamlNode)?.range?.[0] ?? key.range?.[0] ?? 0)}: ${section}.packages.${name}: expected a list of package names`);
       }
     }
     return { key, seq: seq as YAMLSeq<Scalar> };
@@ -79,10 +86,10 @@ function packagesNode(document: Document.Parsed, text: string, file: string): { 
 }
 
 /** What feature discovery reads from an app-config file's text. */
-export function readDiscoveryPackages(text: string, file: string): DiscoveryPackages {
+export function readDiscoveryPackages(text: string, file: string, section: DiscoverySection = 'backend'): DiscoveryPackages {
   if (!/\bpackages\s*:/.test(text)) return { kind: 'none' };
   const document = parse(text, file);
-  const { node, include, exclude } = packagesNode(document, text, file);
+  const { node, include, exclude } = packagesNode(document, text, file, section);
   if (!node) return { kind: 'none' };
   const line = lineOf(text, node.range?.[0] ?? 0);
   if (loadYaml().isScalar(node)) return { kind: 'all', line };
@@ -107,7 +114,7 @@ function scalarLike(item: Scalar | undefined, name: string): string {
   return `'${name}'`;
 }
 
-function insertIntoList(text: string, file: string, list: ListNode, name: string): TextChange {
+function insertIntoList(text: string, file: string, list: ListNode, name: string, section: DiscoverySection): TextChange {
   const { seq } = list;
   const items = seq.items;
   const last = items[items.length - 1];
@@ -119,7 +126,7 @@ function insertIntoList(text: string, file: string, list: ListNode, name: string
   const start = last.range?.[0] ?? 0;
   const prefix = text.slice(lineStartOf(text, start), start);
   if (!/^[ \t]*-[ \t]+$/.test(prefix)) {
-    throw new WireError(`${formatPosition(file, text, start)}: backend.packages.include: expected one \`- <package>\` item a line`);
+    throw new WireError(`${formatPosition(file, text, start)}: ${section}.packages.include: expected one \`- <package>\` item a line`);
   }
   const eol = detectEol(text);
   const lineEnd = text.indexOf('\n', last.range?.[1] ?? 0);
@@ -167,10 +174,10 @@ function removeFromList(text: string, file: string, list: ListNode, name: string
  * take it out of `exclude`. No edit where `backend.packages` is absent (the
  * loader discovers nothing there; the caller adds the feature explicitly).
  */
-export function planDiscoveryList(text: string, file: string, packageName: string, remove = false): DiscoveryListPlan {
+export function planDiscoveryList(text: string, file: string, packageName: string, remove = false, section: DiscoverySection = 'backend'): DiscoveryListPlan {
   if (!/\bpackages\s*:/.test(text)) return { changes: [] };
   const document = parse(text, file);
-  const { node, include, exclude } = packagesNode(document, text, file);
+  const { node, include, exclude } = packagesNode(document, text, file, section);
   if (!node || loadYaml().isScalar(node)) return { changes: [] };
   if (remove) {
     const changes = include ? removeFromList(text, file, include, packageName) : [];
@@ -179,7 +186,7 @@ export function planDiscoveryList(text: string, file: string, packageName: strin
   const changes: TextChange[] = [];
   let edit: DiscoveryListPlan['edit'];
   if (include && !include.seq.items.some(item => item.value === packageName)) {
-    changes.push(insertIntoList(text, file, include, packageName));
+    changes.push(insertIntoList(text, file, include, packageName, section));
     edit = 'included';
   }
   const unexcluded = exclude ? removeFromList(text, file, exclude, packageName) : [];
@@ -193,9 +200,9 @@ export function planDiscoveryList(text: string, file: string, packageName: strin
 export default function transformer(
   file: { path?: string; source: string },
   _api?: unknown,
-  options: { package?: string; remove?: boolean } = {},
+  options: { package?: string; remove?: boolean; section?: DiscoverySection } = {},
 ): string {
   if (!options.package) throw new WireError('app-config-packages: pass --package=<name>');
-  const plan = planDiscoveryList(file.source, file.path ?? 'app-config.yaml', String(options.package), Boolean(options.remove));
+  const plan = planDiscoveryList(file.source, file.path ?? 'app-config.yaml', String(options.package), Boolean(options.remove), options.section ?? 'backend');
   return applyChanges(file.source, plan.changes);
 }

@@ -163,7 +163,7 @@ export function validateChanges(changes: readonly FileChange[], edited?: Readonl
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const error = (require('yaml') as typeof import('yaml')).parseDocument(change.after).errors[0];
         if (error) throw error;
-      } else parseScript(change.after, { sourceType: 'module', plugins: ['typescript'], attachComment: false });
+      } else parseScript(change.after, { sourceType: 'module', plugins: change.path.endsWith('.tsx') ? ['typescript', 'jsx'] : ['typescript'], attachComment: false });
     } catch (error) {
       throw new WireError(`${change.displayPath}: the planned edit does not parse (${(error as Error).message}); nothing was written (this is a wire-plugin bug)`);
     }

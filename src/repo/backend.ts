@@ -64,9 +64,9 @@ export function locateBackend(options: { readonly cwd?: string; readonly backend
  * the system. `manualIds` are the plugin ids whose lines to add by hand are
  * shown when index.ts is neither system.
  */
-export function readBackend(location: BackendLocation, choice: SystemChoice = 'auto', manualIds: readonly string[] = []): BackendFiles {
+export function readBackend(location: BackendLocation, choice: SystemChoice = 'auto', manualIds: readonly string[] = [], shared?: FileTree): BackendFiles {
   const { root, backendDir, backend } = location;
-  const tree = new FileTree(root);
+  const tree = shared ?? new FileTree(root);
   const backendJsonPath = path.join(backendDir, 'package.json');
   const indexPath = path.join(backendDir, 'src', 'index.ts');
   const backendJsonText = tree.read(backendJsonPath);

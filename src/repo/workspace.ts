@@ -137,10 +137,14 @@ export class Workspace {
   private cached?: PackageInfo[];
   private readonly jsonByFile = new Map<string, Record<string, unknown> | undefined>();
 
-  /** `known`: package.json files the run has parsed already (the backend's), by absolute path. */
+  /**
+   * `known`: package.json files the run has parsed already (the backend's), by absolute path.
+   * `readText`: where the run reads files (its file tree), so that each is read from disk once.
+   */
   constructor(
     readonly root: string,
     known: Iterable<readonly [string, Record<string, unknown>]> = [],
+    private readonly readText?: (file: string) => string | undefined,
   ) {
     for (const [file, json] of known) this.jsonByFile.set(path.resolve(file), json);
   }
@@ -150,9 +154,16 @@ export class Workspace {
     const absolute = path.resolve(file);
     if (!this.jsonByFile.has(absolute)) {
       const root = absolute === path.join(this.root, 'package.json') ? cachedRootJson(this.root) : undefined;
-      this.jsonByFile.set(absolute, root ?? (fs.existsSync(absolute) ? readPackageFile(absolute, path.relative(this.root, absolute)) : undefined));
+      this.jsonByFile.set(absolute, root ?? this.readJson(absolute));
     }
     return this.jsonByFile.get(absolute);
+  }
+
+  private readJson(absolute: string): Record<string, unknown> | undefined {
+    const display = path.relative(this.root, absolute);
+    if (!this.readText || display.startsWith('..')) return fs.existsSync(absolute) ? readPackageFile(absolute, display) : undefined;
+    const text = this.readText(absolute);
+    return text === undefined ? undefined : readPackageJson(text, display);
   }
 
   get packages(): PackageInfo[] {

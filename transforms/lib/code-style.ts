@@ -30,6 +30,8 @@ export class CodeStyleCounter {
 
   visit(node: Node, parent: Node | undefined): void {
     if (node.type === 'StringLiteral') {
+      // JSX attributes take prettier's jsxSingleQuote, not the code's quotes.
+      if (parent?.type === 'JSXAttribute') return;
       const raw = this.source[node.start ?? 0];
       if (raw === '"') this.double++;
       else if (raw === "'") this.single++;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as babel from '@babel/parser';
 import * as parse from '../../../transforms/lib/parse';
-import { planWiring } from './wire';
+import { planWiring } from './run';
 import { cleanup, copyExample } from '../../../test/helpers/repo';
 
 afterEach(() => {

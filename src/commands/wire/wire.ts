@@ -9,7 +9,7 @@ import * as path from 'path';
 import { BackendFiles, BackendSystem, installCommand, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
 import { addedDependencyNames, importsModule, otherBackendFilesImport, removedDependencyNames } from './backend-imports';
 import { applyChanges, TextChange } from '../../../transforms/lib/changes';
-import { commitChanges, validateChanges } from '../../commit/commit';
+import { validateChanges } from '../../commit/commit';
 import { WireError } from '../../../transforms/lib/errors';
 import { forgetPrettierConfigs, resolveModuleFormat } from '../../commit/format';
 import { BackendRole, backstageIdentity, identityFromName, packageOfSpecifier } from '../../../transforms/lib/package-names';
@@ -26,7 +26,6 @@ import {
   ROUTER_OPTIONS_ENVIRONMENT,
 } from '../../../transforms/generate/plugin-module';
 import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
-import { acquireLock, Lock } from '../../commit/lock';
 import { legacyPluginVerdict, releaseOf } from '../../repo/backstage-release';
 import { versionForRelease } from '../migrate/feature-table';
 import { FeatureDiscovery, readFeatureDiscovery } from '../../repo/feature-discovery';
@@ -73,6 +72,10 @@ export interface WireOptions {
   readonly system?: SystemChoice;
   /** Undo the wiring instead. */
   readonly remove?: boolean;
+  /** The app package folder, relative to cwd (default: `<root>/packages/app`). */
+  readonly app?: string;
+  /** Wire one half only: the backend plugin (`backend`) or the frontend plugin (`frontend`). Default: every half the repo has. */
+  readonly only?: 'backend' | 'frontend';
 }
 
 export interface FileReport {
@@ -103,7 +106,8 @@ export interface PluginReport {
   readonly alreadyWired?: boolean;
 }
 
-export interface WireReport {
+/** The backend half of a run. */
+export interface BackendReport {
   readonly root: string;
   /** The backend package folder, relative to the root. */
   readonly backend: string;
@@ -125,8 +129,8 @@ export interface WireReport {
   readonly nextStep?: string;
 }
 
-export interface WirePlan {
-  readonly report: WireReport;
+export interface BackendPlan {
+  readonly report: BackendReport;
   /** The new content of every file that changes, with what was read. */
   readonly changes: readonly FileChange[];
 }
@@ -152,7 +156,7 @@ interface Plugin extends PluginTarget {
 }
 
 /** Validates the options that need no file. */
-function validateOptions(options: WireOptions): void {
+export function validateOptions(options: WireOptions): void {
   const args = [...new Set(options.plugins)];
   validateTargetArguments(args);
   if (args.length > 1 && (options.packageName !== undefined || options.range !== undefined)) {
@@ -161,25 +165,15 @@ function validateOptions(options: WireOptions): void {
   if (options.range !== undefined) validateRange(options.range);
 }
 
-/**
- * Takes the backend's lock (`.wire-plugin.lock` beside its package.json) for
- * a run that writes: concurrent runs on one repo take turns. Release it when done.
- */
-export async function lockBackend(options: WireOptions, timeoutMs?: number): Promise<Lock> {
-  validateOptions(options);
-  const location = locateBackend(options);
-  return acquireLock(location.backendDir, location.backend, timeoutMs);
-}
-
-/** Computes everything a run would do, writing nothing. */
-export async function planWiring(options: WireOptions): Promise<WirePlan> {
+/** Computes everything the backend half of a run would do, writing nothing. */
+export async function planBackendWiring(options: WireOptions, shared?: { readonly workspace: Workspace; readonly tree: FileTree }): Promise<BackendPlan> {
   validateOptions(options);
   forgetPrettierConfigs();
   const args = [...new Set(options.plugins)];
   const location = locateBackend(options);
-  const files = readBackend(location, options.system ?? 'auto', args.filter(arg => !isPackageArgument(arg)));
+  const files = readBackend(location, options.system ?? 'auto', args.filter(arg => !isPackageArgument(arg)), shared?.tree);
   const { tree, root, backend } = files;
-  const context: Context = { ...files, options, workspace: new Workspace(root, [[files.backendJsonPath, files.backendJson]]), memo: {} };
+  const context: Context = { ...files, options, workspace: shared?.workspace ?? new Workspace(root, [[files.backendJsonPath, files.backendJson]]), memo: {} };
   const backendJsonDisplay = tree.display(files.backendJsonPath);
 
   const plugins: Plugin[] = [];
@@ -204,7 +198,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   const plannedJson = tree.read(files.backendJsonPath) ?? '';
   const addedDependencies = options.remove ? [] : addedDependencyNames(files.backendJson, plannedJson);
   const removedDependencies = options.remove ? removedDependencyNames(files.backendJson, plannedJson) : [];
-  const report: WireReport = {
+  const report: BackendReport = {
     root,
     backend,
     system: context.system,
@@ -219,23 +213,6 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
     nextStep: addedDependencies.length ? installCommand(root) : undefined,
   };
   return { report, changes };
-}
-
-/** Writes a plan's changes, all or nothing. */
-export function applyPlan(plan: WirePlan): WireReport {
-  commitChanges(plan.changes);
-  return { ...plan.report, written: plan.changes.length > 0 };
-}
-
-/** Plans and, unless `dryRun`, writes, holding the backend's lock: the whole job. */
-export async function wirePlugins(options: WireOptions & { dryRun?: boolean }): Promise<WireReport> {
-  if (options.dryRun) return (await planWiring(options)).report;
-  const lock = await lockBackend(options);
-  try {
-    return applyPlan(await planWiring(options));
-  } finally {
-    lock.release();
-  }
 }
 
 /** How a plugin goes into this backend, from what the plugin exports. */

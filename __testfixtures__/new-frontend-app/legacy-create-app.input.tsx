@@ -1,0 +1,4 @@
+import { createApp } from '@backstage/app-defaults';
+
+const app = createApp({});
+export default app.createRoot(<div />);

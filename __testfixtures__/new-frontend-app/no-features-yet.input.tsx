@@ -1,0 +1,7 @@
+import { createApp } from '@backstage/frontend-defaults';
+
+const app = createApp({
+  bindRoutes() {},
+});
+
+export default app.createRoot();

@@ -1,0 +1,8 @@
+export interface Config {
+  weather: {
+    /** @visibility frontend */
+    station: string;
+    /** @visibility frontend */
+    units?: 'metric' | 'imperial';
+  };
+}

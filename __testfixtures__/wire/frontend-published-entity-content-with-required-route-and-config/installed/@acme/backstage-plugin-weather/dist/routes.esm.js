@@ -1,0 +1,11 @@
+import { createRouteRef, createExternalRouteRef } from '@backstage/core-plugin-api';
+
+const entityContentRouteRef = createRouteRef({
+  id: "weather-entity-content"
+});
+const viewDocsRouteRef = createExternalRouteRef({
+  id: "view-docs"
+});
+
+export { entityContentRouteRef, viewDocsRouteRef };
+//# sourceMappingURL=routes.esm.js.map

@@ -1,0 +1,420 @@
+/**
+ * Reading a frontend plugin package, never running it: which of its exports
+ * is a page, an entity tab, an entity card or a predicate, whether its plugin
+ * has external routes that must be bound, API refs it provides no factory
+ * for, config it requires, and whether it is a feature of the new frontend
+ * system. A workspace plugin is read from its `src/`, a published one from
+ * its built JS (the entry and the files it re-exports from); both have the
+ * same calls: `createPlugin({ id, routes, externalRoutes, apis })`,
+ * `xPlugin.provide(createRoutableExtension({ name, component, mountPoint }))`
+ * for pages and tabs, `createComponentExtension` for cards.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from '@babel/parser';
+import type { File, Node, ObjectExpression } from '@babel/types';
+import { walk } from '../../transforms/lib/ast';
+import { PackageInfo } from './workspace';
+
+export type FrontendRole = 'frontend-plugin' | 'frontend-plugin-module';
+
+export interface FrontendExports {
+  /** A routable extension on the plugin's root route: `CarmenPage`. */
+  readonly page?: string;
+  /** Routable extensions for the entity page: `EntityCarmenContent`. */
+  readonly contents: readonly string[];
+  /** Component extensions for the entity overview: `EntityCarmenCard`. */
+  readonly cards: readonly string[];
+  /** `isCarmenAvailable(entity)` and the like. */
+  readonly predicates: readonly string[];
+  /** The plugin object's export name: `carmenPlugin`. */
+  readonly plugin?: string;
+  /** External route keys that are not optional: each must be bound in bindRoutes or app.routes.bindings. */
+  readonly requiredExternalRoutes: readonly string[];
+  /** API ref ids the package defines while its plugin provides no API factory. */
+  readonly apisWithoutFactory: readonly string[];
+  /** Whether the package (or its `./alpha`) default-exports a new-frontend-system feature; the subpath where. */
+  readonly feature?: { readonly subpath: '' | '/alpha' };
+  /** Every name the entry exports. */
+  readonly names: readonly string[];
+}
+
+export interface FrontendPackage {
+  readonly pkg: PackageInfo;
+  readonly role: FrontendRole;
+  readonly pluginId: string;
+  /** `backstage.pluginPackages`: the plugin's other packages (backend, common, react...). */
+  readonly siblings: readonly string[];
+  /** Undefined when the package's code could not be found (not installed). */
+  readonly exports?: FrontendExports;
+  /** Config keys the package's schema requires (`carmen.baseUrl`). */
+  readonly requiredConfig: readonly string[];
+}
+
+/** What `backstage` says: a frontend plugin (or module) and its id; undefined for anything else. */
+export function frontendIdentity(pkg: PackageInfo): { role: FrontendRole; pluginId: string } | undefined {
+  const field = pkg.json.backstage as { role?: unknown; pluginId?: unknown } | undefined;
+  const role = field?.role;
+  if (role !== 'frontend-plugin' && role !== 'frontend-plugin-module') {
+    if (role !== undefined) return undefined;
+    // Older packages carry no role: `@scope/plugin-x` (not -backend, -common, -react, -node) is a frontend plugin.
+    const match = /^(?:@[^/]+\/)?(?:backstage-)?plugin-([a-z0-9-]+)$/.exec(pkg.name);
+    if (!match || /-(backend|common|react|node)(-|$)/.test(match[1])) return undefined;
+    return { role: 'frontend-plugin', pluginId: match[1] };
+  }
+  const fromName = /plugin-([a-z0-9-]+)$/.exec(pkg.name)?.[1];
+  const pluginId = typeof field?.pluginId === 'string' && field.pluginId ? field.pluginId : fromName;
+  return pluginId ? { role, pluginId } : undefined;
+}
+
+export function readFrontendPackage(pkg: PackageInfo): FrontendPackage | undefined {
+  const identity = frontendIdentity(pkg);
+  if (!identity) return undefined;
+  const field = pkg.json.backstage as { pluginPackages?: unknown } | undefined;
+  const siblings = Array.isArray(field?.pluginPackages) ? field.pluginPackages.filter((s): s is string => typeof s === 'string' && s !== pkg.name) : [];
+  const exports = pkg.dir ? readExports(pkg) : undefined;
+  return { pkg, ...identity, siblings, exports, requiredConfig: pkg.dir ? requiredConfig(pkg) : [] };
+}
+
+/** The JS or TS file an import of the package (or a subpath) loads, for reading. */
+function entryOf(pkg: PackageInfo, subpath: '' | '/alpha'): string | undefined {
+  const dir = pkg.dir as string;
+  const json = pkg.json;
+  const candidates: unknown[] = [];
+  const exportsField = json.exports as Record<string, unknown> | undefined;
+  const entry = exportsField?.[`.${subpath}`];
+  if (typeof entry === 'string') candidates.push(entry);
+  else if (entry && typeof entry === 'object') {
+    const conditions = entry as Record<string, unknown>;
+    candidates.push(conditions.import, conditions.default, conditions.require);
+  }
+  if (subpath === '') candidates.push(json.module, json.main);
+  else if (!exportsField) candidates.push('src/alpha.ts', 'src/alpha.tsx');
+  candidates.push(...(subpath === '' ? ['src/index.ts', 'src/index.tsx'] : []));
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'string' || candidate.endsWith('.d.ts') || candidate.endsWith('.json')) continue;
+    const file = path.join(dir, candidate);
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
+interface ModuleFacts {
+  /** Exported name -> local name in this module, or a re-export from another module. */
+  readonly exported: Map<string, { local: string } | { from: string; imported: string }>;
+  readonly starFrom: string[];
+  readonly ast: File;
+}
+
+function parseModule(file: string): File | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const plugins: ('typescript' | 'jsx')[] = /\.tsx?$/.test(file) ? (file.endsWith('.tsx') ? ['typescript', 'jsx'] : ['typescript']) : ['jsx'];
+  try {
+    return parse(text, { sourceType: 'module', plugins, errorRecovery: true, attachComment: false });
+  } catch {
+    return undefined;
+  }
+}
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.mjs', '.esm.js', '/index.ts', '/index.tsx', '/index.js', '/index.mjs'];
+
+function resolveRelative(from: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(from), specifier);
+  for (const extension of EXTENSIONS) {
+    const candidate = base + extension;
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+  }
+  // `./plugin.js` written for a `.ts` source.
+  const withoutJs = base.replace(/\.js$/, '');
+  for (const extension of ['.ts', '.tsx']) if (fs.existsSync(withoutJs + extension)) return withoutJs + extension;
+  return undefined;
+}
+
+function moduleFacts(ast: File): ModuleFacts {
+  const exported: ModuleFacts['exported'] = new Map();
+  const starFrom: string[] = [];
+  for (const statement of ast.program.body) {
+    if (statement.type === 'ExportAllDeclaration') {
+      if (statement.exportKind !== 'type') starFrom.push(statement.source.value);
+    } else if (statement.type === 'ExportNamedDeclaration') {
+      if (statement.exportKind === 'type') continue;
+      const declaration = statement.declaration;
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const d of declaration.declarations) if (d.id.type === 'Identifier') exported.set(d.id.name, { local: d.id.name });
+      } else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) {
+        exported.set(declaration.id.name, { local: declaration.id.name });
+      }
+      for (const specifier of statement.specifiers) {
+        if (specifier.type !== 'ExportSpecifier' || specifier.exportKind === 'type') continue;
+        const name = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        exported.set(name, statement.source ? { from: statement.source.value, imported: specifier.local.name } : { local: specifier.local.name });
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration;
+      exported.set('default', { local: declaration.type === 'Identifier' ? declaration.name : 'default' });
+    }
+  }
+  return { exported, starFrom, ast };
+}
+
+/** What the package's code says, gathered over the entry and every file it imports or re-exports from (not dynamic imports). */
+interface CodeFacts {
+  readonly extensions: Map<string, { kind: 'routable' | 'component'; name?: string; mountPoint?: string }>;
+  readonly plugins: { id?: string; routes: Map<string, string>; externalRoutes: Map<string, string>; hasApis: boolean }[];
+  readonly externalRefs: Map<string, boolean>;
+  readonly apiRefs: string[];
+  /** Default exports made with createFrontendPlugin or createFrontendModule. */
+  featureDefault: boolean;
+  /** Variables made with createFrontendPlugin or createFrontendModule (`carmenPlugin`), which a default export may name. */
+  readonly featureVariables: Set<string>;
+}
+
+/** What a new-frontend-system plugin or module is made with (createFrontendPlugin's older name, createPlugin from frontend-plugin-api, is not told apart from the legacy one). */
+const FEATURE_FACTORIES = ['createFrontendPlugin', 'createFrontendModule'];
+
+const newFacts = (): CodeFacts => ({ extensions: new Map(), plugins: [], externalRefs: new Map(), apiRefs: [], featureDefault: false, featureVariables: new Set() });
+
+/** Whether an entry's default export is a frontend feature: made in place, or a variable made with a feature factory. */
+const defaultIsFeature = (names: Map<string, string>, facts: CodeFacts): boolean =>
+  names.has('default') && (facts.featureDefault || facts.featureVariables.has(names.get('default') as string));
+
+const keyName = (key: Node): string | undefined => (key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined);
+
+function objectArgument(node: Node): ObjectExpression | undefined {
+  return node.type === 'CallExpression' && node.arguments[0]?.type === 'ObjectExpression' ? node.arguments[0] : undefined;
+}
+
+function property(object: ObjectExpression, name: string): Node | undefined {
+  for (const p of object.properties) if (p.type === 'ObjectProperty' && keyName(p.key) === name) return p.value;
+  return undefined;
+}
+
+const calleeIs = (node: Node, names: readonly string[]): boolean => {
+  if (node.type !== 'CallExpression') return false;
+  const callee = node.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  // Bundlers rename imports (`createRoutableExtension$1`) or call through a namespace (`core.createPlugin`).
+  return name !== undefined && names.some(n => name === n || name.replace(/\$\d+$/, '') === n);
+};
+
+function gatherCode(ast: File, facts: CodeFacts): void {
+  walk(ast.program, (node, ancestors) => {
+    if (node.type !== 'CallExpression') return;
+    const options = objectArgument(node);
+    if (calleeIs(node, ['createRoutableExtension', 'createComponentExtension'])) {
+      const declarator = [...ancestors].reverse().find(a => a.type === 'VariableDeclarator');
+      const variable = declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier' ? declarator.id.name : undefined;
+      const name = options ? property(options, 'name') : undefined;
+      const mountPoint = options ? property(options, 'mountPoint') : undefined;
+      const key = variable ?? (name?.type === 'StringLiteral' ? name.value : undefined);
+      if (key) {
+        facts.extensions.set(key, {
+          kind: calleeIs(node, ['createRoutableExtension']) ? 'routable' : 'component',
+          name: name?.type === 'StringLiteral' ? name.value : undefined,
+          mountPoint: mountPoint?.type === 'Identifier' ? mountPoint.name : undefined,
+        });
+      }
+    } else if (calleeIs(node, ['createPlugin']) && options) {
+      const id = property(options, 'id');
+      const refs = (name: string): Map<string, string> => {
+        const value = property(options, name);
+        const map = new Map<string, string>();
+        if (value?.type === 'ObjectExpression') {
+          for (const p of value.properties) {
+            if (p.type !== 'ObjectProperty') continue;
+            const key = keyName(p.key);
+            if (key && p.value.type === 'Identifier') map.set(key, p.value.name);
+            else if (key && p.value.type === 'CallExpression') map.set(key, `inline:${key}:${inlineOptional(p.value) ? 'optional' : 'required'}`);
+          }
+        }
+        return map;
+      };
+      const apis = property(options, 'apis');
+      facts.plugins.push({
+        id: id?.type === 'StringLiteral' ? id.value : undefined,
+        routes: refs('routes'),
+        externalRoutes: refs('externalRoutes'),
+        hasApis: apis !== undefined && !(apis.type === 'ArrayExpression' && apis.elements.length === 0),
+      });
+    } else if (calleeIs(node, ['createExternalRouteRef'])) {
+      const declarator = ancestors[ancestors.length - 1];
+      if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') facts.externalRefs.set(declarator.id.name, inlineOptional(node));
+    } else if (calleeIs(node, FEATURE_FACTORIES)) {
+      const declarator = ancestors[ancestors.length - 1];
+      if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') facts.featureVariables.add(declarator.id.name);
+    } else if (calleeIs(node, ['createApiRef']) && options) {
+      const id = property(options, 'id');
+      if (id?.type === 'StringLiteral') facts.apiRefs.push(id.value);
+    }
+  });
+  for (const statement of ast.program.body) {
+    if (statement.type === 'ExportDefaultDeclaration' && calleeIs(statement.declaration, FEATURE_FACTORIES)) facts.featureDefault = true;
+  }
+}
+
+function inlineOptional(call: Node): boolean {
+  const options = objectArgument(call);
+  const optional = options ? property(options, 'optional') : undefined;
+  return optional?.type === 'BooleanLiteral' && optional.value;
+}
+
+/** Reads the modules reachable from an entry by static imports and re-exports, at most `limit` of them. */
+function readModules(entry: string, root: string, limit = 200): Map<string, ModuleFacts> {
+  const modules = new Map<string, ModuleFacts>();
+  const queue = [entry];
+  while (queue.length && modules.size < limit) {
+    const file = queue.shift() as string;
+    if (modules.has(file) || !file.startsWith(root)) continue;
+    const ast = parseModule(file);
+    if (!ast) continue;
+    const facts = moduleFacts(ast);
+    modules.set(file, facts);
+    for (const statement of ast.program.body) {
+      const source = (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration' || statement.type === 'ExportNamedDeclaration') && statement.source ? statement.source.value : undefined;
+      const resolved = source ? resolveRelative(file, source) : undefined;
+      if (resolved && !modules.has(resolved)) queue.push(resolved);
+    }
+  }
+  return modules;
+}
+
+/** The names an entry exports, followed through re-exports to the name each has where it is declared. */
+function exportedNames(entry: string, modules: Map<string, ModuleFacts>): Map<string, string> {
+  const names = new Map<string, string>();
+  const visit = (file: string, seen: Set<string>): Map<string, string> => {
+    const out = new Map<string, string>();
+    const facts = modules.get(file);
+    if (!facts || seen.has(file)) return out;
+    seen.add(file);
+    for (const [name, target] of facts.exported) {
+      if ('local' in target) out.set(name, target.local);
+      else {
+        const from = resolveRelative(file, target.from);
+        const inner = from ? visit(from, new Set(seen)) : new Map<string, string>();
+        out.set(name, inner.get(target.imported) ?? target.imported);
+      }
+    }
+    for (const specifier of facts.starFrom) {
+      const from = resolveRelative(file, specifier);
+      if (!from) continue;
+      for (const [name, local] of visit(from, new Set(seen))) if (name !== 'default' && !out.has(name)) out.set(name, local);
+    }
+    return out;
+  };
+  for (const [name, local] of visit(entry, new Set())) names.set(name, local);
+  return names;
+}
+
+const PREDICATE = /^is[A-Z]\w*Available$|^isPluginApplicableToEntity$/;
+
+function readExports(pkg: PackageInfo): FrontendExports | undefined {
+  const root = pkg.dir as string;
+  const entry = entryOf(pkg, '');
+  if (!entry) return undefined;
+  const modules = readModules(entry, root);
+  const facts = newFacts();
+  for (const module of modules.values()) gatherCode(module.ast, facts);
+  const names = exportedNames(entry, modules);
+  const plugin = facts.plugins[0];
+  const rootRef = plugin?.routes.get('root');
+  const pages: string[] = [];
+  const contents: string[] = [];
+  const cards: string[] = [];
+  for (const [name, local] of names) {
+    const extension = facts.extensions.get(local) ?? facts.extensions.get(name);
+    if (!extension) continue;
+    const entityView = /^Entity/.test(name);
+    if (extension.kind === 'routable') {
+      if (entityView) contents.push(name);
+      else if (!rootRef || extension.mountPoint === rootRef || /Page$/.test(name)) pages.push(name);
+    } else if (entityView && /Card$/.test(name)) {
+      cards.push(name);
+    }
+  }
+  const requiredExternalRoutes = plugin
+    ? [...plugin.externalRoutes].filter(([, ref]) => (ref.startsWith('inline:') ? ref.endsWith(':required') : facts.externalRefs.get(ref) === false)).map(([key]) => key)
+    : [];
+  const pluginExport = [...names].find(([name, local]) => /Plugin$/.test(name) && facts.plugins.length > 0 && (local === name || /Plugin$/.test(local)))?.[0];
+  const feature = featureOf(pkg, names, facts);
+  return {
+    page: pages.find(p => p.endsWith('Page')) ?? pages[0],
+    contents: contents.sort(byLength),
+    cards: cards.sort(byLength),
+    predicates: [...names.keys()].filter(name => PREDICATE.test(name)),
+    plugin: pluginExport,
+    requiredExternalRoutes,
+    apisWithoutFactory: plugin && !plugin.hasApis ? [...new Set(facts.apiRefs)] : [],
+    feature,
+    names: [...names.keys()],
+  };
+}
+
+/** Shortest first: `EntityPagerDutyCard` before `EntityPagerDutySmallCard`. */
+const byLength = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : 1);
+
+/** Where the package default-exports a new-frontend-system feature: its `features` metadata, else its code. */
+function featureOf(pkg: PackageInfo, names: Map<string, string>, facts: CodeFacts): FrontendExports['feature'] {
+  const features = (pkg.json.backstage as { features?: unknown } | undefined)?.features;
+  if (features && typeof features === 'object') {
+    const keys = Object.keys(features as Record<string, unknown>);
+    if (keys.includes('.')) return { subpath: '' };
+    if (keys.includes('./alpha')) return { subpath: '/alpha' };
+  }
+  if (defaultIsFeature(names, facts)) return { subpath: '' };
+  const alpha = entryOf(pkg, '/alpha');
+  if (alpha) {
+    const modules = readModules(alpha, pkg.dir as string, 50);
+    const alphaFacts = newFacts();
+    for (const module of modules.values()) gatherCode(module.ast, alphaFacts);
+    if (defaultIsFeature(exportedNames(alpha, modules), alphaFacts)) return { subpath: '/alpha' };
+  }
+  return undefined;
+}
+
+/** Config keys the package's `configSchema` requires: a JSON schema's `required`, or a `config.d.ts`'s non-optional properties. */
+function requiredConfig(pkg: PackageInfo): string[] {
+  const schema = pkg.json.configSchema;
+  if (schema && typeof schema === 'object') return requiredInJsonSchema(schema as Record<string, unknown>, '');
+  if (typeof schema !== 'string') return [];
+  const file = path.join(pkg.dir as string, schema);
+  if (schema.endsWith('.json')) {
+    try {
+      return requiredInJsonSchema(JSON.parse(fs.readFileSync(file, 'utf8')), '');
+    } catch {
+      return [];
+    }
+  }
+  const ast = parseModule(file);
+  if (!ast) return [];
+  const required: string[] = [];
+  const visitMembers = (members: readonly Node[], prefix: string): void => {
+    for (const member of members) {
+      if (member.type !== 'TSPropertySignature' || member.optional) continue;
+      const key = keyName(member.key);
+      if (!key) continue;
+      const type = member.typeAnnotation?.typeAnnotation;
+      if (type?.type === 'TSTypeLiteral') visitMembers(type.members, `${prefix}${key}.`);
+      else required.push(prefix + key);
+    }
+  };
+  walk(ast.program, node => {
+    if (node.type === 'TSInterfaceDeclaration' && node.id.name === 'Config') visitMembers(node.body.body, '');
+  });
+  return required;
+}
+
+function requiredInJsonSchema(schema: Record<string, unknown>, prefix: string): string[] {
+  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
+  const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  return required.flatMap(key => {
+    const inner = properties[key];
+    const nested = inner && typeof inner === 'object' ? requiredInJsonSchema(inner, `${prefix}${key}.`) : [];
+    return nested.length ? nested : [prefix + key];
+  });
+}

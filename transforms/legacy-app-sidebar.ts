@@ -1,0 +1,140 @@
+/**
+ * A plugin page's item in a legacy app's sidebar (`src/components/Root/Root.tsx`):
+ * `<SidebarItem icon={ExtensionIcon} to="carmen" text="Carmen" />` where the
+ * app keeps its plugin items: the end of create-app's `<SidebarScrollWrapper>`
+ * (whose comment says items go there), else after the last item of the
+ * sidebar's "Menu" group, else after its last item. The icon is one the file
+ * imports already from the icon package, else Extension from it.
+ *
+ * The default export is a jscodeshift-style transform
+ * (`--id=carmen [--iconPackage=@material-ui/icons]`, `--remove`).
+ */
+import type { JSXElement } from '@babel/types';
+import { applyChanges, TextChange } from './lib/changes';
+import { AppFile, appendChild, mapsData, readAppFile, refuse, removeElement } from './lib/app-file';
+import { importedNames, importDeclarations, planDefaultImport, planUnusedImportRemoval } from './lib/imports';
+import { childElements, elementName, expressionAttribute, findElements, printJsx, stringAttribute, titleOf } from './lib/jsx';
+import { insertAt } from './lib/changes';
+import { indentOf, pointAfterStatement } from './lib/text';
+import { WireError } from './lib/errors';
+
+export interface SidebarRequest {
+  readonly id: string;
+  /** The item's text (default: the id as a title). */
+  readonly text?: string;
+  /** The icon package the app depends on (`@material-ui/icons` or `@mui/icons-material`). */
+  readonly iconPackage?: string;
+}
+
+export interface SidebarPlan {
+  readonly changes: readonly TextChange[];
+  readonly state: 'added' | 'present' | 'removed' | 'absent';
+  readonly line?: number;
+}
+
+/** The icon every legacy app can show for a plugin: the puzzle piece create-app uses for APIs. */
+const ICON = 'Extension';
+
+const targets = (id: string): string[] => [id, `/${id}`];
+
+function itemsFor(sidebar: JSXElement, id: string): JSXElement[] {
+  return findElements(sidebar, 'SidebarItem')
+    .map(found => found.element)
+    .filter(item => targets(id).includes(stringAttribute(item, 'to') ?? ''));
+}
+
+export function findSidebar(app: AppFile): JSXElement {
+  const sidebars = findElements(app.ast.program, 'Sidebar');
+  if (sidebars.length === 0) refuse(app, undefined, "no <Sidebar> found: expected create-app's Root with a <Sidebar> of <SidebarItem> elements");
+  const sidebar = sidebars[0].element;
+  walkExpressions(sidebar, container => {
+    if (mapsData(container) && findElements(container, 'SidebarItem').length) {
+      refuse(app, container, 'a data-driven sidebar (items made with .map()): expected <SidebarItem> elements written out in <Sidebar>');
+    }
+  });
+  return sidebar;
+}
+
+function walkExpressions(element: JSXElement, visit: (container: JSXElement['children'][number]) => void): void {
+  for (const child of element.children) {
+    if (child.type === 'JSXExpressionContainer') visit(child);
+    else if (child.type === 'JSXElement') walkExpressions(child, visit);
+  }
+}
+
+/** Where plugin items go: the scroll wrapper, else the Menu group's last item, else the sidebar's last item. */
+function anchorOf(app: AppFile, sidebar: JSXElement): { parent: JSXElement } | { after: JSXElement } {
+  const wrapper = findElements(sidebar, 'SidebarScrollWrapper')[0];
+  if (wrapper) return { parent: wrapper.element };
+  const menu = findElements(sidebar, 'SidebarGroup').find(group => stringAttribute(group.element, 'label') === 'Menu');
+  const inMenu = menu ? childElements(menu.element).filter(child => elementName(child) === 'SidebarItem') : [];
+  if (inMenu.length) return { after: inMenu[inMenu.length - 1] };
+  const all = findElements(sidebar, 'SidebarItem');
+  if (all.length === 0) refuse(app, sidebar, 'no <SidebarItem> in the <Sidebar>: expected the items of create-app\'s Root to add one beside');
+  return { after: all[all.length - 1].element };
+}
+
+/** The icon's local name and the import it needs, if any. */
+function iconFor(app: AppFile, iconPackage: string): { name: string; changes: TextChange[] } {
+  for (const declaration of importDeclarations(app.ast)) {
+    const source = String(declaration.source.value);
+    for (const specifier of declaration.specifiers) {
+      if (source === `${iconPackage}/${ICON}` && specifier.type === 'ImportDefaultSpecifier') return { name: specifier.local.name, changes: [] };
+      if (source === iconPackage && specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' && specifier.imported.name === ICON) {
+        return { name: specifier.local.name, changes: [] };
+      }
+    }
+  }
+  const name = `${ICON}Icon`;
+  if (importedNames(app.ast).has(name)) refuse(app, undefined, `${name} is imported from another module: expected the name free for ${iconPackage}/${ICON}`);
+  return { name, changes: planDefaultImport(app.text, app.ast, `${iconPackage}/${ICON}`, name, app.imports, iconPackage) };
+}
+
+/** `to="carmen"` or `to="/carmen"`, as most of the file's items write it. */
+function targetStyle(sidebar: JSXElement, id: string): string {
+  const written = findElements(sidebar, 'SidebarItem').map(found => stringAttribute(found.element, 'to') ?? '');
+  const slashed = written.filter(to => to.startsWith('/')).length;
+  return slashed > written.length - slashed ? `/${id}` : id;
+}
+
+export function planSidebarItem(text: string, file: string, request: SidebarRequest, remove = false, printWidth?: number): SidebarPlan {
+  const app = readAppFile(text, file, printWidth);
+  const sidebar = findSidebar(app);
+  const existing = itemsFor(sidebar, request.id);
+  if (remove) {
+    if (existing.length === 0) return { changes: [], state: 'absent' };
+    const changes = existing.map(item => removeElement(app, item));
+    const icons = existing.map(item => expressionAttribute(item, 'icon')).filter(icon => icon?.type === 'Identifier').map(icon => (icon as { name: string }).name);
+    changes.push(...planUnusedImportRemoval(text, app.ast, new Set(icons), changes, app.imports));
+    return { changes, state: 'removed' };
+  }
+  if (existing.length) return { changes: [], state: 'present', line: text.slice(0, existing[0].start ?? 0).split('\n').length };
+  const icon = iconFor(app, request.iconPackage ?? '@material-ui/icons');
+  const item = {
+    name: 'SidebarItem',
+    attributes: [
+      { name: 'icon', expression: icon.name },
+      { name: 'to', text: targetStyle(sidebar, request.id) },
+      { name: 'text', text: request.text ?? titleOf(request.id) },
+    ],
+  };
+  const anchor = anchorOf(app, sidebar);
+  const changes = [...icon.changes];
+  if ('parent' in anchor) {
+    changes.push(appendChild(app, anchor.parent, indent => printJsx(item, indent, app.jsx)));
+  } else {
+    const point = pointAfterStatement(text, anchor.after.end ?? 0, app.jsx.eol);
+    changes.push(insertAt(point.offset, point.before + printJsx(item, indentOf(text, anchor.after.start ?? 0), app.jsx) + point.after));
+  }
+  return { changes, state: 'added' };
+}
+
+export default function transformer(
+  file: { path?: string; source: string },
+  _api?: unknown,
+  options: { id?: string; text?: string; iconPackage?: string; remove?: boolean } = {},
+): string {
+  if (!options.id) throw new WireError('legacy-app-sidebar: pass --id');
+  const plan = planSidebarItem(file.source, file.path ?? 'Root.tsx', { id: options.id, text: options.text, iconPackage: options.iconPackage }, Boolean(options.remove));
+  return applyChanges(file.source, plan.changes);
+}

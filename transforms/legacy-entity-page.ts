@@ -1,0 +1,207 @@
+/**
+ * A plugin's entity views in a legacy app's `EntityPage.tsx`:
+ *
+ * - entity content (`EntityCarmenContent`) becomes a tab,
+ *   `<EntityLayout.Route path="/carmen" title="Carmen" if={isCarmenAvailable}>`,
+ *   the last of each entity page it serves (create-app's `serviceEntityPage`
+ *   and `websiteEntityPage`, else `defaultEntityPage`);
+ * - an entity card (`EntityCarmenCard`), for a plugin without content, goes
+ *   at the end of `overviewContent`'s grid, in `<Grid item md={6}>`, inside
+ *   `<EntitySwitch><EntitySwitch.Case if={isCarmenAvailable}>` where the
+ *   package has a predicate.
+ *
+ * The default export is a jscodeshift-style transform
+ * (`--id --package [--content] [--card] [--predicate] [--pages]`, `--remove`).
+ */
+import type { JSXElement, Node, VariableDeclarator } from '@babel/types';
+import { applyChanges, TextChange } from './lib/changes';
+import { AppFile, appendChild, readAppFile, refuse, removeElement } from './lib/app-file';
+import { importedNames, localName, planNamedImport, planUnusedImportRemoval } from './lib/imports';
+import { childElements, elementName, findElements, JsxSpec, printJsx, titleOf } from './lib/jsx';
+import { walk } from './lib/ast';
+import { WireError } from './lib/errors';
+
+export interface EntityRequest {
+  readonly id: string;
+  readonly packageName: string;
+  /** The entity content's export name: a tab. */
+  readonly content?: string;
+  /** The entity card's export name: a card in the overview (used when there is no content). */
+  readonly card?: string;
+  /** The predicate's export name (`isCarmenAvailable`). */
+  readonly predicate?: string;
+  /** The pages to put a tab in, in order of preference groups (default: service and website, else default). */
+  readonly pages?: readonly string[];
+  readonly title?: string;
+}
+
+export interface EntityPlacement {
+  /** `serviceEntityPage` (a tab) or `overviewContent` (a card). */
+  readonly where: string;
+  readonly kind: 'tab' | 'card';
+  readonly state: 'added' | 'present' | 'removed' | 'absent';
+}
+
+export interface EntityPagePlan {
+  readonly changes: readonly TextChange[];
+  readonly placements: readonly EntityPlacement[];
+}
+
+export const COMPONENT_PAGES = ['serviceEntityPage', 'websiteEntityPage'];
+const FALLBACK_PAGE = 'defaultEntityPage';
+const OVERVIEW = 'overviewContent';
+
+/** Top-level `const name = (<JSX />)` declarations, by name. */
+function jsxConstants(app: AppFile): Map<string, { declarator: VariableDeclarator; element?: JSXElement }> {
+  const found = new Map<string, { declarator: VariableDeclarator; element?: JSXElement }>();
+  for (const statement of app.ast.program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier') continue;
+      const init = declarator.init;
+      found.set(declarator.id.name, { declarator, element: init?.type === 'JSXElement' ? init : undefined });
+    }
+  }
+  return found;
+}
+
+/** The pages a tab goes into: the requested ones the file declares; a page the file only imports is refused. */
+function tabPages(app: AppFile, constants: ReturnType<typeof jsxConstants>, request: EntityRequest): string[] {
+  const preferred = request.pages ?? COMPONENT_PAGES;
+  const imported = importedNames(app.ast);
+  for (const page of preferred) {
+    if (!constants.has(page) && imported.has(page)) {
+      refuse(app, undefined, `${page} is imported from another file: expected the entity page declared here, as const ${page} = (<EntityLayout>...) (add the tab there by hand)`);
+    }
+  }
+  const declared = preferred.filter(page => constants.has(page));
+  if (declared.length) return declared;
+  if (!request.pages && constants.has(FALLBACK_PAGE)) return [FALLBACK_PAGE];
+  return refuse(app, undefined, `no ${preferred.join(' or ')}${request.pages ? '' : ` or ${FALLBACK_PAGE}`} found: expected create-app's entity pages, as const serviceEntityPage = (<EntityLayout>...)`);
+}
+
+function layoutOf(app: AppFile, constants: ReturnType<typeof jsxConstants>, page: string): JSXElement {
+  const constant = constants.get(page);
+  const element = constant?.element;
+  if (!element || elementName(element) !== 'EntityLayout') {
+    refuse(app, constant?.declarator.init ?? constant?.declarator, `${page}: expected (<EntityLayout>...</EntityLayout>) to add a tab to`);
+  }
+  return element;
+}
+
+/** The top-level children of `root` that render `local` somewhere inside. */
+function childrenRendering(root: JSXElement, local: string): JSXElement[] {
+  return childElements(root).filter(child => findElements(child, local).length > 0);
+}
+
+/** A name to import from the package: its local name there, or the name itself, imported. */
+function useName(app: AppFile, request: EntityRequest, name: string, wanted: string[]): string {
+  const local = localName(app.ast, request.packageName, name);
+  if (local) return local;
+  if (importedNames(app.ast).has(name)) refuse(app, undefined, `${name} is imported from another module already: expected the name free for ${request.packageName}`);
+  if (!wanted.includes(name)) wanted.push(name);
+  return name;
+}
+
+export function planEntityPage(text: string, file: string, request: EntityRequest, remove = false, printWidth?: number): EntityPagePlan {
+  const app = readAppFile(text, file, printWidth);
+  const constants = jsxConstants(app);
+  if (remove) return planRemoval(app, constants, request);
+  const changes: TextChange[] = [];
+  const placements: EntityPlacement[] = [];
+  const wanted: string[] = [];
+  const predicate = (): string | undefined => (request.predicate ? useName(app, request, request.predicate, wanted) : undefined);
+  if (request.content) {
+    const existingLocal = localName(app.ast, request.packageName, request.content);
+    for (const page of tabPages(app, constants, request)) {
+      const layout = layoutOf(app, constants, page);
+      if (existingLocal && childrenRendering(layout, existingLocal).length) {
+        placements.push({ where: page, kind: 'tab', state: 'present' });
+        continue;
+      }
+      const content = useName(app, request, request.content, wanted);
+      const condition = predicate();
+      const tab: JsxSpec = {
+        name: 'EntityLayout.Route',
+        attributes: [
+          { name: 'path', text: `/${request.id}` },
+          { name: 'title', text: request.title ?? titleOf(request.id) },
+          ...(condition ? [{ name: 'if', expression: condition }] : []),
+        ],
+        children: [{ name: content }],
+      };
+      changes.push(appendChild(app, layout, indent => printJsx(tab, indent, app.jsx)));
+      placements.push({ where: page, kind: 'tab', state: 'added' });
+    }
+  } else if (request.card) {
+    const grid = constants.get(OVERVIEW)?.element;
+    if (!grid) refuse(app, constants.get(OVERVIEW)?.declarator, `no ${OVERVIEW} = (<Grid container>...) found: expected create-app's overview grid to add ${request.card} to`);
+    const existingLocal = localName(app.ast, request.packageName, request.card);
+    if (existingLocal && childrenRendering(grid, existingLocal).length) {
+      placements.push({ where: OVERVIEW, kind: 'card', state: 'present' });
+    } else {
+      const card = useName(app, request, request.card, wanted);
+      const condition = predicate();
+      const item: JsxSpec = { name: 'Grid', attributes: [{ name: 'item', flag: true as const }, { name: 'md', expression: '6' }], children: [{ name: card }] };
+      const spec: JsxSpec = condition
+        ? { name: 'EntitySwitch', children: [{ name: 'EntitySwitch.Case', attributes: [{ name: 'if', expression: condition }], children: [item] }] }
+        : item;
+      for (const [name, source] of [['Grid', '@material-ui/core'], ...(condition ? [['EntitySwitch', '@backstage/plugin-catalog']] : [])]) {
+        if (!importedNames(app.ast).has(name)) changes.push(...planNamedImport(text, app.ast, source, [name], app.imports));
+      }
+      changes.push(appendChild(app, grid, indent => printJsx(spec, indent, app.jsx)));
+      placements.push({ where: OVERVIEW, kind: 'card', state: 'added' });
+    }
+  }
+  if (wanted.length) changes.unshift(...planNamedImport(text, app.ast, request.packageName, wanted, app.imports));
+  return { changes, placements };
+}
+
+/** Takes out the tabs and cards that render the package's views, then the imports nothing uses any more. */
+function planRemoval(app: AppFile, constants: ReturnType<typeof jsxConstants>, request: EntityRequest): EntityPagePlan {
+  const locals = [request.content, request.card]
+    .filter((name): name is string => name !== undefined)
+    .map(name => localName(app.ast, request.packageName, name))
+    .filter((name): name is string => name !== undefined);
+  const changes: TextChange[] = [];
+  const placements: EntityPlacement[] = [];
+  if (locals.length === 0) return { changes, placements };
+  for (const [name, constant] of constants) {
+    const root = constant.element;
+    if (!root) continue;
+    const kind = elementName(root) === 'EntityLayout' ? 'tab' : 'card';
+    for (const local of locals) {
+      const doomed = kind === 'tab' ? childrenRendering(root, local).filter(tab => elementName(tab) === 'EntityLayout.Route') : cardsRendering(root, local);
+      for (const element of doomed) changes.push(removeElement(app, element));
+      if (doomed.length) placements.push({ where: name, kind, state: 'removed' });
+    }
+  }
+  const names = new Set([...locals, ...(request.predicate ? [localName(app.ast, request.packageName, request.predicate) ?? request.predicate] : [])]);
+  changes.push(...planUnusedImportRemoval(app.text, app.ast, names, changes, app.imports));
+  return { changes, placements };
+}
+
+/**
+ * In a grid, the children that hold the card and nothing else of substance:
+ * `<Grid item><Card /></Grid>`, or the EntitySwitch with one case around it.
+ */
+function cardsRendering(root: JSXElement, local: string): JSXElement[] {
+  return childrenRendering(root, local).filter(child => {
+    let others = 0;
+    walk(child, (node: Node) => {
+      if (node.type === 'JSXElement' && !['Grid', 'EntitySwitch', 'EntitySwitch.Case', local].includes(elementName(node))) others++;
+    });
+    return others === 0;
+  });
+}
+
+export default function transformer(
+  file: { path?: string; source: string },
+  _api?: unknown,
+  options: { id?: string; package?: string; content?: string; card?: string; predicate?: string; pages?: string[]; remove?: boolean } = {},
+): string {
+  if (!options.id || !options.package) throw new WireError('legacy-entity-page: pass --id and --package');
+  const request: EntityRequest = { id: options.id, packageName: options.package, content: options.content, card: options.card, predicate: options.predicate, pages: options.pages };
+  return applyChanges(file.source, planEntityPage(file.source, file.path ?? 'EntityPage.tsx', request, Boolean(options.remove)).changes);
+}
