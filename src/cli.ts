@@ -150,6 +150,7 @@ function summary(report: WireReport, args: Args): string {
 interface StatusArgs {
   cwd?: string;
   backend?: string;
+  app?: string;
   json: boolean;
   check: boolean;
   quiet: boolean;
@@ -159,18 +160,41 @@ function parseStatusArgs(argv: string[]): StatusArgs {
   const parsed = withSharedOptions(
     yargs(argv)
       .scriptName('wire-plugin status')
-      .usage('wire-plugin status [options]\n\nList the backend plugins and modules of the repo and how the backend wires each; writes nothing.'),
+      .usage('wire-plugin status [options]\n\nList the backend plugins and modules of the repo and how the backend wires each, and the frontend plugins and what the app has of each; writes nothing.'),
   )
     .option('json', { type: 'boolean', default: false, describe: 'print one JSON report on stdout' })
-    .option('check', { type: 'boolean', default: false, describe: 'exit 1 unless every plugin is wired or bridged (a duplicate fails)' })
+    .option('check', { type: 'boolean', default: false, describe: 'exit 1 unless every plugin is wired or bridged (a duplicate or a half-wired frontend plugin fails)' })
+    .option('app', { type: 'string', describe: 'app package folder (default: <root>/packages/app)' })
     .version(false)
     .parseSync();
-  return { cwd: parsed.cwd, backend: parsed.backend, json: parsed.json, check: parsed.check, quiet: parsed.quiet };
+  return { cwd: parsed.cwd, backend: parsed.backend, app: parsed.app, json: parsed.json, check: parsed.check, quiet: parsed.quiet };
 }
 
 const STATE_ORDER = ['wired', 'bridged', 'duplicate', 'conflict', 'half-wired', 'not-installed', 'not-wired'] as const;
 
 function printStatus(report: StatusReport): void {
+  if (report.backend !== undefined) printBackendStatus(report);
+  if (report.frontend) printFrontendStatus(report.frontend);
+}
+
+const FRONTEND_STATE_ORDER = ['wired', 'half-wired', 'not-installed', 'not-wired'] as const;
+
+function printFrontendStatus(frontend: NonNullable<StatusReport['frontend']>): void {
+  const system = frontend.system === 'new' ? 'new frontend system' : 'legacy frontend system';
+  process.stdout.write(`${frontend.app} (${system})\n`);
+  const idWidth = Math.max(0, ...frontend.plugins.map(p => p.id.length));
+  const packageWidth = Math.max(0, ...frontend.plugins.map(p => p.package.length));
+  for (const plugin of frontend.plugins) {
+    const has = plugin.pieces.filter(piece => piece.where !== undefined && piece.kind !== 'dependency').map(piece => `${piece.kind} ${piece.where}`);
+    const detail = plugin.missing.length ? `missing ${plugin.missing.join(', ')}` : has.join(', ');
+    process.stdout.write(`  ${plugin.state.padEnd(13)} ${plugin.id.padEnd(idWidth)}  ${plugin.package.padEnd(packageWidth)}  ${detail}`.trimEnd() + '\n');
+  }
+  const counts = FRONTEND_STATE_ORDER.map(state => [state, frontend.plugins.filter(p => p.state === state).length] as const).filter(([, n]) => n > 0);
+  const total = frontend.plugins.length;
+  process.stdout.write(`${total} frontend plugin${total === 1 ? '' : 's'}${counts.length ? `: ${counts.map(([state, n]) => `${n} ${state}`).join(', ')}` : ''}.\n`);
+}
+
+function printBackendStatus(report: StatusReport): void {
   const system = report.system === 'new' ? 'new backend system' : 'legacy backend';
   process.stdout.write(`${report.backend} (${system})\n`);
   const width = (pick: (p: StatusReport['plugins'][number]) => string): number => Math.max(0, ...report.plugins.map(p => pick(p).length));
@@ -193,10 +217,10 @@ async function status(argv: string[]): Promise<number> {
   try {
     args = parseStatusArgs(argv);
     if (argv.includes('--help')) return EXIT_OK;
-    const report = backendStatus({ cwd: args.cwd, backend: args.backend });
+    const report = backendStatus({ cwd: args.cwd, backend: args.backend, app: args.app });
     const exitCode = args.check && !report.complete ? EXIT_CHECK_FAILED : EXIT_OK;
     if (args.json) {
-      process.stdout.write(JSON.stringify({ backend: report.backend, system: report.system, plugins: report.plugins }, null, 2) + '\n');
+      process.stdout.write(JSON.stringify({ backend: report.backend, system: report.system, plugins: report.plugins, frontend: report.frontend }, null, 2) + '\n');
     } else if (!args.quiet) {
       printStatus(report);
     }

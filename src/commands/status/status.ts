@@ -4,7 +4,12 @@
  * parses index.ts (and each `./plugins/*` module it names) once; writes
  * nothing.
  */
+import * as fs from 'fs';
 import * as path from 'path';
+import { FileTree } from '../../commit/tree';
+import { findRepoRoot } from '../../repo/workspace';
+import { locateApp } from '../wire/frontend/app';
+import { FrontendStatus, frontendStatus } from './frontend-status';
 import type { File } from '@babel/types';
 import { walk } from '../../../transforms/lib/ast';
 import { BackendFiles, BackendSystem, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
@@ -46,18 +51,42 @@ export interface PluginStatus {
 
 export interface StatusReport {
   readonly root: string;
-  /** The backend package folder, relative to the root. */
-  readonly backend: string;
-  readonly system: BackendSystem;
+  /** The backend package folder, relative to the root; absent in a repo with an app and no backend. */
+  readonly backend?: string;
+  readonly system?: BackendSystem;
   readonly plugins: readonly PluginStatus[];
-  /** Whether every entry is `wired` or `bridged`. */
+  /** The app's frontend plugins, where the repo has an app. */
+  readonly frontend?: FrontendStatus;
+  /** Whether every entry is `wired` or `bridged`, and every frontend plugin `wired`. */
   readonly complete: boolean;
 }
 
 export interface StatusOptions {
   readonly cwd?: string;
   readonly backend?: string;
+  /** The app package folder (default: `<root>/packages/app`). */
+  readonly app?: string;
   readonly system?: SystemChoice;
+}
+
+/** The backend's plugins and modules, and the app's frontend plugins, and how each is wired. */
+export function backendStatus(options: StatusOptions = {}): StatusReport {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const root = fs.existsSync(cwd) ? findRepoRoot(cwd) : cwd;
+  const app = locateApp(root, options);
+  const hasBackend = options.backend !== undefined || fs.existsSync(path.join(root, 'packages', 'backend', 'package.json')) || !app;
+  const tree = new FileTree(root);
+  const workspace = new Workspace(root, [], file => tree.read(file));
+  const backend = hasBackend ? backendHalfStatus(options, tree, workspace) : undefined;
+  const frontend = app ? frontendStatus(tree, workspace, app) : undefined;
+  return {
+    root: backend?.root ?? root,
+    backend: backend?.backend,
+    system: backend?.system,
+    plugins: backend?.plugins ?? [],
+    frontend,
+    complete: (backend?.complete ?? true) && (frontend?.plugins ?? []).every(plugin => plugin.state === 'wired'),
+  };
 }
 
 /** What index.ts wires, before it is matched with the packages. */
@@ -71,9 +100,8 @@ interface Wiring {
   readonly local?: boolean;
 }
 
-export function backendStatus(options: StatusOptions = {}): StatusReport {
-  const files = readBackend(locateBackend(options), options.system ?? 'auto');
-  const workspace = new Workspace(files.root, [[files.backendJsonPath, files.backendJson]]);
+function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Workspace): StatusReport & { backend: string; system: BackendSystem } {
+  const files = readBackend(locateBackend(options), options.system ?? 'auto', [], tree);
   const modules = new ModuleImports(files);
   const dependencies = (files.backendJson.dependencies ?? {}) as Record<string, unknown>;
 

@@ -1,0 +1,115 @@
+/**
+ * The frontend half through the built CLI and the library's status: one
+ * command wires both halves, --only keeps a run to one, --dry-run and
+ * --check write nothing, --json reports the frontend half, status lists the
+ * app's frontend plugins and --check fails on a half-wired one, and bad
+ * input exits 2 with one line and nothing written.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { backendStatus } from '../src/commands/status/status';
+import { FIXTURES_ROOT } from './helpers/fixtures';
+import { cleanup, copyExample, read, runCli, snapshot, write } from './helpers/repo';
+
+afterAll(cleanup);
+
+const WIRE = path.join(FIXTURES_ROOT, 'wire');
+const BOTH = path.join(WIRE, 'frontend-both-halves-legacy-app');
+const copy = (dir: string): string => copyExample(dir);
+const APP_TSX = 'packages/app/src/App.tsx';
+
+test('one command wires both halves; a second run and --check find nothing to do', () => {
+  const repo = copy(path.join(BOTH, 'input'));
+  const first = runCli(['carmen'], repo);
+  expect(first.code).toBe(0);
+  expect(first.stdout).toContain('Wired carmen into packages/backend (new backend) and packages/app (legacy frontend): 0 created, 5 updated, 0 unchanged.');
+  expect(snapshot(repo)).toEqual(snapshot(path.join(BOTH, 'output')));
+  const again = runCli(['carmen'], repo);
+  expect(again.stdout).toContain('carmen is already wired into packages/backend (new backend) and packages/app (legacy frontend): nothing to do.');
+  expect(runCli(['carmen', '--check'], repo).code).toBe(0);
+});
+
+test('--only frontend leaves the backend alone, --only backend the app; --check fails until both are done', () => {
+  const repo = copy(path.join(BOTH, 'input'));
+  expect(runCli(['carmen', '--check', '-q'], repo).code).toBe(1);
+  expect(runCli(['carmen', '--only', 'frontend', '-q'], repo).code).toBe(0);
+  expect(read(repo, 'packages/backend/src/index.ts')).toBe(read(path.join(BOTH, 'input'), 'packages/backend/src/index.ts'));
+  expect(read(repo, APP_TSX)).toBe(read(path.join(BOTH, 'output'), APP_TSX));
+  expect(runCli(['carmen', '--check', '-q'], repo).code).toBe(1);
+  expect(runCli(['carmen', '--only', 'backend', '-q'], repo).code).toBe(0);
+  expect(runCli(['carmen', '--check', '-q'], repo).code).toBe(0);
+});
+
+test('--dry-run shows the app diff and writes nothing; --json reports the frontend half', () => {
+  const repo = copy(path.join(BOTH, 'input'));
+  const before = snapshot(repo);
+  const dry = runCli(['carmen', '--dry-run'], repo);
+  expect(dry.code).toBe(0);
+  expect(dry.stdout).toContain('+    <Route path="/carmen" element={<CarmenPage />} />');
+  expect(dry.stdout).toContain('+            <SidebarItem icon={ExtensionIcon} to="carmen" text="Carmen" />');
+  expect(snapshot(repo)).toEqual(before);
+  const json = JSON.parse(runCli(['carmen', '--json', '--dry-run'], repo).stdout);
+  expect(json.frontend.system).toBe('legacy');
+  expect(json.frontend.plugins[0].pieces).toEqual([
+    { kind: 'dependency', where: 'packages/app/package.json', state: 'added' },
+    { kind: 'route', where: APP_TSX, state: 'added' },
+    { kind: 'sidebar', where: 'packages/app/src/components/Root/Root.tsx', state: 'added' },
+  ]);
+  expect(json.addedDependencies).toEqual(['@internal/backstage-plugin-carmen-backend', '@internal/backstage-plugin-carmen']);
+});
+
+test('--remove gives both halves back byte for byte', () => {
+  const repo = copy(path.join(BOTH, 'output'));
+  expect(runCli(['carmen', '--remove', '-q'], repo).code).toBe(0);
+  expect(snapshot(repo)).toEqual(snapshot(path.join(BOTH, 'input')));
+});
+
+test('an App.tsx the tool cannot edit: exit 2, one line naming file:line, nothing written', () => {
+  const repo = copy(path.join(BOTH, 'input'));
+  write(repo, APP_TSX, read(repo, APP_TSX).replace('  <FlatRoutes>\n', '  <FlatRoutes>\n    {extraRoutes.map(r => <Route key={r} path={r} />)}\n'));
+  const before = snapshot(repo);
+  const result = runCli(['carmen'], repo);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toBe(
+    'wire-plugin: error: packages/app/src/App.tsx:33:5: routes built with .map(): expected <Route> elements written out as direct children of <FlatRoutes>\n',
+  );
+  expect(snapshot(repo)).toEqual(before);
+});
+
+test('status lists the frontend half; --check fails on a half-wired plugin', () => {
+  const input = backendStatus({ cwd: path.join(BOTH, 'input') });
+  expect(input.frontend?.plugins.find(p => p.id === 'carmen')).toMatchObject({ state: 'not-wired', missing: ['dependency', 'route'] });
+  const output = backendStatus({ cwd: path.join(BOTH, 'output') });
+  expect(output.frontend?.plugins.find(p => p.id === 'carmen')).toEqual({
+    id: 'carmen',
+    package: '@internal/backstage-plugin-carmen',
+    state: 'wired',
+    pieces: [
+      { kind: 'dependency', where: 'packages/app/package.json' },
+      { kind: 'route', where: `${APP_TSX}:47` },
+      { kind: 'sidebar', where: 'packages/app/src/components/Root/Root.tsx', optional: true },
+    ],
+    missing: [],
+  });
+  expect(output.complete).toBe(true);
+  const repo = copy(path.join(BOTH, 'output'));
+  write(repo, APP_TSX, read(repo, APP_TSX).replace('    <Route path="/carmen" element={<CarmenPage />} />\n', ''));
+  const status = runCli(['status'], repo);
+  expect(status.stdout).toContain('  half-wired    carmen   @internal/backstage-plugin-carmen  missing route\n');
+  expect(runCli(['status', '--check', '-q'], repo).code).toBe(1);
+});
+
+test('status of a published plugin with entity content names the entity pages that have its tab', () => {
+  const dir = path.join(WIRE, 'frontend-published-entity-content-with-required-route-and-config');
+  const repo = copy(path.join(dir, 'output'));
+  fs.cpSync(path.join(dir, 'installed'), path.join(repo, 'node_modules'), { recursive: true });
+  const weather = backendStatus({ cwd: repo }).frontend?.plugins.find(p => p.id === 'weather');
+  expect(weather?.state).toBe('wired');
+  expect(weather?.pieces.filter(p => p.kind === 'tab').map(p => p.where)).toEqual(['serviceEntityPage', 'websiteEntityPage']);
+});
+
+test('a repo with an app and no backend: status lists the frontend alone', () => {
+  const report = backendStatus({ cwd: path.join(WIRE, 'frontend-only-repo-without-a-backend', 'output') });
+  expect(report.backend).toBeUndefined();
+  expect(report.frontend?.plugins.map(p => `${p.id} ${p.state}`)).toEqual(['carmen wired', 'catalog wired']);
+});
