@@ -21,6 +21,8 @@ export type FrontendRole = 'frontend-plugin' | 'frontend-plugin-module';
 export interface FrontendExports {
   /** A routable extension on the plugin's root route: `CarmenPage`. */
   readonly page?: string;
+  /** Every page candidate, best first (the page, then other pages on the root route, then other `*Page` extensions). */
+  readonly pages: readonly string[];
   /** Routable extensions for the entity page: `EntityCarmenContent`. */
   readonly contents: readonly string[];
   /** Component extensions for the entity overview: `EntityCarmenCard`. */
@@ -169,8 +171,6 @@ interface CodeFacts {
   readonly plugins: { id?: string; routes: Map<string, string>; externalRoutes: Map<string, string>; hasApis: boolean }[];
   readonly externalRefs: Map<string, boolean>;
   readonly apiRefs: string[];
-  /** Default exports made with createFrontendPlugin or createFrontendModule. */
-  featureDefault: boolean;
   /** Variables made with createFrontendPlugin or createFrontendModule (`carmenPlugin`), which a default export may name. */
   readonly featureVariables: Set<string>;
 }
@@ -178,11 +178,10 @@ interface CodeFacts {
 /** What a new-frontend-system plugin or module is made with (createFrontendPlugin's older name, createPlugin from frontend-plugin-api, is not told apart from the legacy one). */
 const FEATURE_FACTORIES = ['createFrontendPlugin', 'createFrontendModule'];
 
-const newFacts = (): CodeFacts => ({ extensions: new Map(), plugins: [], externalRefs: new Map(), apiRefs: [], featureDefault: false, featureVariables: new Set() });
+const newFacts = (): CodeFacts => ({ extensions: new Map(), plugins: [], externalRefs: new Map(), apiRefs: [], featureVariables: new Set() });
 
 /** Whether an entry's default export is a frontend feature: made in place, or a variable made with a feature factory. */
-const defaultIsFeature = (names: Map<string, string>, facts: CodeFacts): boolean =>
-  names.has('default') && (facts.featureDefault || facts.featureVariables.has(names.get('default') as string));
+const defaultIsFeature = (names: Map<string, string>, facts: CodeFacts): boolean => names.has('default') && facts.featureVariables.has(names.get('default') as string);
 
 const keyName = (key: Node): string | undefined => (key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined);
 
@@ -203,7 +202,7 @@ const calleeIs = (node: Node, names: readonly string[]): boolean => {
   return name !== undefined && names.some(n => name === n || name.replace(/\$\d+$/, '') === n);
 };
 
-function gatherCode(ast: File, facts: CodeFacts): void {
+function gatherCode(file: string, ast: File, facts: CodeFacts): void {
   walk(ast.program, (node, ancestors) => {
     if (node.type !== 'CallExpression') return;
     const options = objectArgument(node);
@@ -214,7 +213,7 @@ function gatherCode(ast: File, facts: CodeFacts): void {
       const mountPoint = options ? property(options, 'mountPoint') : undefined;
       const key = variable ?? (name?.type === 'StringLiteral' ? name.value : undefined);
       if (key) {
-        facts.extensions.set(key, {
+        facts.extensions.set(`${file}#${key}`, {
           kind: calleeIs(node, ['createRoutableExtension']) ? 'routable' : 'component',
           name: name?.type === 'StringLiteral' ? name.value : undefined,
           mountPoint: mountPoint?.type === 'Identifier' ? mountPoint.name : undefined,
@@ -247,14 +246,14 @@ function gatherCode(ast: File, facts: CodeFacts): void {
       if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') facts.externalRefs.set(declarator.id.name, inlineOptional(node));
     } else if (calleeIs(node, FEATURE_FACTORIES)) {
       const declarator = ancestors[ancestors.length - 1];
-      if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') facts.featureVariables.add(declarator.id.name);
+      if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') facts.featureVariables.add(`${file}#${declarator.id.name}`);
     } else if (calleeIs(node, ['createApiRef']) && options) {
       const id = property(options, 'id');
       if (id?.type === 'StringLiteral') facts.apiRefs.push(id.value);
     }
   });
   for (const statement of ast.program.body) {
-    if (statement.type === 'ExportDefaultDeclaration' && calleeIs(statement.declaration, FEATURE_FACTORIES)) facts.featureDefault = true;
+    if (statement.type === 'ExportDefaultDeclaration' && calleeIs(statement.declaration, FEATURE_FACTORIES)) facts.featureVariables.add(`${file}#default`);
   }
 }
 
@@ -284,20 +283,19 @@ function readModules(entry: string, root: string, limit = 200): Map<string, Modu
   return modules;
 }
 
-/** The names an entry exports, followed through re-exports to the name each has where it is declared. */
+/** The names an entry exports, each followed through re-exports to `<file>#<local>` where it is declared. */
 function exportedNames(entry: string, modules: Map<string, ModuleFacts>): Map<string, string> {
-  const names = new Map<string, string>();
   const visit = (file: string, seen: Set<string>): Map<string, string> => {
     const out = new Map<string, string>();
     const facts = modules.get(file);
     if (!facts || seen.has(file)) return out;
     seen.add(file);
     for (const [name, target] of facts.exported) {
-      if ('local' in target) out.set(name, target.local);
+      if ('local' in target) out.set(name, `${file}#${target.local}`);
       else {
         const from = resolveRelative(file, target.from);
         const inner = from ? visit(from, new Set(seen)) : new Map<string, string>();
-        out.set(name, inner.get(target.imported) ?? target.imported);
+        out.set(name, inner.get(target.imported) ?? `${from ?? target.from}#${target.imported}`);
       }
     }
     for (const specifier of facts.starFrom) {
@@ -307,8 +305,7 @@ function exportedNames(entry: string, modules: Map<string, ModuleFacts>): Map<st
     }
     return out;
   };
-  for (const [name, local] of visit(entry, new Set())) names.set(name, local);
-  return names;
+  return visit(entry, new Set());
 }
 
 const PREDICATE = /^is[A-Z]\w*Available$|^isPluginApplicableToEntity$/;
@@ -319,20 +316,23 @@ function readExports(pkg: PackageInfo): FrontendExports | undefined {
   if (!entry) return undefined;
   const modules = readModules(entry, root);
   const facts = newFacts();
-  for (const module of modules.values()) gatherCode(module.ast, facts);
+  for (const [file, module] of modules) gatherCode(file, module.ast, facts);
   const names = exportedNames(entry, modules);
   const plugin = facts.plugins[0];
-  const rootRef = plugin?.routes.get('root');
+  // The plugin's root route: `root`, else its first route (catalog's `catalogIndex`).
+  const rootRef = plugin?.routes.get('root') ?? [...(plugin?.routes.values() ?? [])][0];
+  const onRoot: string[] = [];
   const pages: string[] = [];
   const contents: string[] = [];
   const cards: string[] = [];
   for (const [name, local] of names) {
-    const extension = facts.extensions.get(local) ?? facts.extensions.get(name);
+    const extension = facts.extensions.get(local);
     if (!extension) continue;
     const entityView = /^Entity/.test(name);
     if (extension.kind === 'routable') {
       if (entityView) contents.push(name);
-      else if (!rootRef || extension.mountPoint === rootRef || /Page$/.test(name)) pages.push(name);
+      else if (rootRef && extension.mountPoint === rootRef) onRoot.push(name);
+      else if (/Page$/.test(name)) pages.push(name);
     } else if (entityView && /Card$/.test(name)) {
       cards.push(name);
     }
@@ -340,10 +340,11 @@ function readExports(pkg: PackageInfo): FrontendExports | undefined {
   const requiredExternalRoutes = plugin
     ? [...plugin.externalRoutes].filter(([, ref]) => (ref.startsWith('inline:') ? ref.endsWith(':required') : facts.externalRefs.get(ref) === false)).map(([key]) => key)
     : [];
-  const pluginExport = [...names].find(([name, local]) => /Plugin$/.test(name) && facts.plugins.length > 0 && (local === name || /Plugin$/.test(local)))?.[0];
+  const pluginExport = [...names].find(([name, local]) => /Plugin$/.test(name) && facts.plugins.length > 0 && /Plugin$/.test(local))?.[0];
   const feature = featureOf(pkg, names, facts);
   return {
-    page: pages.find(p => p.endsWith('Page')) ?? pages[0],
+    page: ranked(onRoot, pages)[0],
+    pages: ranked(onRoot, pages),
     contents: contents.sort(byLength),
     cards: cards.sort(byLength),
     predicates: [...names.keys()].filter(name => PREDICATE.test(name)),
@@ -354,6 +355,9 @@ function readExports(pkg: PackageInfo): FrontendExports | undefined {
     names: [...names.keys()],
   };
 }
+
+/** Root-route pages named `*Page` first (TechDocsIndexPage before TechDocsCustomHome), then the root's others, then other pages. */
+const ranked = (onRoot: string[], others: string[]): string[] => [...onRoot.filter(p => p.endsWith('Page')), ...onRoot.filter(p => !p.endsWith('Page')), ...others];
 
 /** Shortest first: `EntityPagerDutyCard` before `EntityPagerDutySmallCard`. */
 const byLength = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : 1);
@@ -371,7 +375,7 @@ function featureOf(pkg: PackageInfo, names: Map<string, string>, facts: CodeFact
   if (alpha) {
     const modules = readModules(alpha, pkg.dir as string, 50);
     const alphaFacts = newFacts();
-    for (const module of modules.values()) gatherCode(module.ast, alphaFacts);
+    for (const [file, module] of modules) gatherCode(file, module.ast, alphaFacts);
     if (defaultIsFeature(exportedNames(alpha, modules), alphaFacts)) return { subpath: '/alpha' };
   }
   return undefined;

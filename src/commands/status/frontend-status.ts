@@ -122,8 +122,9 @@ class LegacyAppReader {
     const pieces: FrontendPieceStatus[] = [];
     const display = (file: string): string => this.tree.display(file);
     if (exports.page) {
-      const local = localName(this.app.ast, plugin.pkg.name, exports.page);
-      const route = local ? this.app.routes.find(r => findElements(r, local).length > 0) : undefined;
+      // Any of its pages counts (techdocs' index page or its custom home).
+      const locals = exports.pages.map(page => localName(this.app.ast, plugin.pkg.name, page)).filter((l): l is string => l !== undefined);
+      const route = this.app.routes.find(r => locals.some(local => findElements(r, local).length > 0));
       pieces.push({ kind: 'route', where: route ? `${display(this.files.appTsxPath)}:${route.loc?.start.line}` : undefined });
       const target = (route ? stringAttribute(route, 'path') : undefined)?.replace(/^\//, '') ?? plugin.pluginId;
       pieces.push({ kind: 'sidebar', where: this.sidebarTargets.has(target) ? display(this.files.rootTsxPath) : undefined, optional: true });

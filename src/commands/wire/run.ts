@@ -18,29 +18,17 @@ import { locateApp, readApp } from './frontend/app';
 import { planFrontend } from './frontend/plan';
 import type { FrontendReport } from './frontend/types';
 import { splitHalves } from './halves';
-import { BackendSystem, FileReport, planBackendWiring, PluginReport, validateOptions, WireOptions } from './wire';
+import { BackendReport, BackendSystem, FileReport, planBackendWiring, validateOptions, WireOptions } from './wire';
 
-export interface WireReport {
-  readonly root: string;
+/** A run's report: the backend half's (as it always was), and the frontend half's where the run had one. */
+export interface WireReport extends Omit<BackendReport, 'backend' | 'system'> {
   /** The backend package folder, relative to the root; absent when the run had no backend half. */
   readonly backend?: string;
   readonly system?: BackendSystem;
-  readonly action: 'wire' | 'remove';
-  /** The backend half: one report per backend plugin or module. */
-  readonly plugins: readonly PluginReport[];
   /** The frontend half, when the run had one. */
   readonly frontend?: FrontendReport;
-  /** Every file looked at, once, with its overall status. */
-  readonly files: readonly FileReport[];
-  readonly warnings: readonly string[];
   /** What the tool did not do, with the lines to add by hand. */
   readonly manualSteps: readonly string[];
-  readonly changed: boolean;
-  readonly written: boolean;
-  /** Dependencies this run adds (to the backend's and the app's package.json). */
-  readonly addedDependencies: readonly string[];
-  readonly removedDependencies: readonly string[];
-  readonly nextStep?: string;
 }
 
 export interface WirePlan {

@@ -62,8 +62,7 @@ export function readApp(tree: FileTree, location: AppLocation): AppFiles {
   const appText = tree.read(appTsxPath);
   if (appText === undefined) throw new WireError(`${app}/src/App.tsx: not found: expected the app's routes there (pass --app DIR)`);
   const printWidth = printWidthFor(appTsxPath);
-  const parsed = readAppFile(appText, tree.display(appTsxPath), printWidth);
-  const from = importDeclarations(parsed.ast).find(d => d.specifiers.some(s => s.local.name === 'createApp'))?.source.value;
+  const from = createAppSource(appText, tree.display(appTsxPath));
   let system: FrontendSystem;
   if (from && LEGACY_MODULES.includes(from)) system = 'legacy';
   else if (from && NEW_MODULES.includes(from)) system = 'new';
@@ -85,6 +84,18 @@ export function readApp(tree: FileTree, location: AppLocation): AppFiles {
     configPath: path.join(root, 'app-config.yaml'),
     printWidth,
   };
+}
+
+/**
+ * The module createApp is imported from. Read from the text where the import
+ * is plain (`import { createApp } from '...'`, among other names); the
+ * planners parse the file anyway, so the full parse is kept for the rest.
+ */
+function createAppSource(text: string, display: string): string | undefined {
+  const plain = [...text.matchAll(/import\s*\{[^}]*\bcreateApp\b[^}]*\}\s*from\s*['"]([^'"]+)['"]/g)];
+  // One plain import and no mention elsewhere that could be another (a comment, an alias): the text says it.
+  if (plain.length === 1 && text.split('createApp').length <= 3 && !/\bas\s+createApp\b|\bcreateApp\s+as\b/.test(plain[0][0])) return plain[0][1];
+  return importDeclarations(readAppFile(text, display).ast).find(d => d.specifiers.some(s => s.local.name === 'createApp'))?.source.value;
 }
 
 /** The print width the repo's prettier config sets for the app's files, where it is one prettier reads quickly; else 80. */

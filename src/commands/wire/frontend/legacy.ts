@@ -96,6 +96,7 @@ function fallbackExports(plugin: FrontendPackage): FrontendExports {
   const pascal = plugin.pluginId.split(/[-_]/).map(w => w[0].toUpperCase() + w.slice(1)).join('');
   return {
     page: `${pascal}Page`,
+    pages: [`${pascal}Page`],
     contents: [`Entity${pascal}Content`],
     cards: [`Entity${pascal}Card`],
     predicates: [`is${pascal}Available`],
