@@ -6,8 +6,9 @@
  *   dist/index.js        the library in one file (the package's main; types in dist/src)
  *
  * One file loads where hundreds did. ts-morph, typescript and prettier stay
- * outside, required only on the paths that need them, and yaml is a file of
- * its own beside them (dist/yaml.js); dist/transforms stays
+ * outside, required only on the paths that need them, and yaml and the part
+ * of prettier that formats TypeScript are files of their own beside them
+ * (dist/yaml.js, dist/prettier.js); dist/transforms stays
  * as tsc wrote it, for the jscodeshift CLI.
  */
 'use strict';
@@ -29,13 +30,25 @@ const yamlBeside = {
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
   },
 };
+/**
+ * The part of prettier that formats TypeScript (src/commit/prettier-lite.ts:
+ * prettier's standalone formatter with its babel and estree plugins) is
+ * bundled on its own into dist/prettier.js, which only runs that format the
+ * files they write (migrate) require, code-cached like dist/yaml.js.
+ */
+const prettierBeside = {
+  name: 'prettier-beside',
+  setup(build) {
+    build.onResolve({ filter: /\/prettier-lite$/ }, () => ({ path: './prettier.js', external: true }));
+  },
+};
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node18',
   format: 'cjs',
   external: ['ts-morph', 'typescript', 'prettier'],
-  plugins: [yamlBeside],
+  plugins: [yamlBeside, prettierBeside],
   legalComments: 'none',
   logLevel: 'warning',
   // Keep names readable in stack traces of internal errors.
@@ -52,6 +65,13 @@ async function main() {
     plugins: [],
     stdin: { contents: "module.exports = require('yaml');", resolveDir: PROJECT, sourcefile: 'yaml-entry.js' },
     outfile: path.join(DIST, 'yaml.js'),
+  });
+  await esbuild.build({
+    ...common,
+    external: [],
+    plugins: [],
+    entryPoints: [path.join(PROJECT, 'src', 'commit', 'prettier-lite.ts')],
+    outfile: path.join(DIST, 'prettier.js'),
   });
   const launcher = path.join(DIST, 'cli.js');
   fs.copyFileSync(path.join(__dirname, 'cli-launcher.js'), launcher);

@@ -5,7 +5,7 @@
  * run pays for compiling the parser once, not every time. Node 22 and later
  * cache through module.enableCompileCache(); on Node 18 and 20 the same V8
  * code cache is kept by hand (vm.Script cachedData) in the OS temp folder,
- * for the bundle and for ./yaml.js beside it, keyed by Node's version, the
+ * for the bundle and for ./yaml.js and ./prettier.js beside it, keyed by Node's version, the
  * file's size and time, Node's flags and the command (wire, status or
  * migrate): the cache is written at the exit of a run that had none, with
  * the functions that run compiled, so each command keeps the functions it
@@ -49,8 +49,9 @@ function loadWithCodeCache(file) {
   const loaded = new Module(file, module);
   loaded.filename = file;
   loaded.paths = Module._nodeModulePaths(path.dirname(file));
-  // yaml, a file of its own beside the bundle (required only by runs that read app-config), is cached the same way.
-  const localRequire = id => (id === './yaml.js' ? yaml() : loaded.require(id));
+  // yaml and prettier's TypeScript formatter, files of their own beside the bundle (required only by
+  // runs that read app-config, or format what they write), are cached the same way.
+  const localRequire = id => (id in beside ? beside[id]() : loaded.require(id));
   localRequire.resolve = (request, options) => Module._resolveFilename(request, loaded, false, options);
   localRequire.main = require.main;
   script.runInThisContext().call(loaded.exports, loaded.exports, localRequire, loaded, file, path.dirname(file));
@@ -82,11 +83,11 @@ function pruneStaleCaches(fs, dir) {
   }
 }
 
-let yamlExports;
-function yaml() {
-  yamlExports ??= loadWithCodeCache(path.join(__dirname, 'yaml.js'));
-  return yamlExports;
-}
+/** The files beside the bundle, each loaded once, on first require. */
+const besideExports = {};
+const beside = Object.fromEntries(
+  ['./yaml.js', './prettier.js'].map(id => [id, () => (besideExports[id] ??= loadWithCodeCache(path.join(__dirname, id)))]),
+);
 
 if (typeof Module.enableCompileCache === 'function') {
   try {

@@ -97,7 +97,7 @@ describe('the code cache of the bundled CLI (Node 18 and 20; Node 22 and later u
     expect(fs.readFileSync(path.join(cacheDir, cacheFile), 'utf8')).not.toBe('not a code cache');
     expect(fs.readdirSync(cacheDir)).toEqual([cacheFile]);
   });
-  maybe('migrate keeps a cache of its own, and one of dist/yaml.js, which it reads app-config with', () => {
+  maybe('migrate keeps a cache of its own, one of dist/yaml.js (it reads app-config) and one of dist/prettier.js (it formats what it writes); wire loads neither', () => {
     const tmp = emptyDir();
     const env = { ...process.env, TMPDIR: tmp, NO_COLOR: '1' };
     const wired = spawnSync(process.execPath, [CLI, 'carmen', '--check'], { cwd: copyExample(), encoding: 'utf8', env });
@@ -107,7 +107,7 @@ describe('the code cache of the bundled CLI (Node 18 and 20; Node 22 and later u
     const [cacheDir] = fs.readdirSync(tmp).filter(name => name.startsWith('wire-plugin-code-cache-'));
     const files = fs.readdirSync(path.join(tmp, cacheDir)).map(name => name.replace(/-\d+-\d+-[0-9a-z]+-/, '-<bundle>-'));
     const node = `${process.version}-${process.arch}`;
-    expect(files.sort()).toEqual([`${node}-<bundle>-migrate.bin`, `${node}-<bundle>-wire.bin`, `yaml-${node}-<bundle>-migrate.bin`].sort());
+    expect(files.sort()).toEqual([`${node}-<bundle>-migrate.bin`, `${node}-<bundle>-wire.bin`, `prettier-${node}-<bundle>-migrate.bin`, `yaml-${node}-<bundle>-migrate.bin`].sort());
   });
 
   maybe('writing a cache removes those not written for a week, and keeps the others', () => {

@@ -3,7 +3,9 @@
  * legacy example with carmen and dora wired (no node_modules: the catalog's
  * target comes from the shipped table), and on the new example.
  */
-import { cleanup, copyExample, LEGACY_APP, NEW_APP, read, runCli, snapshot, write } from './helpers/repo';
+import * as path from 'path';
+import { cleanup, copyExample, LEGACY_APP, NEW_APP, PROJECT, read, runCli, snapshot, write } from './helpers/repo';
+import { formatWithPrettier } from './helpers/prettier';
 
 const INDEX = 'packages/backend/src/index.ts';
 const BACKEND_JSON = 'packages/backend/package.json';
@@ -224,4 +226,20 @@ test('on a new-system backend, migrate does nothing and exits 0', () => {
   expect(runCli(['migrate'], repo)).toEqual({ code: 0, stdout: 'packages/backend is on the new backend system already: nothing to migrate.\n', stderr: '' });
   expect(runCli(['migrate', '--check', '--json'], repo).code).toBe(0);
   expect(snapshot(repo)).toEqual(before);
+});
+
+test("a prettier config that only prettier reads (YAML) formats what migrate writes, through the shipped CLI's dist/prettier.js", () => {
+  const fixture = path.join(PROJECT, '__testfixtures__', 'migrate', 'output-formatted-by-the-repos-prettier');
+  const repo = copyExample(path.join(fixture, 'input'));
+  const rootJson = JSON.parse(read(repo, 'package.json'));
+  delete rootJson.prettier;
+  write(repo, 'package.json', JSON.stringify(rootJson, null, 2) + '\n');
+  const options = { singleQuote: true, trailingComma: 'all', arrowParens: 'avoid', semi: false, printWidth: 100 };
+  write(repo, '.prettierrc.yaml', 'singleQuote: true\ntrailingComma: all\narrowParens: avoid\nsemi: false\nprintWidth: 100\n');
+  expect(runCli(['migrate', '-q'], repo).code).toBe(0);
+  const written = [INDEX, 'packages/backend/src/modules/notification-digests-legacy-plugin.ts'].map(file => read(repo, file));
+  expect(formatWithPrettier(written.map(text => ({ text, options })))).toEqual(written);
+  // Not the printer's own style (semicolons) and not create-app's (80 columns): the YAML config's.
+  expect(written[0]).toContain("backend.add(import('./modules/notification-digests-legacy-access'))\n");
+  expect(written[0]).not.toMatch(/;\n/);
 });

@@ -16,6 +16,7 @@ import * as path from 'path';
 import type { Node } from '@babel/types';
 import { BackendFiles, installCommand, locateBackend, readBackend } from '../../repo/backend';
 import { commitChanges, validateChanges } from '../../commit/commit';
+import { formatWrittenFiles } from '../../commit/format-written';
 import { WireError } from '../../../transforms/lib/errors';
 import { acquireLock, Lock } from '../../commit/lock';
 import { legacyPluginVerdict } from '../../repo/backstage-release';
@@ -60,6 +61,9 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const typesPath = deleteUnusedTypes(context);
   const packageJson = planPackageJson(context, new Map([...decided.addedPackages, ...translated.addedPackages]), decided.deletions, [...decided.keptModules, ...translated.generated], newIndex);
 
+  // Formatted only when the plan will be written: a refused one is never written.
+  const refusing = statements.refused.length + decided.refused.length + translated.refused.length + data.refused.length + packageJson.refused.length > 0;
+  if (!refusing) context.warnings.push(...(await formatWrittenFiles(files.tree, file => context.workspace.packageJson(file))));
   const changes = files.tree.changes();
   validateChanges(changes);
   const touched = [files.backendJsonPath, files.indexPath, ...(configPath ? [configPath] : []), ...data.written, ...translated.generated, ...decided.deletions, typesPath];

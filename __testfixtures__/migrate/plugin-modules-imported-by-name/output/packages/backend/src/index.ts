@@ -13,7 +13,10 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-catalog-backend/alpha'));
 backend.add(
-  legacyPlugin('carmen', import('./plugins/carmen').then(m => ({ default: m.carmen }))),
+  legacyPlugin(
+    'carmen',
+    import('./plugins/carmen').then(m => ({ default: m.carmen })),
+  ),
 );
 backend.add(import('./modules/carmen-legacy-access'));
 

@@ -1,0 +1,87 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { forgetPrettierConfigs } from './format';
+import { formatWrittenFiles } from './format-written';
+import { FileTree } from './tree';
+
+const MODULE = 'packages/backend/src/modules/notification-digests-legacy-plugin.ts';
+const INDEX = 'packages/backend/src/index.ts';
+/** What the printer writes for a long id: one line past create-app's print width of 80. */
+const LONG_ADD = "backend.add(legacyPlugin('notification-digests', import('./modules/notification-digests-legacy-plugin')));\n";
+const WRAPPED_ADD = [
+  'backend.add(',
+  '  legacyPlugin(',
+  "    'notification-digests',",
+  "    import('./modules/notification-digests-legacy-plugin'),",
+  '  ),',
+  ');',
+  '',
+].join('\n');
+
+let roots: string[] = [];
+afterEach(() => {
+  for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+  roots = [];
+  forgetPrettierConfigs();
+});
+
+function repo(files: Record<string, string>): FileTree {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'format-written-'));
+  roots.push(root);
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), content);
+  }
+  return new FileTree(root);
+}
+
+const BACKSTAGE_ROOT = { 'package.json': '{ "name": "root", "prettier": "@backstage/cli/config/prettier" }\n' };
+
+test("created and updated files are formatted under create-app's config; unchanged ones are not read", async () => {
+  const tree = repo({ ...BACKSTAGE_ROOT, [INDEX]: 'const a = 1;\n', 'packages/backend/src/other.ts': 'const  untouched = 1\n' });
+  tree.write(path.join(tree.root, MODULE), LONG_ADD);
+  tree.write(path.join(tree.root, INDEX), `const a = 1;\n${LONG_ADD}`);
+  expect(await formatWrittenFiles(tree)).toEqual([]);
+  expect(tree.read(MODULE)).toBe(WRAPPED_ADD);
+  expect(tree.read(INDEX)).toBe(`const a = 1;\n${WRAPPED_ADD}`);
+  expect(tree.status(path.join(tree.root, 'packages/backend/src/other.ts'))).toBe('unchanged');
+});
+
+test('a repo without a prettier config keeps what the printer wrote', async () => {
+  const tree = repo({ 'package.json': '{ "name": "root" }\n' });
+  tree.write(path.join(tree.root, MODULE), LONG_ADD);
+  await formatWrittenFiles(tree);
+  expect(tree.read(MODULE)).toBe(LONG_ADD);
+});
+
+test("the config's own options apply (a JSON .prettierrc)", async () => {
+  const tree = repo({ '.prettierrc.json': '{ "semi": false, "singleQuote": true, "printWidth": 120 }\n' });
+  tree.write(path.join(tree.root, MODULE), LONG_ADD);
+  await formatWrittenFiles(tree);
+  expect(tree.read(MODULE)).toBe(LONG_ADD.replace(/;\n$/, '\n'));
+});
+
+test('CRLF files stay CRLF unless the config sets endOfLine', async () => {
+  const tree = repo(BACKSTAGE_ROOT);
+  tree.write(path.join(tree.root, MODULE), LONG_ADD.replace(/\n/g, '\r\n'));
+  await formatWrittenFiles(tree);
+  expect(tree.read(MODULE)).toBe(WRAPPED_ADD.replace(/\n/g, '\r\n'));
+});
+
+test('a file under a folder that .prettierignore names is left alone; others are formatted', async () => {
+  const tree = repo({ ...BACKSTAGE_ROOT, '.prettierignore': 'dist\n# generated\npackages/backend/src/modules/\n' });
+  tree.write(path.join(tree.root, MODULE), LONG_ADD);
+  tree.write(path.join(tree.root, INDEX), LONG_ADD);
+  await formatWrittenFiles(tree);
+  expect(tree.read(MODULE)).toBe(LONG_ADD);
+  expect(tree.read(INDEX)).toBe(WRAPPED_ADD);
+});
+
+test('a file prettier cannot parse is kept as printed, with a warning naming it', async () => {
+  const tree = repo(BACKSTAGE_ROOT);
+  tree.write(path.join(tree.root, MODULE), 'const = ;\n');
+  const warnings = await formatWrittenFiles(tree);
+  expect(tree.read(MODULE)).toBe('const = ;\n');
+  expect(warnings).toEqual([expect.stringMatching(/^packages\/backend\/src\/modules\/notification-digests-legacy-plugin\.ts: prettier could not format it \(.+\); written as printed$/)]);
+});

@@ -1,0 +1,84 @@
+/**
+ * Every TypeScript file a run wrote, formatted through prettier under the
+ * repo's own config, so that the result passes the repo's `prettier --check`
+ * (Backstage repos run it in CI). The printers already follow the config;
+ * prettier settles what they cannot see: a moved expression's nesting, a
+ * line past the print width. A repo without a prettier config keeps the
+ * file's own style as printed, and a file its `.prettierignore` names is
+ * left alone.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Options } from 'prettier';
+import type { FileTree } from './tree';
+import { PackageJsonReader, quickPrettierConfig } from './format';
+
+/** create-app's shared config (`@backstage/cli/config/prettier`, as `@spotify/prettier-config`). */
+const BACKSTAGE_PRETTIER: Options = { singleQuote: true, trailingComma: 'all', arrowParens: 'avoid' };
+
+const FORMATTED = /\.(ts|tsx|mts|cts)$/;
+
+/**
+ * Formats the created and updated TypeScript files of `tree` in place.
+ * Returns warnings (a file prettier could not format keeps the printers' text).
+ */
+export async function formatWrittenFiles(tree: FileTree, readPackageJson?: PackageJsonReader): Promise<string[]> {
+  const warnings: string[] = [];
+  const ignored = prettierIgnore(tree.root);
+  for (const change of tree.changes()) {
+    if (change.after === undefined || !FORMATTED.test(change.path)) continue;
+    const options = await prettierOptions(change.path, readPackageJson);
+    if (!options || (await ignored(change.path))) continue;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { formatTypeScript } = require('./prettier-lite') as typeof import('./prettier-lite');
+      // The file's own line endings, unless the config says otherwise (prettier's default would be LF).
+      const formatted = await formatTypeScript(change.after, { endOfLine: 'auto', ...options });
+      if (formatted !== change.after) tree.write(change.path, formatted);
+    } catch (error) {
+      warnings.push(`${change.displayPath}: prettier could not format it (${String((error as Error).message).split('\n')[0]}); written as printed`);
+    }
+  }
+  return warnings;
+}
+
+/** The prettier options for `file`, or undefined where the repo has no prettier config. */
+async function prettierOptions(file: string, readPackageJson?: PackageJsonReader): Promise<Options | undefined> {
+  const quick = quickPrettierConfig(file, readPackageJson);
+  if (quick.kind === 'none') return undefined;
+  if (quick.kind === 'backstage') return BACKSTAGE_PRETTIER;
+  if (quick.kind === 'options') return quick.options as Options;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const prettier = require('prettier') as typeof import('prettier');
+  return (await prettier.resolveConfig(file, { editorconfig: true })) ?? undefined;
+}
+
+/**
+ * Whether the root's `.prettierignore` names a file. Plain names and paths
+ * (create-app's `dist`, `coverage`, ...) are matched here as gitignore does;
+ * a pattern with wildcards or negation is left to prettier itself.
+ */
+function prettierIgnore(root: string): (file: string) => Promise<boolean> {
+  const ignorePath = path.join(root, '.prettierignore');
+  let patterns: string[];
+  try {
+    patterns = fs.readFileSync(ignorePath, 'utf8').split(/\r?\n/).map(line => line.trim()).filter(line => line && !line.startsWith('#'));
+  } catch {
+    return async () => false;
+  }
+  if (patterns.some(pattern => /[*?[\]!\\]/.test(pattern))) {
+    return async file => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const prettier = require('prettier') as typeof import('prettier');
+      return (await prettier.getFileInfo(file, { ignorePath })).ignored;
+    };
+  }
+  return async file => {
+    const segments = path.relative(root, file).split(path.sep);
+    return patterns.some(pattern => {
+      const anchored = pattern.replace(/^\/|\/$/g, '');
+      if (pattern.slice(0, -1).includes('/')) return segments.join('/') === anchored || segments.join('/').startsWith(`${anchored}/`);
+      return segments.includes(anchored);
+    });
+  };
+}
