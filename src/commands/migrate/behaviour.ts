@@ -93,8 +93,7 @@ export function planDataIdentities(tree: FileTree, root: string, identities: rea
       }
     }
     if (blocked) continue;
-    if (!said.length) said.push('no app-config file configures backend.database');
-    if (!pointed) said.push(keysForTheDeployment(identity));
+    if (!pointed) said.push(`${said.length ? 'no app-config in the repo keeps its data' : 'no app-config file configures backend.database'}, ${keysForTheDeployment(identity)}`);
     behaviour.push({
       kind: 'data',
       plugin: identity.plugin,
@@ -123,7 +122,7 @@ function cacheNote(identity: DataIdentity): string {
 function keysForTheDeployment(identity: DataIdentity): string {
   const key = `backend.database.plugin.${identity.newId}.connection`;
   return (
-    `no app-config in the repo keeps its data, so the deployment configures its database elsewhere (an environment, a chart), where ${identity.newId} would open a new, empty one: ` +
+    `so the deployment configures its database elsewhere (an environment, a chart), where ${identity.newId} would open a new, empty one: ` +
     `set ${key}.database: backstage_plugin_${identity.oldId} there for pg or mysql (with the deployment's backend.database.prefix in place of backstage_plugin_ if it sets one), ` +
     `or ${key}.filename: ${identity.oldId}.sqlite for sqlite with a connection.directory; ` +
     `with pluginDivisionMode: schema no key names another schema: rename the schema ${identity.oldId} to ${identity.newId}`
