@@ -11,6 +11,7 @@ import { WireError } from '../transforms/lib/errors';
 import { unifiedDiff } from './commit/diff';
 import type { Lock } from './commit/lock';
 import { applyMigration, lockForMigration, MigrationRefused, MigrationReport, planMigration } from './commands/migrate/plan';
+import { behaviourLine } from './commands/migrate/behaviour';
 import { backendStatus, StatusReport } from './commands/status/status';
 import { applyPlan, lockBackend, planWiring, WireReport } from './commands/wire/run';
 
@@ -315,7 +316,7 @@ async function migrate(argv: string[]): Promise<number> {
     for (const plugin of report.plugins) {
       process.stdout.write(`  ${plugin.target.padEnd(7)} ${plugin.id}: ${plugin.target === 'bridge' ? plugin.adds[0] : plugin.adds.join(', ')} (${plugin.reason}${plugin.decidedBy === 'table' ? '; from the table' : ''})\n`);
     }
-    for (const entry of report.behaviour) process.stdout.write(`  ${entry.kind.padEnd(7)} ${entry.plugin ? `${entry.plugin} ` : ''}(${entry.source}): ${entry.kept ? '' : 'changed: '}${entry.change}\n`);
+    for (const entry of report.behaviour) process.stdout.write(`  ${behaviourLine(entry)}\n`);
     for (const name of report.dependencies.removed) process.stdout.write(`  removed dependency ${name} (nothing imports it any more)\n`);
     for (const file of report.files) process.stdout.write(`${LABELS[file.status]} ${file.path}\n`);
     process.stdout.write(migrationSummary(report, args) + '\n');

@@ -180,6 +180,24 @@ describe('migrate the legacy example', () => {
     expect(runCli(['status', '--json'], repo).stdout).toContain('"state": "bridged"');
   });
 
+  test('notes on an in-memory sqlite, the only database config in the repo: its data is a change (kept: false) naming the key for the deployment, in the text and in --json; app-config.yaml untouched', () => {
+    const repo = wiredLegacyApp();
+    const config = read(repo, 'app-config.yaml').replace("    connection:\n      directory: ./sqlite-data\n", "    connection: ':memory:'\n");
+    write(repo, 'app-config.yaml', config);
+    const change =
+      "its createEnv id was notes_store, and it runs as notes: app-config.yaml:22: an in-memory database, which keeps nothing across starts: nothing written there; no app-config in the repo keeps its data, so the deployment configures its database elsewhere (an environment, a chart), where notes would open a new, empty one: set backend.database.plugin.notes.connection.database: backstage_plugin_notes_store there for pg or mysql (with the deployment's backend.database.prefix in place of backstage_plugin_ if it sets one), or backend.database.plugin.notes.connection.filename: notes_store.sqlite for sqlite with a connection.directory; with pluginDivisionMode: schema no key names another schema: rename the schema notes_store to notes; the cache namespace follows the plugin id (notes, was notes_store), which no config sets: a shared cache (redis, memcache) starts cold for it";
+    const json = runCli(['migrate', '--dry-run', '--json'], repo);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.behaviour.filter((b: { kind: string }) => b.kind === 'data')).toEqual([
+      { kind: 'data', plugin: 'notes', source: 'packages/backend/src/index.ts:114', kept: false, change },
+    ]);
+    const result = runCli(['migrate'], repo);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toContain(`  data    notes (packages/backend/src/index.ts:114): changed: ${change}`);
+    expect(read(repo, 'app-config.yaml')).toBe(config);
+  });
+
   test('a statement it cannot carry: exit 2, one line per statement, nothing written; --json lists the plan with them', () => {
     const repo = wiredLegacyApp();
     write(

@@ -6,7 +6,9 @@
  * file added that the output lacks). A second migration must change
  * nothing. `<case>/options.json` gives the options (`versions`);
  * `<case>/refused.txt` instead of an output expects exactly those refusal
- * lines and an untouched tree; `<case>/warnings.txt` the warnings. A case
+ * lines and an untouched tree; `<case>/warnings.txt` the warnings;
+ * `<case>/behaviour.txt` the report's behaviour lines, as the CLI prints them
+ * (kept, or `changed:`), where a case checks what it says. A case
  * without a root package.json gets a default one (not compared). Adding a
  * case needs no code.
  */
@@ -15,6 +17,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fileTree, FIXTURES_ROOT } from './helpers/fixtures';
 import { applyMigration, MigrationRefused, planMigration } from '../src/commands/migrate/plan';
+import { behaviourLine } from '../src/commands/migrate/behaviour';
 
 const DIR = path.join(FIXTURES_ROOT, 'migrate');
 const DEFAULT_ROOT_JSON = '{\n  "private": true,\n  "workspaces": ["packages/*", "plugins/*"]\n}\n';
@@ -52,6 +55,7 @@ describe.each(cases)('%s', name => {
   const hasOwnRoot = fs.existsSync(path.join(caseDir, 'input', 'package.json'));
   const refusedExpected = readLines(path.join(caseDir, 'refused.txt'));
   const warningsExpected = readLines(path.join(caseDir, 'warnings.txt')) ?? [];
+  const behaviourExpected = readLines(path.join(caseDir, 'behaviour.txt'));
 
   if (refusedExpected) {
     test('refuses with exactly these lines and writes nothing', async () => {
@@ -70,6 +74,7 @@ describe.each(cases)('%s', name => {
     const plan = await planMigration({ ...options, cwd: dir });
     expect(plan.report.refused).toEqual([]);
     expect(plan.report.warnings).toEqual(warningsExpected);
+    if (behaviourExpected) expect(plan.report.behaviour.map(behaviourLine)).toEqual(behaviourExpected);
     applyMigration(plan);
     const expected = fileTree(path.join(caseDir, 'output'));
     const actual = comparable(fileTree(dir), hasOwnRoot);

@@ -40,6 +40,10 @@ describe('planDatabaseIdentity', () => {
     ['the old id with config of its own', 'backend:\n  database:\n    client: pg\n    plugin:\n      notes_store:\n        client: pg\n', 5, /plugin\.notes_store has config of its own/],
     ['the key set to something else', 'backend:\n  database:\n    client: pg\n    plugin:\n      notes:\n        connection:\n          database: other\n', 7, /set already/],
     ['a flow map on the way', 'backend:\n  database:\n    client: pg\n    plugin: { notes: {} }\n', 4, /not a block map/],
+    // The config loader replaces a map holding $include, $file or $env by what it reads and allows no key beside it.
+    ['the database config read whole from an include', 'backend:\n  database:\n    $include: ./database.yaml\n', 3, /read whole from \$include: \.\/database\.yaml/],
+    ['an include on the way', 'backend:\n  database:\n    client: pg\n    plugin:\n      $include: ./plugins.yaml\n', 4, /read from \$include, \$file or \$env/],
+    ['a connection from $env on the way', 'backend:\n  database:\n    client: pg\n    plugin:\n      notes:\n        connection:\n          $env: NOTES_DB\n', 6, /not a block map of its own/],
   ])('refuses %s, by line, with the key to add', (_name, text, line, why) => {
     const plan = planDatabaseIdentity(text, 'app-config.yaml', ids);
     expect(plan).toMatchObject({ kind: 'refused', line });

@@ -16,9 +16,10 @@
  * its client is not overridden, and the `database`/`filename` keys are what
  * they read first. An in-memory sqlite keeps nothing across starts: nothing
  * to point. What cannot be edited safely (the database config from an
- * environment variable or an include, schema division mode, a flow map on
- * the way, the old id's own plugin config) is refused with its line and the
- * config to add by hand.
+ * environment variable or an include, a map on the way read from `$include`,
+ * `$file` or `$env`, which allow no key beside them, schema division mode, a
+ * flow map on the way, the old id's own plugin config) is refused with its
+ * line and the config to add by hand.
  *
  * The edit is positional (the new lines in the map's own indentation and
  * line endings; comments and every other byte stay), and is checked by
@@ -86,6 +87,15 @@ export function planDatabaseIdentity(text: string, file: string, ids: DatabaseId
   if (!yaml.isMap(database) || database.flow) {
     return refuse(keyLine, 'backend.database is not a block map of its own here (an environment variable, an include or a flow map): wire-plugin cannot edit it safely');
   }
+  const included = includeKeyOf(database);
+  if (included) {
+    return refuse(
+      lineOf(text, (included.key as Scalar).range?.[0] ?? 0),
+      `backend.database is read whole from ${String((included.key as Scalar).value)}: ${String((included.value as Scalar | null)?.value ?? '')}, and the config loader allows no key beside it: add the key to what it reads`,
+      ['plugin', ids.newId, 'connection', 'database'],
+      `backstage_plugin_${ids.oldId}`,
+    );
+  }
   const clientNode = pairOf(database, 'client')?.value as YamlNode | undefined;
   const client = yaml.isScalar(clientNode) ? String(clientNode.value) : fallbackClient;
   const connectionPair = pairOf(database, 'connection');
@@ -134,7 +144,7 @@ export function planDatabaseIdentity(text: string, file: string, ids: DatabaseId
       if (yaml.isScalar(node) && String(node.value) === value) return { kind: 'kept', key, value, line: where };
       return refuse(where, `${key} is set already, to something else: the plugin's data is under ${value}; set it by hand`, path, value);
     }
-    if (!yaml.isMap(node) || node.flow) return refuse(where, `backend.database.${path.slice(0, depth + 1).join('.')} is not a block map: wire-plugin cannot add ${key} to it safely`, path, value);
+    if (!yaml.isMap(node) || node.flow || includeKeyOf(node)) return refuse(where, `backend.database.${path.slice(0, depth + 1).join('.')} is not a block map of its own here (a flow map, or one read from $include, $file or $env): wire-plugin cannot add ${key} to it safely`, path, value);
     map = node;
   }
   // One indentation step of the file: how deep `database:` stands under the top-level `backend:`.
@@ -147,6 +157,16 @@ export function planDatabaseIdentity(text: string, file: string, ids: DatabaseId
     return refuse(keyLine, `adding ${key} would not parse back as that one key: set it by hand`, path, value);
   }
   return { kind: 'edit', key, value, line: lineOf(text, change.start), changes };
+}
+
+/**
+ * The config loader's include key of a map (`$include`, `$file`, `$env`), if
+ * it has one: the loader replaces the whole map by what the key reads and
+ * refuses any key beside it ("should not have adjacent keys", config-loader
+ * 1.11's include transform), so nothing may be added to that map.
+ */
+function includeKeyOf(map: YAMLMap): Pair | undefined {
+  return ['$include', '$file', '$env'].map(key => pairOf(map, key)).find(pair => pair !== undefined);
 }
 
 /** Block lines for `keys` (the last one with `value`) after the last item of `map`, in its indentation. */

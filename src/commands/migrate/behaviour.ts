@@ -27,6 +27,11 @@ export interface BehaviourEntry {
   readonly change: string;
 }
 
+/** One entry as the text report prints it (after two spaces): `data    notes (packages/backend/src/index.ts:94): changed: ...`. */
+export function behaviourLine(entry: BehaviourEntry): string {
+  return `${entry.kind.padEnd(7)} ${entry.plugin ? `${entry.plugin} ` : ''}(${entry.source}): ${entry.kept ? '' : 'changed: '}${entry.change}`;
+}
+
 /** Root `app-config*.yaml` files, app-config.yaml first. */
 export function appConfigFiles(root: string): string[] {
   let names: string[] = [];
@@ -49,7 +54,10 @@ export interface DataIdentity {
 /**
  * Points each plugin's new id at its old database in every root app-config
  * file that configures the database (written into `tree`), and says so; or
- * refuses by the config's line with the key to add by hand.
+ * refuses by the config's line with the key to add by hand. Where no file
+ * keeps data (an in-memory sqlite, no database section), the deployment
+ * configures the database outside the repo: the entry is a change, naming
+ * the key to set there.
  */
 export function planDataIdentities(tree: FileTree, root: string, identities: readonly DataIdentity[]): { behaviour: BehaviourEntry[]; refused: string[]; written: string[] } {
   const behaviour: BehaviourEntry[] = [];
@@ -58,11 +66,10 @@ export function planDataIdentities(tree: FileTree, root: string, identities: rea
   if (!identities.length) return { behaviour, refused, written };
   const files = appConfigFiles(root);
   const baseClient = files.length ? clientOf(tree.read(files[0]) ?? '', tree.display(files[0])) : undefined;
-  const cacheNote = (identity: DataIdentity): string =>
-    `the cache namespace follows the plugin id (${identity.newId}, was ${identity.oldId}), which no config sets: a shared cache (redis, memcache) starts cold for it`;
   for (const identity of identities) {
     const said: string[] = [];
     let blocked = false;
+    let pointed = false;
     for (const file of files) {
       const text = tree.read(file);
       if (text === undefined) continue;
@@ -70,10 +77,12 @@ export function planDataIdentities(tree: FileTree, root: string, identities: rea
       const plan = planDatabaseIdentity(text, display, { oldId: identity.oldId, newId: identity.newId }, baseClient);
       if (plan.kind === 'absent') continue;
       if (plan.kind === 'in-memory') {
-        said.push(`${display}:${plan.line}: an in-memory database, which keeps nothing across starts: nothing to point`);
+        said.push(`${display}:${plan.line}: an in-memory database, which keeps nothing across starts: nothing written there`);
       } else if (plan.kind === 'kept') {
+        pointed = true;
         said.push(`${display}:${plan.line}: ${plan.key}: ${plan.value} is there already`);
       } else if (plan.kind === 'edit') {
+        pointed = true;
         tree.write(file, applyChanges(text, plan.changes));
         if (!written.includes(file)) written.push(file);
         said.push(`${display}:${plan.line}: wrote ${plan.key}: ${plan.value}, so it opens the data it kept as ${identity.oldId}`);
@@ -84,16 +93,40 @@ export function planDataIdentities(tree: FileTree, root: string, identities: rea
       }
     }
     if (blocked) continue;
-    if (!said.length) said.push('no app-config file configures backend.database: nothing to point');
+    if (!pointed) said.push(`${said.length ? 'no app-config in the repo keeps its data' : 'no app-config file configures backend.database'}, ${keysForTheDeployment(identity)}`);
     behaviour.push({
       kind: 'data',
       plugin: identity.plugin,
       source: identity.source,
-      kept: true,
+      kept: pointed,
       change: `its createEnv id was ${identity.oldId}, and it runs as ${identity.newId}: ${said.join('; ')}; ${cacheNote(identity)}`,
     });
   }
   return { behaviour, refused, written };
+}
+
+function cacheNote(identity: DataIdentity): string {
+  return `the cache namespace follows the plugin id (${identity.newId}, was ${identity.oldId}), which no config sets: a shared cache (redis, memcache) starts cold for it`;
+}
+
+/**
+ * No app-config in the repo keeps the plugin's rows, so the deployment
+ * configures its database elsewhere (an environment, a chart), and under the
+ * new id the plugin would open a new, empty one there. The keys, as
+ * backend-defaults' connectors name a plugin's database (`getDatabaseName`:
+ * pg and mysql `<prefix><id>`, prefix `backstage_plugin_` unless
+ * `backend.database.prefix` is set; sqlite `<id>.sqlite` in
+ * `connection.directory`; in `pluginDivisionMode: schema` the schema is the
+ * plugin id and no key names another; read in 0.4.3 and 0.18.0).
+ */
+function keysForTheDeployment(identity: DataIdentity): string {
+  const key = `backend.database.plugin.${identity.newId}.connection`;
+  return (
+    `so the deployment configures its database elsewhere (an environment, a chart), where ${identity.newId} would open a new, empty one: ` +
+    `set ${key}.database: backstage_plugin_${identity.oldId} there for pg or mysql (with the deployment's backend.database.prefix in place of backstage_plugin_ if it sets one), ` +
+    `or ${key}.filename: ${identity.oldId}.sqlite for sqlite with a connection.directory; ` +
+    `with pluginDivisionMode: schema no key names another schema: rename the schema ${identity.oldId} to ${identity.newId}`
+  );
 }
 
 function clientOf(text: string, file: string): string | undefined {
