@@ -11,7 +11,8 @@
  *   config, factories })`, for `coreServices.urlReader`.
  *
  * The same expression, with the root config and the root logger under the
- * names it reads them by; added with backend.add. `createServiceFactory`
+ * names it reads them by; added with backend.add. A class declared in the
+ * legacy index.ts that makes the service is moved in, above the factory. `createServiceFactory`
  * returns the factory itself from backend-plugin-api 0.7.0 on (callable
  * there too, for the older form).
  */
@@ -27,6 +28,8 @@ export interface ServiceFactoryModule {
   readonly loggerNames?: readonly string[];
   readonly imports: readonly string[];
   readonly line: number;
+  /** Classes declared in the legacy index.ts that make the service, moved here as written (top level, so unindented). */
+  readonly classes?: readonly { readonly text: string; readonly line: number; readonly name: string }[];
 }
 
 /** Each service's module, as index.ts adds it, and what its comment calls it. */
@@ -53,12 +56,18 @@ export function printServiceFactoryModule(module: ServiceFactoryModule, style: G
     module.service === 'discovery' && !loggerNames.length
       ? [` * The ${what} the legacy makeCreateEnv gave its plugins (index.ts line ${module.line}),`, ` * moved here by wire-plugin migrate: the same class, ${made},`, ` * serves coreServices.${module.service}.`]
       : wrapComment(`The ${what} the legacy makeCreateEnv gave its plugins (index.ts line ${module.line}), moved here by wire-plugin migrate: the same ${module.service === 'discovery' ? 'class' : 'readers'}, ${made}, serve${module.service === 'discovery' ? 's' : ''} coreServices.${module.service}.`);
+  const classes = module.classes ?? [];
+  const moved = classes.length
+    ? wrapComment(`${classes.map(c => `The class ${c.name} (index.ts line ${c.line})`).join(', ')} came with it: nothing else in index.ts used it.`)
+    : [];
   return [
     '/*',
     ...comment,
+    ...(moved.length ? [' *', ...moved] : []),
     ' */',
     ...coreServicesImport('createServiceFactory', style),
     ...module.imports,
+    ...classes.flatMap(c => ['', c.text.split(/\r?\n/).join(style.eol)]),
     '',
     'export default createServiceFactory({',
     `${at(1)}service: coreServices.${module.service},`,
