@@ -96,13 +96,18 @@ const TEMPLATE_LOG = /^Created UrlReader \$\{/;
 /**
  * The core service a makeCreateEnv local stands for when made its own way:
  * `discovery` made of a class of the app's own or Backstage's discovery
- * classes, or Backstage's `UrlReaders`. `declared`: classes declared in
- * index.ts that move with the service they make.
+ * classes; `reader` made of Backstage's `UrlReaders`, or of a class of the
+ * app's own (`new LoggingUrlReader(UrlReaders.default({ logger: root,
+ * config }), root)`, `NexusUrlReader.fromConfig(config)`). `declared`:
+ * classes declared in index.ts that move with the service they make.
  */
 function overriddenService(name: string, root: string, importedFrom: ReadonlyMap<string, string>, declared: ReadonlySet<string>): ServiceOverride['service'] | undefined {
-  if (declared.has(root)) return name === 'discovery' ? 'discovery' : undefined;
   const from = importedFrom.get(root) ?? '';
   const backstage = /^@backstage\//.test(from);
+  const own = declared.has(root) || (!backstage && importedFrom.has(root) && from !== './types');
+  if (declared.has(root) && name === 'discovery') return 'discovery';
+  if (name === 'reader' && (own || (root === 'UrlReaders' && backstage))) return 'urlReader';
+  if (declared.has(root)) return undefined;
   if (root === 'UrlReaders' && backstage) return 'urlReader';
   if (name === 'discovery' && (!backstage || /^(Host|SingleHost)Discovery$/.test(root)) && from !== './types') return 'discovery';
   return undefined;
