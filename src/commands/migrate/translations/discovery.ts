@@ -28,7 +28,8 @@ export const discovery: Translation = {
       const winston = handedToOwnCode(found.expression, found.needs.loggerNames, found.imports);
       const why = winston ? winstonRefusal(input, found.needs) : undefined;
       if (why) {
-        output.refused.push(`${at(input, found.line)}: ${first}: ${why}`);
+        const statement = input.context.files.indexText.split(/\r?\n/)[found.line - 1].trim();
+        output.refused.push(`${at(input, found.line)}: ${statement}: ${why}`);
         continue;
       }
       const imports = found.imports.map(({ declaration, names }) => reprint(input, declaration, names, modulePath));
