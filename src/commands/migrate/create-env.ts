@@ -96,11 +96,18 @@ const TEMPLATE_LOG = /^Created UrlReader \$\{/;
 /**
  * The core service a makeCreateEnv local stands for when made its own way:
  * `discovery` made of a class of the app's own or Backstage's discovery
- * classes, or Backstage's `UrlReaders`.
+ * classes; `reader` made of Backstage's `UrlReaders`, or of a class of the
+ * app's own (`new LoggingUrlReader(UrlReaders.default({ logger: root,
+ * config }), root)`, `NexusUrlReader.fromConfig(config)`). `declared`:
+ * classes declared in index.ts that move with the service they make.
  */
-function overriddenService(name: string, root: string, importedFrom: ReadonlyMap<string, string>): ServiceOverride['service'] | undefined {
+function overriddenService(name: string, root: string, importedFrom: ReadonlyMap<string, string>, declared: ReadonlySet<string>): ServiceOverride['service'] | undefined {
   const from = importedFrom.get(root) ?? '';
   const backstage = /^@backstage\//.test(from);
+  const own = declared.has(root) || (!backstage && importedFrom.has(root) && from !== './types');
+  if (declared.has(root) && name === 'discovery') return 'discovery';
+  if (name === 'reader' && (own || (root === 'UrlReaders' && backstage))) return 'urlReader';
+  if (declared.has(root)) return undefined;
   if (root === 'UrlReaders' && backstage) return 'urlReader';
   if (name === 'discovery' && (!backstage || /^(Host|SingleHost)Discovery$/.test(root)) && from !== './types') return 'discovery';
   return undefined;
@@ -169,10 +176,18 @@ function boundNames(id: Node): string[] | undefined {
 /**
  * `rootLoggerParam`: the name of a second parameter that main() fills with
  * its root logger (`makeCreateEnv(config, logger)`), which the template's
- * factories may then use as they use `getRootLogger()`.
+ * factories may then use as they use `getRootLogger()`. `declared`: classes
+ * of the app's own declared in index.ts that make a core service here, and
+ * move with it (`new SplitDiscovery(HostDiscovery.fromConfig(config))`).
  */
-export function readCreateEnvFactory(fn: FunctionDeclaration, source: string, importedFrom: ReadonlyMap<string, string>, rootLoggerParam?: string): CreateEnvReading {
-  const reader = new CreateEnvReader(fn, source, importedFrom, rootLoggerParam);
+export function readCreateEnvFactory(
+  fn: FunctionDeclaration,
+  source: string,
+  importedFrom: ReadonlyMap<string, string>,
+  rootLoggerParam?: string,
+  declared: ReadonlySet<string> = new Set(),
+): CreateEnvReading {
+  const reader = new CreateEnvReader(fn, source, importedFrom, rootLoggerParam, declared);
   for (const statement of fn.body.body) reader.readStatement(statement);
   return reader.finish();
 }
@@ -212,6 +227,7 @@ class CreateEnvReader {
     private readonly source: string,
     private readonly importedFrom: ReadonlyMap<string, string>,
     rootLoggerParam?: string,
+    private readonly declared: ReadonlySet<string> = new Set(),
   ) {
     this.configName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
     this.loggers = new Set(rootLoggerParam ? [rootLoggerParam] : []);
@@ -278,10 +294,11 @@ class CreateEnvReader {
     const init = declarator.init;
     const root = calleeRoot(init);
     // A discovery or URL reader of the app's own making: `MyDiscovery.fromConfig(config)`, `UrlReaders.default({ ..., factories })`.
-    const service = declarator.id.type === 'Identifier' && init && root && this.importedFrom.has(root) ? overriddenService(declarator.id.name, root, this.importedFrom) : undefined;
+    const own = root !== undefined && (this.importedFrom.has(root) || this.declared.has(root));
+    const service = declarator.id.type === 'Identifier' && init && root && own ? overriddenService(declarator.id.name, root, this.importedFrom, this.declared) : undefined;
     if (service && declarator.id.type === 'Identifier' && init) {
       this.template.add(declarator.id.name);
-      const needs = init.type === 'AwaitExpression' || this.overrides.some(o => o.service === service) ? undefined : readsOnly(init, { configName: this.configName, loggers: this.loggers }, name => this.importedFrom.has(name) && this.importedFrom.get(name) !== './types');
+      const needs = init.type === 'AwaitExpression' || this.overrides.some(o => o.service === service) ? undefined : readsOnly(init, { configName: this.configName, loggers: this.loggers }, name => this.declared.has(name) || (this.importedFrom.has(name) && this.importedFrom.get(name) !== './types'));
       if (needs) this.overrides.push({ service, expression: init, needs, line: this.lineOf(statement), item: statement });
       else this.refused.set(statement, `${service === 'discovery' ? 'a discovery' : 'a URL reader'} (${root}) made with more than the config, the root logger and imports: only such a one becomes a service factory for coreServices.${service}; write that factory by hand (createServiceFactory with the deps it needs)`);
       return;

@@ -70,7 +70,7 @@ export interface LegacyStatements {
   /** The format of the app's own that createRootLogger was given (`createRootLogger({ format })`), for a coreServices.rootLogger factory. */
   readonly rootLoggerFormat?: { readonly format: Node; readonly line: number; readonly imports: ApiRouterMount['imports'] };
   /** Core services makeCreateEnv made its own way (a discovery class, a URL reader with more factories), for service factories. */
-  readonly serviceOverrides: readonly (ServiceOverride & { readonly imports: ApiRouterMount['imports'] })[];
+  readonly serviceOverrides: readonly (ServiceOverride & { readonly imports: ApiRouterMount['imports']; readonly classes?: readonly { readonly node: Node; readonly start: number; readonly line: number }[] })[];
   /** The name main() gave the loaded config (`config`), which conditional mounts read. */
   readonly configName?: string;
   /** Calls of the app's own in main() or makeCreateEnv that need only the config or the root logger, for a generated module that runs them at startup. */

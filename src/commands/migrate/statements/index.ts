@@ -6,6 +6,7 @@
 import { apiRouterUse } from './api-router-use';
 import { conditionalMounts } from './conditional-mounts';
 import { configSideEffect } from './config-side-effect';
+import { ownServiceClass } from './own-service-class';
 import { pluginRun } from './plugin-run';
 import { rootLoggerFormat } from './root-logger-format';
 import type { StatementReader } from './reader';
@@ -16,7 +17,7 @@ import { hotAccept, keptBackend, mainCall, makeCreateEnv } from './top-level';
 
 export const MAIN_READERS: readonly StatementReader[] = [apiRouterDeclaration, createEnvDeclaration, configLoading, envDeclaration, serviceBuilder, apiRouterUse, serviceStart, conditionalMounts, rootLoggerFormat, configSideEffect, pluginRun];
 
-export const TOP_LEVEL_READERS: readonly StatementReader[] = [keptBackend, makeCreateEnv, rootLoggerFormat, hotAccept, mainCall];
+export const TOP_LEVEL_READERS: readonly StatementReader[] = [keptBackend, makeCreateEnv, rootLoggerFormat, hotAccept, mainCall, ownServiceClass];
 
 export { readRootLoggers } from './root-logger';
 export { keptStatements, readTypes } from './top-level';

@@ -11,6 +11,7 @@ import { mentions } from '../../../../transforms/lib/ast';
 import { readCreateEnvFactory } from '../create-env';
 import type { StatementReader } from './reader';
 import type { StatementReading } from './reading';
+import { ownServiceClasses } from './own-service-class';
 import { rootLoggerParam, typeDeclared } from './shapes';
 
 /** The statements of a half-migrated file's own backend: its declaration, adds and start. */
@@ -41,7 +42,8 @@ export const makeCreateEnv: StatementReader = {
     if (statement.type !== 'FunctionDeclaration' || statement.id?.name !== 'makeCreateEnv') return false;
     reading.replace(statement, 'makeCreateEnv: the new backend creates the services (logger, database, cache, discovery, ...)');
     // Each of its statements and env fields on its own: template set-up goes, the app's own discovery is translated, the rest refused.
-    const created = readCreateEnvFactory(statement, reading.source, reading.importedFrom, rootLoggerParam(statement, reading.index, reading.rootLoggers));
+    const classes = ownServiceClasses(reading);
+    const created = readCreateEnvFactory(statement, reading.source, reading.importedFrom, rootLoggerParam(statement, reading.index, reading.rootLoggers), new Set(classes.keys()));
     for (const item of created.items) {
       if (created.replaced.has(item)) reading.note(item, 'replaced');
       else if (created.refused.has(item)) reading.refuse(item, created.refused.get(item) as string);
@@ -52,7 +54,12 @@ export const makeCreateEnv: StatementReader = {
       reading.note(node, 'translated');
       reading.sideEffects.push({ node, needs, runsAt: reading.index.createEnvDeclaration?.start ?? 0, line: reading.lineOf(node), imports: reading.importsOf(node) });
     }
-    for (const { item: _item, ...found } of created.overrides) reading.serviceOverrides.push({ ...found, imports: reading.importsOf(found.expression) });
+    for (const { item: _item, ...found } of created.overrides) {
+      // A class of index.ts that makes the service moves with it, and brings its own imports.
+      const moved = [...classes.values()].filter(own => mentions(found.expression).has(own.node.id?.name ?? ''));
+      const imports = mergeImports([found.expression, ...moved.map(own => own.node)].map(node => reading.importsOf(node)));
+      reading.serviceOverrides.push({ ...found, imports, classes: moved.map(({ node, start }) => ({ node, start, line: reading.lineOf(node) })) });
+    }
     return true;
   },
 };
@@ -75,6 +82,16 @@ export const mainCall: StatementReader = {
     return true;
   },
 };
+
+/** The imports several nodes need, one entry a declaration, in the order index.ts has them. */
+function mergeImports(lists: readonly StatementReading['serviceOverrides'][number]['imports'][]): StatementReading['serviceOverrides'][number]['imports'] {
+  const byDeclaration = new Map<Node, Set<string>>();
+  for (const list of lists) for (const { declaration, names } of list) byDeclaration.set(declaration, new Set([...(byDeclaration.get(declaration) ?? []), ...names]));
+  const order = (declaration: Node): number => declaration.start ?? 0;
+  const inOrder = (declaration: Node, names: Set<string>): string[] =>
+    declaration.type === 'ImportDeclaration' ? declaration.specifiers.map(s => s.local.name).filter(name => names.has(name)) : [...names];
+  return [...byDeclaration].sort(([a], [b]) => order(a) - order(b)).map(([declaration, names]) => ({ declaration, names: inOrder(declaration, names) }));
+}
 
 /** Type aliases and interfaces: nothing at run time. Carried where carried code names them, else left with the legacy code. */
 export function readTypes(types: readonly Statement[], reading: StatementReading): void {
