@@ -10,7 +10,10 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { HostDiscovery, PluginEndpointDiscovery } from '@backstage/backend-common';
+import {
+  HostDiscovery,
+  PluginEndpointDiscovery,
+} from '@backstage/backend-common';
 
 /** dora runs in a deployment of its own; every other plugin runs here. */
 class SplitDiscovery implements PluginEndpointDiscovery {

@@ -13,7 +13,17 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { UrlReaders, UrlReader, ReadUrlOptions, ReadUrlResponse, ReadTreeOptions, ReadTreeResponse, SearchOptions, SearchResponse, loggerToWinstonLogger } from '@backstage/backend-common';
+import {
+  UrlReaders,
+  UrlReader,
+  ReadUrlOptions,
+  ReadUrlResponse,
+  ReadTreeOptions,
+  ReadTreeResponse,
+  SearchOptions,
+  SearchResponse,
+  loggerToWinstonLogger,
+} from '@backstage/backend-common';
 import { Logger } from 'winston';
 
 /** The default readers, with a log line for each URL a plugin reads (for the audit of catalog imports). */
@@ -23,12 +33,18 @@ class AuditedUrlReader implements UrlReader {
     private readonly logger: Logger,
   ) {}
 
-  async readUrl(url: string, options?: ReadUrlOptions): Promise<ReadUrlResponse> {
+  async readUrl(
+    url: string,
+    options?: ReadUrlOptions,
+  ): Promise<ReadUrlResponse> {
     this.logger.info(`Reading ${url}`);
     return this.readers.readUrl(url, options);
   }
 
-  async readTree(url: string, options?: ReadTreeOptions): Promise<ReadTreeResponse> {
+  async readTree(
+    url: string,
+    options?: ReadTreeOptions,
+  ): Promise<ReadTreeResponse> {
     this.logger.info(`Reading the tree at ${url}`);
     return this.readers.readTree(url, options);
   }
