@@ -29,7 +29,7 @@ import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from
 import { legacyPluginVerdict, releaseOf } from '../../repo/backstage-release';
 import { versionForRelease } from '../migrate/feature-table';
 import { FeatureDiscovery, readFeatureDiscovery } from '../../repo/feature-discovery';
-import { RegisteredIds, registeredIds } from '../../repo/registered-ids';
+import { codeIdentity, RegisteredIds, registeredIds } from '../../repo/registered-ids';
 import { planDiscoveryList } from '../../../transforms/app-config-packages';
 import { findPackageByName, isPackageArgument, PluginTarget, resolveTarget, validateTargetArguments } from '../../repo/targets';
 import { FileChange, FileStatus, FileTree } from '../../commit/tree';
@@ -328,9 +328,8 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
     const changed = files.some(f => f.status !== 'unchanged');
     reports.push({
       requested: plugin.requested,
-      id: plugin.id,
+      ...reportedIdentity(plugin, forms[i]),
       packageName: plugin.pkg.name,
-      role: plugin.role,
       importSpecifier: forms[i] === 'feature' && plugin.shape.featureSubpath ? plugin.pkg.name + plugin.shape.featureSubpath : undefined,
       form: forms[i],
       range: entries[i].range,
@@ -341,6 +340,18 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
     });
   }
   return reports;
+}
+
+/**
+ * The id and kind a report names: for a feature (added or discovered),
+ * what its code registers (`createBackendModule({ pluginId: 'permission' })`
+ * in a package whose package.json says `rbac` is a module of `permission`);
+ * a legacy mount, a bridge or a wrapper registers the id it is wired by.
+ */
+function reportedIdentity(plugin: Plugin, form: WiringForm | undefined): { id: string; role: BackendRole } {
+  if (form !== 'feature' && form !== 'discovered') return { id: plugin.id, role: plugin.role };
+  const registered = codeIdentity(plugin.pkg.dir, { pluginId: plugin.id, role: plugin.role });
+  return { id: registered.pluginId, role: registered.role };
 }
 
 /** The repo's feature discovery, read once a run. */
@@ -516,9 +527,8 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
     files.push({ path: indexDisplay, status: indexWork[i].removed ? 'updated' : 'unchanged' });
     reports.push({
       requested: plugin.requested,
-      id: plugin.id,
+      ...reportedIdentity(plugin, context.system === 'new' && plugin.shape.feature ? 'feature' : undefined),
       packageName: plugin.pkg.name,
-      role: plugin.role,
       files,
       warnings,
       changed: files.some(f => f.status !== 'unchanged'),
@@ -862,8 +872,9 @@ function checkPluginIds(context: Context, plugins: readonly Plugin[], forms: rea
       loaded.set(id, plugin.pkg.name);
     }
   });
-  plugins.forEach(plugin => {
-    if (plugin.role !== 'module') return;
+  plugins.forEach((plugin, i) => {
+    // A module by its metadata, or by its code (the RBAC backend 8.x, whose package.json says backend-plugin).
+    if (plugin.role !== 'module' && reportedIdentity(plugin, forms[i]).role !== 'module') return;
     for (const id of registered(plugin.pkg.name).modules) {
       if (!loaded.has(id)) warnings.push(`${plugin.pkg.name} is a module of the plugin '${id}', which this backend neither adds nor discovers: it will not run until that plugin is added`);
     }
