@@ -429,3 +429,53 @@ describe('plugin ids that clash', () => {
     ]);
   });
 });
+
+describe('the id and kind a package registers in its built code', () => {
+  const WIRE_FIXTURES = path.join(PROJECT, '__testfixtures__', 'wire');
+  /** A fixture's input, with its installed packages in node_modules. */
+  const installedFixture = (name: string): string => {
+    const repo = copyExample(path.join(WIRE_FIXTURES, name, 'input'));
+    fs.cpSync(path.join(WIRE_FIXTURES, name, 'installed'), path.join(repo, 'node_modules'), { recursive: true });
+    return repo;
+  };
+  const RBAC = '@backstage-community/plugin-rbac-backend';
+  const CATALOG = { id: 'catalog', package: '@backstage/plugin-catalog-backend', role: 'plugin', state: 'wired', form: 'feature', missing: [] };
+  const PERMISSION = { id: 'permission', package: '@backstage/plugin-permission-backend', role: 'plugin', state: 'wired', form: 'feature', missing: [] };
+
+  test('the RBAC backend 8.x (package.json: plugin rbac; code: createBackendModule of permission) is listed as a module of permission, wired or not', () => {
+    const repo = installedFixture('rbac-8-registers-a-module-of-permission-beside-the-permission-backend');
+    addDependencies(repo, { [RBAC]: '^8.1.3' });
+    expect(statusJson(repo, ['--check']).report.plugins).toEqual([
+      CATALOG,
+      PERMISSION,
+      { id: 'permission', package: RBAC, role: 'module', state: 'not-wired', form: null, missing: [] },
+    ]);
+    const wired = runCli([RBAC, '--json'], repo);
+    expect(wired.code).toBe(0);
+    expect(JSON.parse(wired.stdout).plugins[0]).toMatchObject({ requested: RBAC, id: 'permission', role: 'module', form: 'feature' });
+    const after = statusJson(repo, ['--check']);
+    expect(after.code).toBe(0);
+    expect(after.report.plugins).toEqual([CATALOG, PERMISSION, { id: 'permission', package: RBAC, role: 'module', state: 'wired', form: 'feature', missing: [] }]);
+    const text = runCli(['status'], repo).stdout.split('\n');
+    expect(text.find(line => line.includes(RBAC))?.replace(/ +/g, ' ').trim()).toBe(`wired permission (module) ${RBAC} feature`);
+  });
+
+  test('the RBAC backend 5.x/6.x (package.json: plugin rbac; code: createBackendPlugin permission) is listed as the plugin permission: beside the permission backend both are in conflict', () => {
+    const repo = installedFixture('rbac-6-registers-the-permission-plugin-beside-the-permission-backend-is-refused');
+    addDependencies(repo, { [RBAC]: '^6.1.0' });
+    write(repo, INDEX, read(repo, INDEX).replace("backend.add(import('@backstage/plugin-permission-backend'));\n", `$&backend.add(import('${RBAC}'));\n`));
+    const result = statusJson(repo, ['--check']);
+    expect(result.code).toBe(1);
+    expect(result.report.plugins).toEqual([
+      CATALOG,
+      { id: 'permission', package: RBAC, role: 'plugin', state: 'conflict', form: 'feature', missing: [] },
+      { ...PERMISSION, state: 'conflict' },
+    ]);
+    // Alone, it is the permission plugin, wired.
+    write(repo, INDEX, read(repo, INDEX).replace("backend.add(import('@backstage/plugin-permission-backend'));\n", ''));
+    const json = JSON.parse(read(repo, BACKEND_JSON));
+    delete json.dependencies['@backstage/plugin-permission-backend'];
+    write(repo, BACKEND_JSON, JSON.stringify(json, null, 2) + '\n');
+    expect(statusJson(repo, ['--check']).report.plugins).toEqual([CATALOG, { id: 'permission', package: RBAC, role: 'plugin', state: 'wired', form: 'feature', missing: [] }]);
+  });
+});

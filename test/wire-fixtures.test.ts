@@ -10,7 +10,10 @@
  * exactly that one-line error, and leave every file as it was. A case's
  * `installed/` folder is copied to the scratch repo's node_modules (published
  * packages, read as installed), and `manual.txt` holds exactly the steps the
- * report leaves to be done by hand (none without it).
+ * report leaves to be done by hand (none without it). `plugins.json`, where
+ * a case has one, lists what the report says of each plugin (its `id`,
+ * `role`, `form`), wiring and removing; `removal-warnings.txt` the warnings
+ * of the --remove run (none without it).
  * These are the cases that span files: feature discovery, where index.ts,
  * package.json and app-config.yaml are read together. Adding a case needs
  * no code.
@@ -40,6 +43,10 @@ describe.each(cases)('%s', name => {
   const warningsFile = path.join(caseDir, 'warnings.txt');
   const warnings = fs.existsSync(warningsFile) ? fs.readFileSync(warningsFile, 'utf8').split('\n').filter(Boolean) : [];
 
+  const removalWarningsFile = path.join(caseDir, 'removal-warnings.txt');
+  const removalWarnings = fs.existsSync(removalWarningsFile) ? fs.readFileSync(removalWarningsFile, 'utf8').split('\n').filter(Boolean) : [];
+  const pluginsFile = path.join(caseDir, 'plugins.json');
+  const reported = fs.existsSync(pluginsFile) ? (JSON.parse(fs.readFileSync(pluginsFile, 'utf8')) as Record<string, unknown>[]) : undefined;
   const manualFile = path.join(caseDir, 'manual.txt');
   const manual = fs.existsSync(manualFile) ? fs.readFileSync(manualFile, 'utf8').split('\n').filter(Boolean) : [];
   const scratch = (): string => {
@@ -68,6 +75,7 @@ describe.each(cases)('%s', name => {
     const plan = await planWiring({ ...options, cwd: dir });
     expect(plan.report.warnings).toEqual(warnings);
     expect(plan.report.manualSteps).toEqual(manual);
+    if (reported) expect(plan.report.plugins).toMatchObject(reported);
     applyPlan(plan);
     expect(filesOf(dir)).toEqual(fileTree(path.join(caseDir, 'output')));
 
@@ -76,7 +84,10 @@ describe.each(cases)('%s', name => {
     expect(again.report.plugins.every(plugin => plugin.alreadyWired)).toBe(true);
     expect((again.report.frontend?.plugins ?? []).every(plugin => plugin.alreadyWired)).toBe(true);
 
-    applyPlan(await planWiring({ ...options, cwd: dir, remove: true }));
+    const removal = await planWiring({ ...options, cwd: dir, remove: true });
+    expect(removal.report.warnings).toEqual(removalWarnings);
+    if (reported) expect(removal.report.plugins).toMatchObject(reported.map(({ form: _form, ...plugin }) => plugin));
+    applyPlan(removal);
     const expected = fileTree(path.join(caseDir, 'input'));
     for (const [file, bytes] of fileTree(path.join(caseDir, 'removed'))) expected.set(file, bytes);
     expect(filesOf(dir)).toEqual(expected);

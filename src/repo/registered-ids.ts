@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { BackstagePackageIdentity } from '../../transforms/lib/package-names';
 
 const PLUGIN_CALL = /createBackendPlugin\(\s*\{\s*pluginId:\s*["'`]([^"'`]+)["'`]/g;
 const MODULE_CALL = /createBackendModule\(\s*\{\s*pluginId:\s*["'`]([^"'`]+)["'`]/g;
@@ -59,14 +60,39 @@ export function registeredIds(dir: string | undefined): RegisteredIds {
         next.push(resolved);
       }
     }
-    // Files named like a plugin or module first: that is where createBackendPlugin is.
-    next.sort((a, b) => Number(!/plugin|module/i.test(path.basename(a))) - Number(!/plugin|module/i.test(path.basename(b))));
-    queue.unshift(...next.filter(f => /plugin|module/i.test(path.basename(f))));
-    queue.push(...next.filter(f => !/plugin|module/i.test(path.basename(f))));
+    // The file the default export comes from first, then files named like a plugin or module:
+    // that is where createBackendPlugin is (a plugin package may export a module of another plugin beside it).
+    const fromDefault = defaultExportSpecifier(text);
+    const defaultFile = fromDefault ? resolveFile(path.resolve(path.dirname(file), fromDefault)) : undefined;
+    const rank = (f: string): number => (f === defaultFile ? 0 : /plugin|module/i.test(path.basename(f)) ? 1 : 2);
+    next.sort((a, b) => rank(a) - rank(b));
+    queue.unshift(...next.filter(f => rank(f) < 2));
+    queue.push(...next.filter(f => rank(f) === 2));
   }
   const found = { plugins: [...plugins].sort(), modules: [...modules].sort() };
   cache.set(dir, found);
   return found;
+}
+
+/**
+ * The relative specifier a file's default export comes from, in the shapes
+ * the build tools emit: CommonJS `var plugin = require('./plugin.cjs.js')`
+ * with `exports.default = plugin.rbacPlugin`, ESM or TypeScript
+ * `export { rbacPlugin as default } from './plugin'`, or `export default x`
+ * of an imported `x`.
+ */
+export function defaultExportSpecifier(text: string): string | undefined {
+  for (const [, names, from] of text.matchAll(/export\s*\{([^}]*)\}\s*from\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    if (names.split(',').some(name => /^(?:[\w$]+\s+as\s+)?default$/.test(name.trim()))) return from;
+  }
+  const cjs = /exports(?:\.default|\[["']default["']\])\s*=\s*([A-Za-z_$][\w$]*)/.exec(text);
+  const local = cjs?.[1] ?? /export\s+default\s+([A-Za-z_$][\w$]*)\s*;/.exec(text)?.[1];
+  if (!local) return undefined;
+  const name = local.replace(/\$/g, '\\$');
+  const required = new RegExp(`\\b${name}\\s*=\\s*(?:__toESM\\()?require\\(\\s*["'](\\.{1,2}\\/[^"']+)["']`).exec(text);
+  if (required) return required[1];
+  const imported = new RegExp(`import\\s+(?:${name}\\b|\\{[^}]*\\b${name}\\b[^}]*\\})\\s*from\\s*["'](\\.{1,2}\\/[^"']+)["']`).exec(text);
+  return imported?.[1];
 }
 
 function entryFiles(dir: string): string[] {
@@ -93,4 +119,23 @@ function resolveFile(base: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The id and kind a package registers, by its code where the code says one
+ * thing (exactly one plugin id and no module, or exactly one module's
+ * plugin id and no plugin), else what its metadata says (`declared`). The
+ * community RBAC backend 8.x says `"pluginId": "rbac"`, role
+ * `backend-plugin`, and its code is `createBackendModule({ pluginId:
+ * 'permission', moduleId: 'rbac' })`: a module of `permission`.
+ */
+export function codeIdentity(dir: string | undefined, declared: BackstagePackageIdentity): BackstagePackageIdentity {
+  const { plugins, modules } = registeredIds(dir);
+  if (plugins.length === 1 && modules.length === 0) return { pluginId: plugins[0], role: 'plugin' };
+  if (modules.length === 1 && plugins.length === 0) {
+    // The plugin's package is known only when the metadata spoke of the same plugin.
+    const pluginPackage = declared.role === 'module' && declared.pluginId === modules[0] ? declared.pluginPackage : undefined;
+    return { pluginId: modules[0], role: 'module', ...(pluginPackage ? { pluginPackage } : {}) };
+  }
+  return declared;
 }

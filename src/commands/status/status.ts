@@ -20,7 +20,7 @@ import type { WiringForm } from '../wire/wire';
 import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
 import { BackendAdd, findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
 import { discovers } from '../../../transforms/app-config-packages';
-import { registeredIds } from '../../repo/registered-ids';
+import { codeIdentity, registeredIds } from '../../repo/registered-ids';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
 
 /**
@@ -89,6 +89,11 @@ export function backendStatus(options: StatusOptions = {}): StatusReport {
   };
 }
 
+/** A backend package as status lists it: by what its code registers (new system), and what its metadata says. */
+interface KnownPackage extends BackstagePackageIdentity {
+  readonly declared: BackstagePackageIdentity;
+}
+
 /** What index.ts wires, before it is matched with the packages. */
 interface Wiring {
   readonly id: string;
@@ -106,11 +111,14 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
   const dependencies = (files.backendJson.dependencies ?? {}) as Record<string, unknown>;
 
   // The packages the repo knows about: workspace backend plugins and modules, and the backend's such dependencies.
-  const identities = new Map<string, BackstagePackageIdentity>();
-  const identify = (name: string): BackstagePackageIdentity | undefined => {
+  // In a new backend each is listed by the id and kind its code registers (a package.json can say otherwise).
+  const registered = (dir: string | undefined, identity: BackstagePackageIdentity | undefined): KnownPackage | undefined =>
+    identity && { ...(files.system === 'new' ? codeIdentity(dir, identity) : identity), declared: identity };
+  const identities = new Map<string, KnownPackage>();
+  const identify = (name: string): KnownPackage | undefined => {
     if (!identities.has(name)) {
       const pkg = workspace.findByName(files.backendDir, name);
-      const identity = pkg ? backstageIdentity(name, pkg.json) : identityFromName(name);
+      const identity = registered(pkg?.dir, pkg ? backstageIdentity(name, pkg.json) : identityFromName(name));
       if (identity) identities.set(name, identity);
     }
     return identities.get(name);
@@ -118,8 +126,9 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
   const known = new Set<string>();
   for (const pkg of workspace.packages) {
     if (pkg.dir === files.backendDir || !pkg.name) continue;
-    if (backstageIdentity(pkg.name, pkg.json)) {
-      identities.set(pkg.name, backstageIdentity(pkg.name, pkg.json) as BackstagePackageIdentity);
+    const identity = registered(pkg.dir, backstageIdentity(pkg.name, pkg.json));
+    if (identity) {
+      identities.set(pkg.name, identity);
       known.add(pkg.name);
     }
   }
@@ -138,18 +147,20 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
     let pkg = wiring.package;
     // A bridge or legacy mount whose module names no package: the known plugin package with that id.
     if (pkg === undefined) {
-      pkg = [...known].find(name => !matched.has(name) && identities.get(name)?.role === 'plugin' && identities.get(name)?.pluginId === wiring.id);
+      pkg = [...known].find(name => !matched.has(name) && identities.get(name)?.declared.role === 'plugin' && identities.get(name)?.declared.pluginId === wiring.id);
     }
     if (pkg !== undefined) matched.add(pkg);
     let state: PluginState = wiring.missing.length ? 'half-wired' : wiring.form === 'legacy-bridge' ? 'bridged' : 'wired';
     if (pkg !== undefined && !wiring.local && !(pkg in dependencies)) state = 'not-installed';
     else if (pkg !== undefined && wiring.form === 'feature' && discovered(pkg)) state = 'duplicate';
-    const role = pkg !== undefined ? (identities.get(pkg)?.role ?? wiring.role) : wiring.role;
+    // A bridge or a wrapper registers a plugin of its own, whatever else the package's code registers.
+    const ownPlugin = wiring.form === 'legacy-bridge' || wiring.form === 'wrapper';
+    const role = pkg !== undefined && !ownPlugin ? (identities.get(pkg)?.role ?? wiring.role) : wiring.role;
     entries.push({ id: wiring.id, package: pkg ?? null, role, state, form: wiring.form, missing: wiring.missing });
   }
   for (const name of known) {
     if (matched.has(name)) continue;
-    const identity = identities.get(name) as BackstagePackageIdentity;
+    const identity = identities.get(name) as KnownPackage;
     if (discovered(name)) {
       const state: PluginState = name in dependencies ? 'wired' : 'not-installed';
       entries.push({ id: identity.pluginId, package: name, role: identity.role, state, form: 'discovered', missing: [] });
@@ -179,7 +190,7 @@ function compare(a: string, b: string): number {
 function newSystemWirings(
   backend: NewBackend | undefined,
   modules: ModuleImports,
-  identify: (name: string) => BackstagePackageIdentity | undefined,
+  identify: (name: string) => KnownPackage | undefined,
   discoveryAdd?: BackendAdd,
 ): Wiring[] {
   const wirings: Wiring[] = [];
@@ -213,7 +224,7 @@ function newSystemWirings(
 }
 
 /** Each plugin the legacy index names by its import of `./plugins/<id>`, its env or its route, with what is missing. */
-function legacyWirings(files: BackendFiles, modules: ModuleImports, identify: (name: string) => BackstagePackageIdentity | undefined): Wiring[] {
+function legacyWirings(files: BackendFiles, modules: ModuleImports, identify: (name: string) => KnownPackage | undefined): Wiring[] {
   const index = files.legacy as LegacyIndex | undefined;
   if (!index) return [];
   const called = calledNames(files.ast);
@@ -277,9 +288,11 @@ class ModuleImports {
   constructor(private readonly files: BackendFiles) {}
 
   /** The package a plugin module wraps: the imported backend plugin whose id is `id`, else the first backend plugin it imports. */
-  pluginPackageOf(specifier: string, id: string, identify: (name: string) => BackstagePackageIdentity | undefined): string | undefined {
-    const imported = this.importsOf(specifier).filter(name => identify(name)?.role === 'plugin');
-    return imported.find(name => identify(name)?.pluginId === id) ?? imported[0];
+  pluginPackageOf(specifier: string, id: string, identify: (name: string) => KnownPackage | undefined): string | undefined {
+    // By what the packages' metadata says: the id a bridge or wrapper is named by is the package.json's,
+    // and one whose code registers a module (the RBAC backend 8.x) still exports the createRouter wrapped here.
+    const imported = this.importsOf(specifier).filter(name => identify(name)?.declared.role === 'plugin');
+    return imported.find(name => identify(name)?.declared.pluginId === id) ?? imported[0];
   }
 
   private importsOf(specifier: string): string[] {

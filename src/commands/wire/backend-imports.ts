@@ -34,22 +34,32 @@ export function importsModule(source: string, module: string): boolean {
   return new RegExp(`(from|import|import\\(|require\\()\\s*['"]${escape(module)}(/[^'"]*)?['"]`).test(source);
 }
 
-/** Whether any source file under `<backendDir>/src`, other than `except`, names `module`. */
-export function otherBackendFilesImport(backendDir: string, module: string, except: readonly string[]): boolean {
+/**
+ * The first source file under `<backendDir>/src` (`.ts`, `.tsx`, `.js`),
+ * other than `except`, that names `module` in a string (an import, a
+ * require, a `jest.mock`): what keeps a dependency the wiring added.
+ */
+export function backendFileNaming(backendDir: string, module: string, except: readonly string[]): string | undefined {
   const pattern = new RegExp(`['"]${escape(module)}(/[^'"]*)?['"]`);
-  const visit = (dir: string): boolean => {
+  const visit = (dir: string): string | undefined => {
     let entries: fs.Dirent[] = [];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
-      return false;
+      return undefined;
     }
-    return entries.some(entry => {
+    // In name order, so that the file a report names does not depend on the file system's order.
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return entry.name !== 'node_modules' && visit(full);
-      if (!/\.(ts|tsx|js)$/.test(entry.name) || except.includes(full)) return false;
-      return pattern.test(fs.readFileSync(full, 'utf8'));
-    });
+      if (entry.isDirectory()) {
+        const found = entry.name === 'node_modules' ? undefined : visit(full);
+        if (found) return found;
+      } else if (/\.(ts|tsx|js)$/.test(entry.name) && !except.includes(full) && pattern.test(fs.readFileSync(full, 'utf8'))) {
+        return full;
+      }
+    }
+    return undefined;
   };
   return visit(path.join(backendDir, 'src'));
 }

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BackendFiles, BackendSystem, installCommand, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
-import { addedDependencyNames, importsModule, otherBackendFilesImport, removedDependencyNames } from './backend-imports';
+import { addedDependencyNames, backendFileNaming, importsModule, removedDependencyNames } from './backend-imports';
 import { applyChanges, TextChange } from '../../../transforms/lib/changes';
 import { validateChanges } from '../../commit/commit';
 import { WireError } from '../../../transforms/lib/errors';
@@ -29,7 +29,7 @@ import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from
 import { legacyPluginVerdict, releaseOf } from '../../repo/backstage-release';
 import { versionForRelease } from '../migrate/feature-table';
 import { FeatureDiscovery, readFeatureDiscovery } from '../../repo/feature-discovery';
-import { RegisteredIds, registeredIds } from '../../repo/registered-ids';
+import { codeIdentity, RegisteredIds, registeredIds } from '../../repo/registered-ids';
 import { planDiscoveryList } from '../../../transforms/app-config-packages';
 import { findPackageByName, isPackageArgument, PluginTarget, resolveTarget, validateTargetArguments } from '../../repo/targets';
 import { FileChange, FileStatus, FileTree } from '../../commit/tree';
@@ -328,9 +328,8 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
     const changed = files.some(f => f.status !== 'unchanged');
     reports.push({
       requested: plugin.requested,
-      id: plugin.id,
+      ...reportedIdentity(plugin, forms[i]),
       packageName: plugin.pkg.name,
-      role: plugin.role,
       importSpecifier: forms[i] === 'feature' && plugin.shape.featureSubpath ? plugin.pkg.name + plugin.shape.featureSubpath : undefined,
       form: forms[i],
       range: entries[i].range,
@@ -341,6 +340,18 @@ async function planAddition(context: Context, plugins: Plugin[]): Promise<Plugin
     });
   }
   return reports;
+}
+
+/**
+ * The id and kind a report names: for a feature (added or discovered),
+ * what its code registers (`createBackendModule({ pluginId: 'permission' })`
+ * in a package whose package.json says `rbac` is a module of `permission`);
+ * a legacy mount, a bridge or a wrapper registers the id it is wired by.
+ */
+function reportedIdentity(plugin: Plugin, form: WiringForm | undefined): { id: string; role: BackendRole } {
+  if (form !== 'feature' && form !== 'discovered') return { id: plugin.id, role: plugin.role };
+  const registered = codeIdentity(plugin.pkg.dir, { pluginId: plugin.id, role: plugin.role });
+  return { id: registered.pluginId, role: registered.role };
 }
 
 /** The repo's feature discovery, read once a run. */
@@ -468,17 +479,8 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
 
   const names = plugins.map(p => p.pkg.name);
   const modulePaths = plugins.map(p => pluginModulePath(context, p.id));
-  // The bridge's dependency goes when nothing else in the backend imports @backstage/backend-common
-  // (index.ts as it will be included: it may import other things from it).
-  if (
-    removesBridgeImport &&
-    !importsModule(tree.read(context.indexPath) ?? '', LEGACY_PLUGIN_MODULE) &&
-    !otherBackendFilesImport(context.backendDir, LEGACY_PLUGIN_MODULE, [context.indexPath, ...modulePaths])
-  ) {
-    names.push(LEGACY_PLUGIN_MODULE);
-  }
   // The plugin modules first: a wrapper that goes may take the backend's last use of backend-plugin-api with it.
-  const moduleWork: { warnings: string[]; deleted: boolean; existed: boolean }[] = [];
+  const moduleWork: { warnings: string[]; deleted: boolean; existed: boolean; importsPluginApi: boolean }[] = [];
   for (const [i, plugin] of plugins.entries()) {
     const warnings: string[] = [];
     const modulePath = modulePaths[i];
@@ -501,27 +503,17 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
         deleted = true;
       } else warnings.push(`${tree.display(modulePath)}: kept (it differs from what wire-plugin generates; pass --force to delete it)`);
     }
-    moduleWork.push({ warnings, deleted, existed: existing !== undefined });
+    moduleWork.push({ warnings, deleted, existed: existing !== undefined, importsPluginApi: deleted && importsModule(existing ?? '', PLUGIN_API) });
   }
-  const dependencyWarnings: string[] = [];
-  if (
-    context.system === 'new' &&
-    moduleWork.some(work => work.deleted) &&
-    PLUGIN_API in ((context.backendJson.dependencies ?? {}) as Record<string, unknown>) &&
-    !importsModule(tree.read(context.indexPath) ?? '', PLUGIN_API) &&
-    !otherBackendFilesImport(context.backendDir, PLUGIN_API, [context.indexPath, ...modulePaths])
-  ) {
-    names.push(PLUGIN_API);
-  }
+  const generatedCode: GeneratedCodeDependency[] = [];
+  if (removesBridgeImport) generatedCode.push({ name: LEGACY_PLUGIN_MODULE, for: 'legacyPlugin bridge' });
+  if (context.system === 'new' && moduleWork.some(work => work.importsPluginApi)) generatedCode.push({ name: PLUGIN_API, for: 'new-system wrapper' });
+  const deletedModules = modulePaths.filter((_, i) => moduleWork[i].deleted);
+  const dependencies = dependenciesOfGeneratedCode(context, generatedCode, deletedModules);
+  names.push(...dependencies.removed.map(dependency => dependency.name));
   const dependencyPlan = planDependencyRemoval(context.backendJsonText, tree.display(context.backendJsonPath), names);
   tree.write(context.backendJsonPath, applyChanges(context.backendJsonText, dependencyPlan.changes));
-  // Nothing tells a dependency the tool added for the bridge or the wrapper from one that was there before: say so.
-  for (const [k, name] of names.slice(plugins.length).entries()) {
-    if (dependencyPlan.existingRanges[plugins.length + k] === undefined) continue;
-    dependencyWarnings.push(
-      `${tree.display(context.backendJsonPath)}: removed ${name}, which wire-plugin adds for the ${name === PLUGIN_API ? 'new-system wrapper' : 'legacyPlugin bridge'}: nothing in the backend imports it any more (add it back if it was there before for another reason)`,
-    );
-  }
+  const dependencyWarnings = dependencies.notes;
 
   const reports: PluginReport[] = [];
   for (const [i, plugin] of plugins.entries()) {
@@ -535,15 +527,54 @@ async function planRemoval(context: Context, plugins: Plugin[]): Promise<PluginR
     files.push({ path: indexDisplay, status: indexWork[i].removed ? 'updated' : 'unchanged' });
     reports.push({
       requested: plugin.requested,
-      id: plugin.id,
+      ...reportedIdentity(plugin, context.system === 'new' && plugin.shape.feature ? 'feature' : undefined),
       packageName: plugin.pkg.name,
-      role: plugin.role,
       files,
       warnings,
       changed: files.some(f => f.status !== 'unchanged'),
     });
   }
   return reports;
+}
+
+/** A dependency wiring adds for the code it generates, and which code that is. */
+interface GeneratedCodeDependency {
+  readonly name: string;
+  readonly for: 'legacyPlugin bridge' | 'new-system wrapper';
+}
+
+/**
+ * When --remove takes out generated code (the bridge's import, a wrapper
+ * module), the dependency wiring added for it goes too, unless a file of
+ * the backend left (index.ts as it will be, any other source file under
+ * src/) still names it. Nothing tells a dependency the tool added from one
+ * that was there before, so the report says which went or stayed, and why.
+ */
+function dependenciesOfGeneratedCode(
+  context: Context,
+  candidates: readonly GeneratedCodeDependency[],
+  deletedModules: readonly string[],
+): { removed: GeneratedCodeDependency[]; notes: string[] } {
+  const { tree } = context;
+  const declared = (context.backendJson.dependencies ?? {}) as Record<string, unknown>;
+  const display = tree.display(context.backendJsonPath);
+  const removed: GeneratedCodeDependency[] = [];
+  const notes: string[] = [];
+  for (const candidate of candidates) {
+    if (!(candidate.name in declared)) continue;
+    const user = importsModule(tree.read(context.indexPath) ?? '', candidate.name)
+      ? context.indexPath
+      : backendFileNaming(context.backendDir, candidate.name, [context.indexPath, ...deletedModules]);
+    if (user !== undefined) {
+      notes.push(`${display}: kept ${candidate.name}, which wire-plugin adds for the ${candidate.for}, because ${tree.display(user)} imports it`);
+      continue;
+    }
+    removed.push(candidate);
+    notes.push(
+      `${display}: removed ${candidate.name}, which wire-plugin adds for the ${candidate.for}: nothing in the backend imports it any more (add it back if it was there before for another reason)`,
+    );
+  }
+  return { removed, notes };
 }
 
 /**
@@ -841,8 +872,9 @@ function checkPluginIds(context: Context, plugins: readonly Plugin[], forms: rea
       loaded.set(id, plugin.pkg.name);
     }
   });
-  plugins.forEach(plugin => {
-    if (plugin.role !== 'module') return;
+  plugins.forEach((plugin, i) => {
+    // A module by its metadata, or by its code (the RBAC backend 8.x, whose package.json says backend-plugin).
+    if (plugin.role !== 'module' && reportedIdentity(plugin, forms[i]).role !== 'module') return;
     for (const id of registered(plugin.pkg.name).modules) {
       if (!loaded.has(id)) warnings.push(`${plugin.pkg.name} is a module of the plugin '${id}', which this backend neither adds nor discovers: it will not run until that plugin is added`);
     }
