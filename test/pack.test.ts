@@ -21,7 +21,7 @@ test('npx ./wire-plugin-<version>.tgz carmen wires a fresh copy of the example a
   execFileSync(NPM, ['pack', '--ignore-scripts', '--pack-destination', out, '--silent'], { cwd: PROJECT, stdio: 'pipe' });
   const tarball = `wire-plugin-${version}.tgz`;
   const listing = execFileSync('tar', ['-tzf', path.join(out, tarball)], { encoding: 'utf8' }).split('\n');
-  expect(listing).toEqual(expect.arrayContaining(['package/dist/cli.js', 'package/dist/wire-plugin.js', 'package/dist/index.js', 'package/dist/src/index.d.ts', 'package/dist/transforms/legacy-index.js']));
+  expect(listing).toEqual(expect.arrayContaining(['package/dist/cli.js', 'package/dist/wire-plugin.js', 'package/dist/index.js', 'package/dist/yaml.js', 'package/dist/prettier.js', 'package/dist/src/index.d.ts', 'package/dist/transforms/legacy-index.js']));
   expect(listing.filter(file => /\.(spec|test)\.|__testfixtures__|examples\//.test(file))).toEqual([]);
 
   const repo = copyExample();
@@ -35,6 +35,11 @@ test('npx ./wire-plugin-<version>.tgz carmen wires a fresh copy of the example a
   expect(run.status).toBe(0);
   expect(run.stdout).toContain('Wired carmen into packages/backend (legacy backend): 1 created, 2 updated, 0 unchanged.');
   expect(read(repo, 'packages/backend/src/index.ts')).toContain("apiRouter.use('/carmen', await carmen(carmenEnv));");
+  // migrate reads app-config (dist/yaml.js) and formats what it writes (dist/prettier.js): both shipped.
+  const migrated = spawnSync(NPX, ['--yes', `./${tarball}`, 'migrate', '-q'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' } });
+  expect(migrated.stderr).toBe('');
+  expect(migrated.status).toBe(0);
+  expect(read(repo, 'packages/backend/src/index.ts')).toContain('const backend = createBackend();');
 }, 180_000);
 
 test("the package's main, the bundled library, works as a library", async () => {
