@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Generates src/commands/migrate/release-versions.ts: for every Backstage
+ * Generates src/repo/release-versions.ts: for every Backstage
  * release from 1.24 to the newest the npm registry has a create-app for,
  * the version of each package migrate can add (backend-defaults,
  * backend-common, backend-plugin-api, the modules for the template's
@@ -226,7 +226,7 @@ async function main() {
     '};',
     '',
   ];
-  const file = path.join(__dirname, '..', 'src', 'commands', 'migrate', 'release-versions.ts');
+  const file = path.join(__dirname, '..', 'src', 'repo', 'release-versions.ts');
   fs.writeFileSync(file, lines.join('\n'));
   console.log(`${path.relative(process.cwd(), file)}: ${releases.length} releases (${releases[0]} to ${releases[releases.length - 1]}), ${documents.size} packages`);
   if (absent.length) console.log(`  not on the registry: ${absent.join(', ')}`);

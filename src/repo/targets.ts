@@ -10,7 +10,7 @@ import { validatePluginId } from '../../transforms/lib/naming';
 import { backstageIdentity, BackendRole, identityFromName } from '../../transforms/lib/package-names';
 import { isValidPackageName, PackageInfo, Workspace } from './workspace';
 import { didYouMean } from './suggestions';
-import { versionForRelease } from '../commands/migrate/feature-table';
+import { versionForRelease } from './release-table';
 
 export interface PluginTarget {
   /** The argument as given. */

@@ -16,7 +16,7 @@ import { stringLiteral } from '../../../transforms/lib/code-style';
 import { parseTypeScript } from '../../../transforms/lib/parse';
 import { backstageIdentity, identityFromName } from '../../../transforms/lib/package-names';
 import type { LegacyIndex } from '../../../transforms/analysis/legacy-backend';
-import { compareVersions, lowestVersion, versionForRelease } from './feature-table';
+import { compareVersions, lowestVersion, versionForRelease } from '../../repo/release-table';
 import type { MigrateOptions } from './report';
 
 export const DEFAULTS_PACKAGE = '@backstage/backend-defaults';

@@ -1,5 +1,6 @@
-import { featureFromRelease, featureFromTable, lowestVersion, versionAtRelease, versionForRelease } from './feature-table';
-import { RELEASE_ROWS, VERSIONS_BY_RELEASE } from './release-versions';
+import { featureFromRelease, featureFromTable } from './feature-table';
+import { lowestVersion, versionAtRelease, versionForRelease } from '../../repo/release-table';
+import { RELEASE_ROWS, VERSIONS_BY_RELEASE } from '../../repo/release-versions';
 
 test.each([
   ['^1.24.0', '1.24.0'],

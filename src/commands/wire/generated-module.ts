@@ -14,7 +14,7 @@ import { OptionProperty } from '../../repo/plugin-introspection';
 import { BACKSTAGE_FORMAT, LegacyPluginModule, ModuleFormat, PLUGIN_ENVIRONMENT, printLegacyPluginModule, ROUTER_OPTIONS_ENVIRONMENT } from '../../../transforms/generate/plugin-module';
 import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { releaseOf } from '../../repo/backstage-release';
-import { versionForRelease } from '../migrate/feature-table';
+import { versionForRelease } from '../../repo/release-table';
 import { FileStatus, FileTree } from '../../commit/tree';
 import { PackageInfo } from '../../repo/workspace';
 import { LEGACY_PLUGIN_MODULE } from '../../../transforms/new-backend-index';

@@ -5,7 +5,7 @@
  * `@backstage/backend-defaults/rootLogger` from 0.4.1 (Backstage 1.29) on.
  */
 import { printRootLoggerModule, ROOT_LOGGER_MODULE } from '../../../../transforms/generate/root-logger';
-import { compareVersions } from '../feature-table';
+import { compareVersions } from '../../../repo/release-table';
 import { lowestVersionOf } from '../context';
 import { at, emit, generatedPath, reprint, relativeLines, Translation } from './translation';
 
