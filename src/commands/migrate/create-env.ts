@@ -202,6 +202,8 @@ class CreateEnvReader {
   /** The root logger's names: main()'s, handed in, and `getRootLogger()`'s here. */
   private readonly loggers: Set<string>;
   private readonly configName: string | undefined;
+  /** makeCreateEnv's parameters, by name. */
+  private readonly params: readonly string[];
   /** Names the template's statements declare: services made by Backstage's own factories (and `undefined`, which the legacy auth adapters are given). */
   private readonly template: Set<string>;
   /** Services of the app's own (a client from another package, made of the standard fields and imports; the event broker), by local name. */
@@ -214,13 +216,14 @@ class CreateEnvReader {
     rootLoggerParam?: string,
   ) {
     this.configName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
+    this.params = fn.params.flatMap(param => (param.type === 'Identifier' ? [param.name] : []));
     this.loggers = new Set(rootLoggerParam ? [rootLoggerParam] : []);
     this.template = new Set([...(this.configName ? [this.configName] : []), ...(rootLoggerParam ? [rootLoggerParam] : []), 'undefined']);
   }
 
   readStatement(statement: Node): void {
     this.items.push(statement);
-    if (this.readDeclaration(statement, [])) return;
+    if (this.readDeclaration(statement, []) || this.readLoggerAlias(statement)) return;
     if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) return this.readService(statement);
     if (this.isTemplateLog(statement)) {
       this.replaced.add(statement);
@@ -268,6 +271,30 @@ class CreateEnvReader {
     if (!made || !onlyTemplate || !templateArguments(declarator.init)) return false;
     for (const name of names) this.template.add(name);
     if (isGetRootLogger(declarator.init) && names.length === 1) this.loggers.add(names[0]);
+    this.replaced.add(statement);
+    return true;
+  }
+
+  /**
+   * `const root = rootLogger;`: the handed-in root logger under the name the
+   * template's set-up uses, which is then the root logger as well; another
+   * parameter so renamed (a child logger, a logger of the app's own) is refused.
+   */
+  private readLoggerAlias(statement: Node): boolean {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const { id, init } = statement.declarations[0];
+    if (id.type !== 'Identifier' || init?.type !== 'Identifier' || !this.params.includes(init.name) || init.name === this.configName) return false;
+    if (!this.loggers.has(init.name)) {
+      // Refused once, here: what is made of it is not refused again.
+      this.template.add(id.name);
+      this.refused.set(
+        statement,
+        `${init.name}, a parameter of makeCreateEnv that main() does not fill with its root logger (getRootLogger(), or createRootLogger() without options): the new backend makes each plugin's logger a child of coreServices.rootLogger; hand makeCreateEnv the root logger itself, or give the root logger its settings with a coreServices.rootLogger service factory, then run migrate again`,
+      );
+      return true;
+    }
+    this.loggers.add(id.name);
+    this.template.add(id.name);
     this.replaced.add(statement);
     return true;
   }
