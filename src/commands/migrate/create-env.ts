@@ -36,7 +36,7 @@ export interface CreateEnvReading {
   /** Items translated into service factories for core services, each with its item. */
   readonly overrides: readonly (ServiceOverride & { readonly item: Node })[];
   /** Calls of the app's own that need only the config or the root logger (`initTracker(config)`): run at startup by a generated module. */
-  readonly sideEffects: readonly { readonly node: Node; readonly needs: StartupNeeds }[];
+  readonly sideEffects: readonly { readonly node: Node; readonly needs: StartupNeeds; readonly perPlugin?: boolean }[];
   /** Env fields of the app's own (`catalogClient: new CatalogClient({ discoveryApi: discovery })`), made of the standard fields: for an adapter that gives them to the plugins that read them. */
   readonly extraFields: ReadonlyMap<string, ExtraEnvField>;
   /** Items an adapter takes over: the app's own services that env fields hand on, and those fields' values. */
@@ -89,6 +89,9 @@ function fromEnv(node: Node, source: string): string {
   for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start - start) + edit.text + text.slice(edit.end - start);
   return text;
 }
+
+/** The root logger's methods a log line calls. */
+const LOG_LEVELS = ['info', 'warn', 'error', 'debug'];
 
 /** The template's one log line in makeCreateEnv. */
 const TEMPLATE_LOG = /^Created UrlReader \$\{/;
@@ -195,7 +198,7 @@ class CreateEnvReader {
   readonly replaced = new Set<Node>();
   readonly refused = new Map<Node, string>();
   readonly overrides: (ServiceOverride & { item: Node })[] = [];
-  readonly sideEffects: { node: Node; needs: StartupNeeds }[] = [];
+  readonly sideEffects: { node: Node; needs: StartupNeeds; perPlugin?: boolean }[] = [];
   /** Items an adapter takes over: the services handed on, and the fields that hand them on. */
   readonly translated = new Set<Node>();
   readonly extraFields = new Map<string, ExtraEnvField>();
@@ -379,8 +382,33 @@ class CreateEnvReader {
         if (env) this.readFields(env, extra);
         continue;
       }
+      if (this.readPerPluginLogLine(statement, extra)) continue;
       this.refused.set(statement, `set-up of the app's own in the env makeCreateEnv returns: the new backend gives each plugin its services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
     }
+  }
+
+  /**
+   * A log line in the env makeCreateEnv returns (`root.info(`Database ${config.getString('backend.database.client')}`)`):
+   * through the root logger, of the config and imports, it wrote the same line on every createEnv call; it
+   * runs at startup with the calls of makeCreateEnv, once, and the report says so. One through the plugin's
+   * logger, or that reads the plugin's id, had a plugin to log for, which the new backend gives no hook for: refused.
+   */
+  private readPerPluginLogLine(statement: Node, extra: readonly string[]): boolean {
+    const call = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+    const callee = call?.type === 'CallExpression' ? call.callee : undefined;
+    if (callee?.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.property.type !== 'Identifier' || !LOG_LEVELS.includes(callee.property.name)) return false;
+    const target = callee.object.name;
+    if (!this.loggers.has(target) && !this.template.has(target)) return false;
+    const needs = this.loggers.has(target) && !extra.some(name => mentions(statement).has(name)) ? startupNeeds(statement, { configName: this.configName, loggers: this.loggers }, name => ownImport(this.importedFrom.get(name))) : undefined;
+    if (needs) {
+      this.sideEffects.push({ node: statement, needs, perPlugin: true });
+      return true;
+    }
+    this.refused.set(
+      statement,
+      `a log line ${this.loggers.has(target) ? 'that reads more than the config, the root logger and imports' : `through the plugin's logger (${target})`} in the env makeCreateEnv returns, written as each plugin's env was made: the new backend makes each plugin's services itself, with no hook for when it does; log it from the plugin, or through the root logger from the config alone (it then runs once at startup), then run migrate again`,
+    );
+    return true;
   }
 
   private readFields(object: ObjectExpression, extra: readonly string[]): void {

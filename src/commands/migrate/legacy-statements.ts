@@ -98,6 +98,8 @@ export interface StartupCall {
   readonly line: number;
   /** The imports its free names come from. */
   readonly imports: ApiRouterMount['imports'];
+  /** A log line of the env makeCreateEnv returns, which ran on every createEnv call (once per plugin): it now runs once. */
+  readonly perPlugin?: boolean;
 }
 
 export interface RootHandlerMount {

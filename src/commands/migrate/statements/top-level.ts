@@ -48,9 +48,9 @@ export const makeCreateEnv: StatementReader = {
       else if (created.overrides.some(o => o.item === item) || created.translated.has(item)) reading.note(item, 'translated');
     }
     for (const [field, made] of created.extraFields) reading.extraEnvFields.set(field, made);
-    for (const { node, needs } of created.sideEffects) {
+    for (const { node, needs, perPlugin } of created.sideEffects) {
       reading.note(node, 'translated');
-      reading.sideEffects.push({ node, needs, runsAt: reading.index.createEnvDeclaration?.start ?? 0, line: reading.lineOf(node), imports: reading.importsOf(node) });
+      reading.sideEffects.push({ node, needs, runsAt: reading.index.createEnvDeclaration?.start ?? 0, line: reading.lineOf(node), imports: reading.importsOf(node), ...(perPlugin ? { perPlugin } : {}) });
     }
     for (const { item: _item, ...found } of created.overrides) reading.serviceOverrides.push({ ...found, imports: reading.importsOf(found.expression) });
     return true;

@@ -1,0 +1,41 @@
+/**
+ * What the report says for the kinds of makeCreateEnv customisation whose
+ * fixtures cannot show it (the fixtures compare files and refusals): a log
+ * line of the env makeCreateEnv returns, written once per plugin before,
+ * is written once now, and the report says so.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { FIXTURES_ROOT } from './helpers/fixtures';
+import { planMigration } from '../src/commands/migrate/plan';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function planCase(name: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `wire-plugin-kinds-${name}-`));
+  made.push(dir);
+  fs.cpSync(path.join(FIXTURES_ROOT, 'migrate', name, 'input'), dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), '{\n  "private": true,\n  "workspaces": ["packages/*", "plugins/*"]\n}\n');
+  return planMigration({ cwd: dir });
+}
+
+test('a log line of the env makeCreateEnv returns is reported as written once, not once per plugin', async () => {
+  const plan = await planCase('log-lines-in-make-create-env-that-read-the-config-run-at-startup');
+  expect(plan.report.refused).toEqual([]);
+  expect(plan.report.behaviour.filter(b => b.kind === 'logging')).toEqual([
+    {
+      kind: 'logging',
+      plugin: '',
+      source: 'packages/backend/src/index.ts:52',
+      kept: false,
+      change:
+        'this log line was written on every createEnv call, once per plugin; packages/backend/src/modules/startup-tasks.ts writes it once at startup, as the line makeCreateEnv wrote',
+    },
+  ]);
+  // The line makeCreateEnv wrote ran once before too: nothing to say.
+  expect(plan.report.translations.find(t => t.kind === 'startup-tasks')?.lines).toEqual([48, 52]);
+});
