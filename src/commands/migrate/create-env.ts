@@ -41,7 +41,33 @@ export interface CreateEnvReading {
   readonly extraFields: ReadonlyMap<string, ExtraEnvField>;
   /** Items an adapter takes over: the app's own services that env fields hand on, and those fields' values. */
   readonly translated: ReadonlySet<Node>;
+  /** Env fields that handed on a service the new backend makes the same way (the events and signals services), by field: a plugin kept on the bridge would lack it. */
+  readonly newSystemFields: ReadonlyMap<string, NewSystemField>;
 }
+
+/** An env field makeCreateEnv filled with a service the new backend provides itself, made as its default factory makes it. */
+export interface NewSystemField {
+  readonly service: NewSystemService;
+  /** The line of the statement that made the service. */
+  readonly line: number;
+}
+
+/**
+ * Services of Backstage's plugin-node packages that makeCreateEnv made once for every plugin, and the new
+ * backend makes the same way: `events`, backend-defaults' eventsServiceFactory (one
+ * `DefaultEventsService.create({ logger: rootLogger, config })`, each plugin its `forPlugin` of it; read in
+ * backend-defaults 0.4.3 and 0.19.0, plugin-events-node 0.3.10 and 0.5.0); `signals`, signalsServiceRef's default
+ * factory (`DefaultSignalsService.create({ events })` over that events service; plugin-signals-node 0.2.7).
+ */
+export type NewSystemService = 'events' | 'signals';
+
+/** Why a signals or events service in makeCreateEnv stays with the legacy code: made otherwise than the new backend makes its own. */
+const NEW_SYSTEM_REFUSAL: Record<NewSystemService, string> = {
+  events:
+    "an events service (DefaultEventsService) made of more than the root logger and the config: the new backend makes one itself (backend-defaults' eventsServiceFactory, DefaultEventsService.create({ logger: rootLogger, config })) and gives each plugin its own view of it; only one made that way is replaced by it; configure it in app-config (events.*) or give the backend an eventsServiceRef factory by hand, then run migrate again",
+  signals:
+    "a signals service (DefaultSignalsService) made of more than the events service makeCreateEnv made as the new backend makes it: the new backend provides signals itself (signalsServiceRef, DefaultSignalsService.create({ events }) over its events service); only DefaultSignalsService.create({ events: <that events service> }) is replaced by it; give the backend a signalsServiceRef factory by hand, then run migrate again",
+};
 
 export interface ExtraEnvField {
   /** The expression that makes it, with the env's standard fields read from `env` (`new CatalogClient({ discoveryApi: env.discovery })`). */
@@ -202,6 +228,9 @@ class CreateEnvReader {
   /** Items an adapter takes over: the services handed on, and the fields that hand them on. */
   readonly translated = new Set<Node>();
   readonly extraFields = new Map<string, ExtraEnvField>();
+  readonly newSystemFields = new Map<string, NewSystemField>();
+  /** The events and signals services made as the new backend makes its own, by local name. */
+  private readonly newSystemServices = new Map<string, NewSystemField>();
   /** The root logger's names: main()'s, handed in, and `getRootLogger()`'s here. */
   private readonly loggers: Set<string>;
   private readonly configName: string | undefined;
@@ -249,8 +278,8 @@ class CreateEnvReader {
     for (const [name, service] of this.appServices) {
       if (!this.translated.has(service.statement)) this.refused.set(service.statement, `a service of the app's own in makeCreateEnv (${name}) that no env field hands on: the new backend creates the services itself; move it into the plugins that use it`);
     }
-    const { items, replaced, refused, overrides, sideEffects, extraFields, translated } = this;
-    return { items, replaced, refused, overrides, sideEffects, extraFields, translated };
+    const { items, replaced, refused, overrides, sideEffects, extraFields, translated, newSystemFields } = this;
+    return { items, replaced, refused, overrides, sideEffects, extraFields, translated, newSystemFields };
   }
 
   private fromBackstage(name: string | undefined): boolean {
@@ -316,11 +345,14 @@ class CreateEnvReader {
       else this.refused.set(statement, `${service === 'discovery' ? 'a discovery' : 'a URL reader'} (${root}) made with more than the config, the root logger and imports: only such a one becomes a service factory for coreServices.${service}; write that factory by hand (createServiceFactory with the deps it needs)`);
       return;
     }
-    if (this.appService(statement) || this.sharedEventBroker(statement)) return;
+    if (this.newSystemService(statement) || this.appService(statement) || this.sharedEventBroker(statement)) return;
     if (declarator.id.type === 'Identifier') this.template.add(declarator.id.name);
+    const newSystem = root ? this.newSystemServiceOf(root) : undefined;
     this.refused.set(
       statement,
-      root === 'DefaultEventBroker'
+      newSystem
+        ? NEW_SYSTEM_REFUSAL[newSystem]
+        : root === 'DefaultEventBroker'
         ? EVENT_BROKER_REFUSAL
         : `a service of the app's own in makeCreateEnv${root ? ` (${root})` : ''}: the new backend creates the services itself; give plugins this one with a service factory (createServiceFactory), or move it into the plugins that use it`,
     );
@@ -351,6 +383,43 @@ class CreateEnvReader {
     if (![...mentions(init.arguments[0])].every(name => this.loggers.has(name))) return false;
     this.appServices.set(declarator.id.name, { init, line: this.lineOf(statement), statement, shared: true });
     this.template.add(declarator.id.name);
+    return true;
+  }
+
+  /** The service a Backstage class makes that the new backend provides itself: DefaultEventsService, DefaultSignalsService (DefaultSignalService before its rename). */
+  private newSystemServiceOf(root: string): NewSystemService | undefined {
+    const from = this.importedFrom.get(root);
+    if (root === 'DefaultEventsService' && from === '@backstage/plugin-events-node') return 'events';
+    if ((root === 'DefaultSignalsService' || root === 'DefaultSignalService') && from === '@backstage/plugin-signals-node') return 'signals';
+    return undefined;
+  }
+
+  /**
+   * `const eventsService = DefaultEventsService.create({ logger: root, config })` and `const signalsService =
+   * DefaultSignalsService.create({ events: eventsService })`: what the new backend makes itself, once, as
+   * makeCreateEnv made them once for every plugin; replaced by them.
+   */
+  private newSystemService(statement: Node): boolean {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const { id, init } = statement.declarations[0];
+    if (id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'MemberExpression' || init.callee.object.type !== 'Identifier') return false;
+    const service = this.newSystemServiceOf(init.callee.object.name);
+    const options = init.arguments[0];
+    if (!service || init.callee.property.type !== 'Identifier' || init.callee.property.name !== 'create' || init.arguments.length !== 1 || options?.type !== 'ObjectExpression') return false;
+    const given = new Map<string, string>();
+    for (const property of options.properties) {
+      if (property.type !== 'ObjectProperty' || property.computed || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') return false;
+      given.set(property.key.name, property.value.name);
+    }
+    const logger = given.get('logger');
+    const made =
+      service === 'events'
+        ? logger !== undefined && this.loggers.has(logger) && [...given].every(([key, value]) => key === 'logger' || (key === 'config' && value === this.configName))
+        : given.size === 1 && this.newSystemServices.get(given.get('events') ?? '')?.service === 'events';
+    if (!made) return false;
+    this.newSystemServices.set(id.name, { service, line: this.lineOf(statement) });
+    this.template.add(id.name);
+    this.replaced.add(statement);
     return true;
   }
 
@@ -419,6 +488,9 @@ class CreateEnvReader {
       const key = property.type === 'ObjectProperty' && property.key.type === 'Identifier' ? property.key.name : this.source.slice(property.start ?? 0, property.end ?? 0).slice(0, 40);
       // An env field of the app's own, made of the standard fields and imports: given by an adapter to the plugins that read it.
       if (value && !STANDARD_FIELDS.includes(key) && this.readExtraField(key, value as Node, property)) continue;
+      // The events or signals service, which the new backend provides itself: the plugins that read it as features get the new backend's.
+      const newSystem = value?.type === 'Identifier' ? this.newSystemServices.get(value.name) : undefined;
+      if (newSystem) this.newSystemFields.set(key, newSystem);
       if (value && names.every(name => this.template.has(name) || this.fromBackstage(name) || extra.includes(name))) {
         this.replaced.add(property);
         continue;

@@ -9,7 +9,7 @@ import type { File, Node, Statement } from '@babel/types';
 import { mentions } from '../../../transforms/lib/ast';
 import type { LegacyIndex } from '../../../transforms/analysis/legacy-backend';
 import type { NewBackend } from '../../../transforms/analysis/new-backend';
-import { createEnvItems, ExtraEnvField, ServiceOverride, StartupNeeds } from './create-env';
+import { createEnvItems, ExtraEnvField, NewSystemField, ServiceOverride, StartupNeeds } from './create-env';
 import { keptStatements, MAIN_READERS, readRootLoggers, readTypes, StatementReading, TOP_LEVEL_READERS } from './statements';
 import { builderChain, firstLine, lineOf, typeDeclared } from './statements/shapes';
 
@@ -79,6 +79,8 @@ export interface LegacyStatements {
   readonly apiMiddleware: readonly ApiMiddleware[];
   /** Env fields of the app's own that makeCreateEnv made (`catalogClient`), for adapters of the plugins that read them. */
   readonly extraEnvFields: ReadonlyMap<string, ExtraEnvField>;
+  /** Env fields that handed on the events or signals service, which the new backend provides itself (`signals`): a bridged plugin that reads one is refused. */
+  readonly newSystemEnvFields: ReadonlyMap<string, NewSystemField>;
 }
 
 export interface ApiMiddleware {
@@ -165,8 +167,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   readTypes(types, reading);
   const carriedImports = importsOfCarried(reading);
   reading.refused.sort((a, b) => a.line - b.line);
-  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields } = reading;
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields };
+  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, newSystemEnvFields } = reading;
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, newSystemEnvFields };
 }
 
 /** The imports the carried statements need, and side-effect imports, as they were; one that brings a legacy name is refused. */

@@ -48,6 +48,7 @@ export const makeCreateEnv: StatementReader = {
       else if (created.overrides.some(o => o.item === item) || created.translated.has(item)) reading.note(item, 'translated');
     }
     for (const [field, made] of created.extraFields) reading.extraEnvFields.set(field, made);
+    for (const [field, made] of created.newSystemFields) reading.newSystemEnvFields.set(field, made);
     for (const { node, needs, perPlugin } of created.sideEffects) {
       reading.note(node, 'translated');
       reading.sideEffects.push({ node, needs, runsAt: reading.index.createEnvDeclaration?.start ?? 0, line: reading.lineOf(node), imports: reading.importsOf(node), ...(perPlugin ? { perPlugin } : {}) });
