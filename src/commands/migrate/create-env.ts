@@ -39,11 +39,28 @@ export interface CreateEnvReading {
   readonly sideEffects: readonly { readonly node: Node; readonly needs: StartupNeeds; readonly perPlugin?: boolean }[];
   /** Env fields of the app's own (`catalogClient: new CatalogClient({ discoveryApi: discovery })`), made of the standard fields: for an adapter that gives them to the plugins that read them. */
   readonly extraFields: ReadonlyMap<string, ExtraEnvField>;
-  /** Items an adapter takes over: the app's own services that env fields hand on, and those fields' values. */
+  /** Items an adapter or a generated module takes over: the app's own services that env fields hand on, those fields' values, the identity client with options. */
   readonly translated: ReadonlySet<Node>;
   /** Env fields that handed on a service the new backend makes the same way (the events and signals services), by field: a plugin kept on the bridge would lack it. */
   readonly newSystemFields: ReadonlyMap<string, NewSystemField>;
+  /** An identity client made with options of its own (an issuer, algorithms), for a coreServices.identity factory. */
+  readonly identityOverride?: IdentityOverride;
 }
+
+/** `DefaultIdentityClient.create({ discovery, issuer, algorithms })`: the expression, and the names it reads the discovery and the config by. */
+export interface IdentityOverride {
+  readonly expression: Node;
+  readonly discoveryName: string;
+  readonly configName?: string;
+  readonly line: number;
+}
+
+/** The options of DefaultIdentityClient.create (plugin-auth-node 0.4 and 0.5): the discovery, the issuer it requires, the algorithms it accepts. */
+const IDENTITY_OPTIONS = ['discovery', 'issuer', 'algorithms'];
+
+/** Why an identity client stays with the legacy code. */
+const IDENTITY_REFUSAL =
+  "an identity client (DefaultIdentityClient) given more than the discovery, an issuer and algorithms, or made of more than the discovery, the config and imports: only such a one becomes a service factory for coreServices.identity (src/modules/identity.ts); write that factory by hand (createServiceFactory with the deps it needs)";
 
 /** An env field makeCreateEnv filled with a service the new backend provides itself, made as its default factory makes it. */
 export interface NewSystemField {
@@ -229,6 +246,7 @@ class CreateEnvReader {
   readonly translated = new Set<Node>();
   readonly extraFields = new Map<string, ExtraEnvField>();
   readonly newSystemFields = new Map<string, NewSystemField>();
+  identityOverride: IdentityOverride | undefined;
   /** The events and signals services made as the new backend makes its own, by local name. */
   private readonly newSystemServices = new Map<string, NewSystemField>();
   /** The root logger's names: main()'s, handed in, and `getRootLogger()`'s here. */
@@ -278,8 +296,8 @@ class CreateEnvReader {
     for (const [name, service] of this.appServices) {
       if (!this.translated.has(service.statement)) this.refused.set(service.statement, `a service of the app's own in makeCreateEnv (${name}) that no env field hands on: the new backend creates the services itself; move it into the plugins that use it`);
     }
-    const { items, replaced, refused, overrides, sideEffects, extraFields, translated, newSystemFields } = this;
-    return { items, replaced, refused, overrides, sideEffects, extraFields, translated, newSystemFields };
+    const { items, replaced, refused, overrides, sideEffects, extraFields, translated, newSystemFields, identityOverride } = this;
+    return { items, replaced, refused, overrides, sideEffects, extraFields, translated, newSystemFields, ...(identityOverride ? { identityOverride } : {}) };
   }
 
   private fromBackstage(name: string | undefined): boolean {
@@ -345,13 +363,15 @@ class CreateEnvReader {
       else this.refused.set(statement, `${service === 'discovery' ? 'a discovery' : 'a URL reader'} (${root}) made with more than the config, the root logger and imports: only such a one becomes a service factory for coreServices.${service}; write that factory by hand (createServiceFactory with the deps it needs)`);
       return;
     }
-    if (this.newSystemService(statement) || this.appService(statement) || this.sharedEventBroker(statement)) return;
+    if (this.newSystemService(statement) || this.identityWithOptions(statement) || this.appService(statement) || this.sharedEventBroker(statement)) return;
     if (declarator.id.type === 'Identifier') this.template.add(declarator.id.name);
     const newSystem = root ? this.newSystemServiceOf(root) : undefined;
     this.refused.set(
       statement,
       newSystem
         ? NEW_SYSTEM_REFUSAL[newSystem]
+        : root && this.isIdentityClient(root)
+        ? IDENTITY_REFUSAL
         : root === 'DefaultEventBroker'
         ? EVENT_BROKER_REFUSAL
         : `a service of the app's own in makeCreateEnv${root ? ` (${root})` : ''}: the new backend creates the services itself; give plugins this one with a service factory (createServiceFactory), or move it into the plugins that use it`,
@@ -383,6 +403,39 @@ class CreateEnvReader {
     if (![...mentions(init.arguments[0])].every(name => this.loggers.has(name))) return false;
     this.appServices.set(declarator.id.name, { init, line: this.lineOf(statement), statement, shared: true });
     this.template.add(declarator.id.name);
+    return true;
+  }
+
+  /** `DefaultIdentityClient` (or `IdentityClient`, its name before) of plugin-auth-node. */
+  private isIdentityClient(root: string): boolean {
+    return (root === 'DefaultIdentityClient' || root === 'IdentityClient') && this.importedFrom.get(root) === '@backstage/plugin-auth-node';
+  }
+
+  /**
+   * `const identity = DefaultIdentityClient.create({ discovery, issuer: await discovery.getExternalBaseUrl('auth'),
+   * algorithms: ['ES256', 'RS256'] })`, given options the template does not give: a coreServices.identity factory
+   * with the same expression. Its options only the three of create, and its free names the discovery of
+   * makeCreateEnv (the `discovery` option's value), the config and imports.
+   */
+  private identityWithOptions(statement: Node): boolean {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const { id, init } = statement.declarations[0];
+    if (id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'MemberExpression' || init.callee.object.type !== 'Identifier') return false;
+    if (!this.isIdentityClient(init.callee.object.name) || init.callee.property.type !== 'Identifier' || init.callee.property.name !== 'create') return false;
+    const options = init.arguments[0];
+    if (init.arguments.length !== 1 || options?.type !== 'ObjectExpression' || this.identityOverride) return false;
+    const option = (key: string) => options.properties.find(p => p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && p.key.name === key);
+    const discovery = option('discovery');
+    const discoveryName = discovery?.type === 'ObjectProperty' && discovery.value.type === 'Identifier' ? discovery.value.name : undefined;
+    if (!discoveryName || !this.template.has(discoveryName)) return false;
+    if (!options.properties.every(p => p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && IDENTITY_OPTIONS.includes(p.key.name))) return false;
+    const names = [...mentions(init)];
+    if (!names.every(name => name === discoveryName || name === this.configName || (this.importedFrom.has(name) && this.importedFrom.get(name) !== './types'))) return false;
+    const configName = this.configName !== undefined && names.includes(this.configName) ? this.configName : undefined;
+    this.identityOverride = { expression: init, discoveryName, ...(configName ? { configName } : {}), line: this.lineOf(statement) };
+    // Translated: the identity module makes it.
+    this.translated.add(statement);
+    this.template.add(id.name);
     return true;
   }
 

@@ -43,6 +43,8 @@ export class StatementReading {
   readonly extraEnvFields = new Map<string, ExtraEnvField>();
   /** Env fields that handed on the events or signals service, which the new backend provides itself, by field. */
   readonly newSystemEnvFields = new Map<string, NewSystemField>();
+  /** An identity client makeCreateEnv made with options of its own, for a coreServices.identity factory. */
+  identityOverride: LegacyStatements['identityOverride'];
   /** Statements a translation took whole (the root logger's log lines). */
   readonly translated = new Set<Node>();
   /** main()'s root loggers that stay template or translated (not refused): makeCreateEnv may take one as a parameter. */

@@ -49,6 +49,7 @@ export const makeCreateEnv: StatementReader = {
     }
     for (const [field, made] of created.extraFields) reading.extraEnvFields.set(field, made);
     for (const [field, made] of created.newSystemFields) reading.newSystemEnvFields.set(field, made);
+    if (created.identityOverride) reading.identityOverride = { ...created.identityOverride, imports: reading.importsOf(created.identityOverride.expression) };
     for (const { node, needs, perPlugin } of created.sideEffects) {
       reading.note(node, 'translated');
       reading.sideEffects.push({ node, needs, runsAt: reading.index.createEnvDeclaration?.start ?? 0, line: reading.lineOf(node), imports: reading.importsOf(node), ...(perPlugin ? { perPlugin } : {}) });
