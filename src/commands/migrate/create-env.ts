@@ -9,6 +9,7 @@
  */
 import type { Expression, FunctionDeclaration, Node, ObjectExpression } from '@babel/types';
 import { mentions, walk } from '../../../transforms/lib/ast';
+import { LEGACY_SERVICES } from '../../../transforms/generate/legacy-services';
 
 /**
  * A core service the legacy makeCreateEnv made its own way: a discovery of
@@ -95,9 +96,11 @@ export interface ExtraEnvField {
   /**
    * A service every plugin shared (the event broker): the adapters take it
    * from the generated module that makes it once (`sharedEventBroker(env.logger)`
-   * of ./event-broker).
+   * of ./event-broker); the events and signals services, which the new
+   * backend makes itself: from the generated module that hands them over
+   * (`(await legacyServices()).signals` of ./legacy-services).
    */
-  readonly shared?: 'event-broker';
+  readonly shared?: 'event-broker' | 'legacy-services';
 }
 
 /** The adapters' call of the shared event broker, which ./event-broker exports. */
@@ -543,7 +546,11 @@ class CreateEnvReader {
       if (value && !STANDARD_FIELDS.includes(key) && this.readExtraField(key, value as Node, property)) continue;
       // The events or signals service, which the new backend provides itself: the plugins that read it as features get the new backend's.
       const newSystem = value?.type === 'Identifier' ? this.newSystemServices.get(value.name) : undefined;
-      if (newSystem) this.newSystemFields.set(key, newSystem);
+      if (newSystem) {
+        this.newSystemFields.set(key, newSystem);
+        // The bridged plugins' adapters add the new backend's, handed over by ./legacy-services.
+        this.extraFields.set(key, { text: `(await ${LEGACY_SERVICES}()).${newSystem.service}`, names: [], line: newSystem.line, shared: 'legacy-services' });
+      }
       if (value && names.every(name => this.template.has(name) || this.fromBackstage(name) || extra.includes(name))) {
         this.replaced.add(property);
         continue;

@@ -238,11 +238,6 @@ export async function decidePlugins(context: Context, statements: LegacyStatemen
       decided.refused.push(decision.refusal);
       continue;
     }
-    const lacking = lackingNewSystemField(context, statements, decision);
-    if (lacking) {
-      decided.refused.push(lacking);
-      continue;
-    }
     const given = !mount.call && decision.plugin.target === 'bridge' ? extraFieldsGiven(decision.modulePath, statements) : [];
     const withFields = given.length ? { ...decision, ...adapterWithFields(context, statements, mount, decision, given, decided) } : decision;
     const plugin: MigratedPlugin = mount.condition
@@ -280,7 +275,7 @@ export interface PluginAdapter {
   /** The arguments as the adapter passes them (the env's: `env`). */
   readonly args: readonly string[];
   /** Env fields of the app's own the adapter adds to the env (`catalogClient`), with the imports they need. */
-  readonly envFields: readonly { readonly key: string; readonly text: string; readonly names: readonly string[]; readonly shared?: boolean }[];
+  readonly envFields: readonly { readonly key: string; readonly text: string; readonly names: readonly string[]; readonly shared?: ExtraEnvField['shared'] }[];
 }
 
 /**
@@ -321,24 +316,6 @@ function decideAdapter(context: Context, statements: LegacyStatements, mount: Pl
 }
 
 /**
- * A bridged module that reads an env field makeCreateEnv filled with the events or signals service
- * (`env.signals`): legacyPlugin's env has neither, so the plugin would read undefined where it published
- * signals before. Refused by the line that reads it; as a feature it gets the new backend's own.
- */
-function lackingNewSystemField(context: Context, statements: LegacyStatements, decision: Decision): string | undefined {
-  if (decision.plugin.target !== 'bridge' || !decision.modulePath || !statements.newSystemEnvFields.size) return undefined;
-  const { source, ast } = parsedModule(context.files, decision.modulePath);
-  const { envFields } = readPluginModule(ast, source, decision.plugin.exportName);
-  for (const [field, line] of envFields) {
-    const made = statements.newSystemEnvFields.get(field);
-    if (!made) continue;
-    const ref = made.service === 'signals' ? "signalsServiceRef of '@backstage/plugin-signals-node'" : "eventsServiceRef of '@backstage/plugin-events-node'";
-    return `${context.files.tree.display(decision.modulePath)}:${line}: env.${field}: the ${made.service} service makeCreateEnv made (index.ts line ${made.line}) is one the new backend provides itself, but legacyPlugin's env has no ${field}, so this plugin, kept on the bridge, would read undefined: migrate the plugin to the new backend system (its deps take ${ref}), then run migrate again`;
-  }
-  return undefined;
-}
-
-/**
  * The env fields of the app's own a bridged module gets: all of them, as
  * makeCreateEnv gave every plugin all of them (and a module typed with the
  * app's PluginEnvironment needs them all to type-check against the bridge).
@@ -350,7 +327,7 @@ function extraFieldsGiven(modulePath: string | undefined, statements: LegacyStat
 function fieldsFor(keys: readonly string[], statements: LegacyStatements): PluginAdapter['envFields'] {
   return keys.map(key => {
     const field = statements.extraEnvFields.get(key) as ExtraEnvField;
-    return { key, text: field.text, names: field.names, shared: field.shared !== undefined };
+    return { key, text: field.text, names: field.names, ...(field.shared ? { shared: field.shared } : {}) };
   });
 }
 

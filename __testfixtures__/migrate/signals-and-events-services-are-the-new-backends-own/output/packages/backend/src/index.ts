@@ -12,8 +12,9 @@ import { legacyPlugin } from '@backstage/backend-common';
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-catalog-backend/alpha'));
-backend.add(legacyPlugin('carmen', import('./plugins/carmen')));
+backend.add(legacyPlugin('carmen', import('./modules/carmen-legacy-plugin')));
 backend.add(import('./modules/carmen-legacy-access'));
 backend.add(import('@internal/backstage-plugin-pager-backend/alpha'));
+backend.add(import('./modules/legacy-services'));
 
 backend.start();
