@@ -10,6 +10,8 @@ import { printRootLoggerModule } from './root-logger';
 import { printPluginRouteModule } from './plugin-route';
 import { printEventBrokerModule } from './event-broker';
 import { printPluginAdapterModule } from './plugin-adapter';
+import { printIdentityModule } from './identity';
+import { printLegacyServicesModule } from './legacy-services';
 import type { GeneratedStyle } from './plugin-shell';
 
 type Printer = (style: GeneratedStyle) => string;
@@ -155,7 +157,7 @@ const PRINTERS: Record<string, Printer> = {
         name: 'carmen',
         importLine: imported(style, "import carmen from '../plugins/carmen'"),
         imports: [imported(style, "import { sharedEventBroker } from './event-broker'")],
-        envFields: [{ key: 'eventBroker', text: 'sharedEventBroker(env.logger)', shared: true }],
+        envFields: [{ key: 'eventBroker', text: 'sharedEventBroker(env.logger)', shared: 'event-broker' }],
         args: ['env'],
         envIndex: 0,
         line: 84,
@@ -223,6 +225,19 @@ const PRINTERS: Record<string, Printer> = {
       },
       style,
     ),
+  'identity client with options': style =>
+    printIdentityModule(
+      {
+        expression: "DefaultIdentityClient.create({\n  discovery,\n  issuer: `${config.getString('backend.baseUrl')}/api/auth`,\n  algorithms: ['RS256'],\n})".replace(/'/g, style.quote).replace(/\n  /g, `\n${style.unit}`),
+        discoveryName: 'discovery',
+        configName: 'config',
+        imports: [imported(style, "import { DefaultIdentityClient } from '@backstage/plugin-auth-node'")],
+        line: 39,
+      },
+      style,
+    ),
+  'the events and signals services handed to the bridged plugins': style => printLegacyServicesModule({ services: ['events', 'signals'], lines: [50, 51] }, style),
+  'the signals service alone': style => printLegacyServicesModule({ services: ['signals'], lines: [51] }, style),
 };
 
 test.each(Object.keys(PRINTERS))('%s: prints what prettier prints, in each index style', name => {

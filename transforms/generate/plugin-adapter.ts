@@ -16,7 +16,7 @@ export interface PluginAdapterModule {
   /** The imports the env fields of the app's own need, printed. */
   readonly imports?: readonly string[];
   /** Env fields of the app's own added to the env (`catalogClient: new CatalogClient({ discoveryApi: env.discovery })`); `shared`: the one every bridged plugin shares (the event broker). */
-  readonly envFields?: readonly { readonly key: string; readonly text: string; readonly shared?: boolean }[];
+  readonly envFields?: readonly { readonly key: string; readonly text: string; readonly shared?: 'event-broker' | 'legacy-services' }[];
   /** The arguments, as the adapter passes them (`env.config`, `env`, `'/proxy'`). */
   readonly args: readonly string[];
   /** Which argument is the env. */
@@ -57,7 +57,9 @@ export function printPluginAdapterModule(module: PluginAdapterModule, style: Gen
         : `The plugin ${module.name} (index.ts line ${module.line}), bridged by wire-plugin migrate through this createPlugin of the shape legacyPlugin runs.`,
       fields.length
         ? `Its legacy env had ${fields.map(f => f.key).join(', ')}, which makeCreateEnv made and legacyPlugin's env lacks: added here, made the same way${
-            fields.some(f => f.shared) ? ` (${fields.filter(f => f.shared).map(f => f.key).join(', ')}: the one the bridged plugins share, from ./event-broker)` : ''
+            fields.some(f => f.shared === 'event-broker') ? ` (${fields.filter(f => f.shared === 'event-broker').map(f => f.key).join(', ')}: the one the bridged plugins share, from ./event-broker)` : ''
+          }${
+            fields.some(f => f.shared === 'legacy-services') ? ` (${fields.filter(f => f.shared === 'legacy-services').map(f => f.key).join(', ')}: the new backend's own, from ./legacy-services)` : ''
           }.`
         : '',
     ]

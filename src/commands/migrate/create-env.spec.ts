@@ -43,3 +43,30 @@ test('a discovery made of more than the config, the root logger and imports is r
     "a discovery (ClusterDiscovery) made with more than the config, the root logger and imports: only such a one becomes a service factory for coreServices.discovery; write that factory by hand (createServiceFactory with the deps it needs)",
   ]);
 });
+
+describe('the events and signals services', () => {
+  const imports = new Map([...IMPORTS, ['DefaultEventsService', '@backstage/plugin-events-node'], ['DefaultSignalsService', '@backstage/plugin-signals-node'], ['SqsEvents', './sqs']]);
+  const readWith = (body: string, fields: string) => {
+    const source = `function makeCreateEnv(config: Config) {\n  const root = getRootLogger();\n${body}\n  return (plugin: string) => ({ config, ${fields} });\n}\n`;
+    const fn = parseTypeScript(source, 'index.ts').program.body[0] as FunctionDeclaration;
+    return readCreateEnvFactory(fn, source, imports);
+  };
+
+  test('made as the new backend makes its own, they are replaced, and the fields that hand them on are named', () => {
+    const reading = readWith('  const eventsService = DefaultEventsService.create({ logger: root, config });\n  const signalsService = DefaultSignalsService.create({ events: eventsService });', 'events: eventsService, signals: signalsService');
+    expect(reading.refused.size).toBe(0);
+    expect([...reading.newSystemFields]).toEqual([
+      ['events', { service: 'events', line: 3 }],
+      ['signals', { service: 'signals', line: 4 }],
+    ]);
+  });
+
+  test.each([
+    ['an events service given more than the root logger and the config', "  const eventsService = DefaultEventsService.create({ logger: root, config, useEventBus: 'never' });\n  const signalsService = DefaultSignalsService.create({ events: eventsService });", 'events'],
+    ['a signals service over events of the app own', '  const sqs = new SqsEvents(config);\n  const signalsService = DefaultSignalsService.create({ events: sqs });', 'signals'],
+  ])('%s is refused', (_name, body, service) => {
+    const reading = readWith(body, 'signals: signalsService');
+    expect([...reading.refused.values()].some(why => why.startsWith(service === 'events' ? 'an events service (DefaultEventsService) made of more' : 'a signals service (DefaultSignalsService) made of more'))).toBe(true);
+    expect(reading.newSystemFields.size).toBe(0);
+  });
+});

@@ -9,6 +9,7 @@
  */
 import type { Expression, FunctionDeclaration, Node, ObjectExpression } from '@babel/types';
 import { mentions, walk } from '../../../transforms/lib/ast';
+import { LEGACY_SERVICES } from '../../../transforms/generate/legacy-services';
 
 /**
  * A core service the legacy makeCreateEnv made its own way: a discovery of
@@ -36,12 +37,55 @@ export interface CreateEnvReading {
   /** Items translated into service factories for core services, each with its item. */
   readonly overrides: readonly (ServiceOverride & { readonly item: Node })[];
   /** Calls of the app's own that need only the config or the root logger (`initTracker(config)`): run at startup by a generated module. */
-  readonly sideEffects: readonly { readonly node: Node; readonly needs: StartupNeeds }[];
+  readonly sideEffects: readonly { readonly node: Node; readonly needs: StartupNeeds; readonly perPlugin?: boolean }[];
   /** Env fields of the app's own (`catalogClient: new CatalogClient({ discoveryApi: discovery })`), made of the standard fields: for an adapter that gives them to the plugins that read them. */
   readonly extraFields: ReadonlyMap<string, ExtraEnvField>;
-  /** Items an adapter takes over: the app's own services that env fields hand on, and those fields' values. */
+  /** Items an adapter or a generated module takes over: the app's own services that env fields hand on, those fields' values, the identity client with options. */
   readonly translated: ReadonlySet<Node>;
+  /** Env fields that handed on a service the new backend makes the same way (the events and signals services), by field: a plugin kept on the bridge would lack it. */
+  readonly newSystemFields: ReadonlyMap<string, NewSystemField>;
+  /** An identity client made with options of its own (an issuer, algorithms), for a coreServices.identity factory. */
+  readonly identityOverride?: IdentityOverride;
 }
+
+/** `DefaultIdentityClient.create({ discovery, issuer, algorithms })`: the expression, and the names it reads the discovery and the config by. */
+export interface IdentityOverride {
+  readonly expression: Node;
+  readonly discoveryName: string;
+  readonly configName?: string;
+  readonly line: number;
+}
+
+/** The options of DefaultIdentityClient.create (plugin-auth-node 0.4 and 0.5): the discovery, the issuer it requires, the algorithms it accepts. */
+const IDENTITY_OPTIONS = ['discovery', 'issuer', 'algorithms'];
+
+/** Why an identity client stays with the legacy code. */
+const IDENTITY_REFUSAL =
+  "an identity client (DefaultIdentityClient) given more than the discovery, an issuer and algorithms, or made of more than the discovery, the config and imports: only such a one becomes a service factory for coreServices.identity (src/modules/identity.ts); write that factory by hand (createServiceFactory with the deps it needs)";
+
+/** An env field makeCreateEnv filled with a service the new backend provides itself, made as its default factory makes it. */
+export interface NewSystemField {
+  readonly service: NewSystemService;
+  /** The line of the statement that made the service. */
+  readonly line: number;
+}
+
+/**
+ * Services of Backstage's plugin-node packages that makeCreateEnv made once for every plugin, and the new
+ * backend makes the same way: `events`, backend-defaults' eventsServiceFactory (one
+ * `DefaultEventsService.create({ logger: rootLogger, config })`, each plugin its `forPlugin` of it; read in
+ * backend-defaults 0.4.3 and 0.19.0, plugin-events-node 0.3.10 and 0.5.0); `signals`, signalsServiceRef's default
+ * factory (`DefaultSignalsService.create({ events })` over that events service; plugin-signals-node 0.2.7).
+ */
+export type NewSystemService = 'events' | 'signals';
+
+/** Why a signals or events service in makeCreateEnv stays with the legacy code: made otherwise than the new backend makes its own. */
+const NEW_SYSTEM_REFUSAL: Record<NewSystemService, string> = {
+  events:
+    "an events service (DefaultEventsService) made of more than the root logger and the config: the new backend makes one itself (backend-defaults' eventsServiceFactory, DefaultEventsService.create({ logger: rootLogger, config })) and gives each plugin its own view of it; only one made that way is replaced by it; configure it in app-config (events.*) or give the backend an eventsServiceRef factory by hand, then run migrate again",
+  signals:
+    "a signals service (DefaultSignalsService) made of more than the events service makeCreateEnv made as the new backend makes it: the new backend provides signals itself (signalsServiceRef, DefaultSignalsService.create({ events }) over its events service); only DefaultSignalsService.create({ events: <that events service> }) is replaced by it; give the backend a signalsServiceRef factory by hand, then run migrate again",
+};
 
 export interface ExtraEnvField {
   /** The expression that makes it, with the env's standard fields read from `env` (`new CatalogClient({ discoveryApi: env.discovery })`). */
@@ -52,9 +96,11 @@ export interface ExtraEnvField {
   /**
    * A service every plugin shared (the event broker): the adapters take it
    * from the generated module that makes it once (`sharedEventBroker(env.logger)`
-   * of ./event-broker).
+   * of ./event-broker); the events and signals services, which the new
+   * backend makes itself: from the generated module that hands them over
+   * (`(await legacyServices()).signals` of ./legacy-services).
    */
-  readonly shared?: 'event-broker';
+  readonly shared?: 'event-broker' | 'legacy-services';
 }
 
 /** The adapters' call of the shared event broker, which ./event-broker exports. */
@@ -89,6 +135,9 @@ function fromEnv(node: Node, source: string): string {
   for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start - start) + edit.text + text.slice(edit.end - start);
   return text;
 }
+
+/** The root logger's methods a log line calls. */
+const LOG_LEVELS = ['info', 'warn', 'error', 'debug'];
 
 /** The template's one log line in makeCreateEnv. */
 const TEMPLATE_LOG = /^Created UrlReader \$\{/;
@@ -210,13 +259,19 @@ class CreateEnvReader {
   readonly replaced = new Set<Node>();
   readonly refused = new Map<Node, string>();
   readonly overrides: (ServiceOverride & { item: Node })[] = [];
-  readonly sideEffects: { node: Node; needs: StartupNeeds }[] = [];
+  readonly sideEffects: { node: Node; needs: StartupNeeds; perPlugin?: boolean }[] = [];
   /** Items an adapter takes over: the services handed on, and the fields that hand them on. */
   readonly translated = new Set<Node>();
   readonly extraFields = new Map<string, ExtraEnvField>();
+  readonly newSystemFields = new Map<string, NewSystemField>();
+  identityOverride: IdentityOverride | undefined;
+  /** The events and signals services made as the new backend makes its own, by local name. */
+  private readonly newSystemServices = new Map<string, NewSystemField>();
   /** The root logger's names: main()'s, handed in, and `getRootLogger()`'s here. */
   private readonly loggers: Set<string>;
   private readonly configName: string | undefined;
+  /** makeCreateEnv's parameters, by name. */
+  private readonly params: readonly string[];
   /** Names the template's statements declare: services made by Backstage's own factories (and `undefined`, which the legacy auth adapters are given). */
   private readonly template: Set<string>;
   /** Services of the app's own (a client from another package, made of the standard fields and imports; the event broker), by local name. */
@@ -230,13 +285,14 @@ class CreateEnvReader {
     private readonly declared: ReadonlySet<string> = new Set(),
   ) {
     this.configName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
+    this.params = fn.params.flatMap(param => (param.type === 'Identifier' ? [param.name] : []));
     this.loggers = new Set(rootLoggerParam ? [rootLoggerParam] : []);
     this.template = new Set([...(this.configName ? [this.configName] : []), ...(rootLoggerParam ? [rootLoggerParam] : []), 'undefined']);
   }
 
   readStatement(statement: Node): void {
     this.items.push(statement);
-    if (this.readDeclaration(statement, [])) return;
+    if (this.readDeclaration(statement, []) || this.readLoggerAlias(statement)) return;
     if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) return this.readService(statement);
     if (this.isTemplateLog(statement)) {
       this.replaced.add(statement);
@@ -259,8 +315,8 @@ class CreateEnvReader {
     for (const [name, service] of this.appServices) {
       if (!this.translated.has(service.statement)) this.refused.set(service.statement, `a service of the app's own in makeCreateEnv (${name}) that no env field hands on: the new backend creates the services itself; move it into the plugins that use it`);
     }
-    const { items, replaced, refused, overrides, sideEffects, extraFields, translated } = this;
-    return { items, replaced, refused, overrides, sideEffects, extraFields, translated };
+    const { items, replaced, refused, overrides, sideEffects, extraFields, translated, newSystemFields, identityOverride } = this;
+    return { items, replaced, refused, overrides, sideEffects, extraFields, translated, newSystemFields, ...(identityOverride ? { identityOverride } : {}) };
   }
 
   private fromBackstage(name: string | undefined): boolean {
@@ -288,6 +344,30 @@ class CreateEnvReader {
     return true;
   }
 
+  /**
+   * `const root = rootLogger;`: the handed-in root logger under the name the
+   * template's set-up uses, which is then the root logger as well; another
+   * parameter so renamed (a child logger, a logger of the app's own) is refused.
+   */
+  private readLoggerAlias(statement: Node): boolean {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const { id, init } = statement.declarations[0];
+    if (id.type !== 'Identifier' || init?.type !== 'Identifier' || !this.params.includes(init.name) || init.name === this.configName) return false;
+    if (!this.loggers.has(init.name)) {
+      // Refused once, here: what is made of it is not refused again.
+      this.template.add(id.name);
+      this.refused.set(
+        statement,
+        `${init.name}, a parameter of makeCreateEnv that main() does not fill with its root logger (getRootLogger(), or createRootLogger() without options): the new backend makes each plugin's logger a child of coreServices.rootLogger; hand makeCreateEnv the root logger itself, or give the root logger its settings with a coreServices.rootLogger service factory, then run migrate again`,
+      );
+      return true;
+    }
+    this.loggers.add(id.name);
+    this.template.add(id.name);
+    this.replaced.add(statement);
+    return true;
+  }
+
   /** A declaration that is not the template's: a core service of the app's own making, a service an env field hands on, or refused. */
   private readService(statement: Node & { type: 'VariableDeclaration' }): void {
     const declarator = statement.declarations[0];
@@ -303,11 +383,16 @@ class CreateEnvReader {
       else this.refused.set(statement, `${service === 'discovery' ? 'a discovery' : 'a URL reader'} (${root}) made with more than the config, the root logger and imports: only such a one becomes a service factory for coreServices.${service}; write that factory by hand (createServiceFactory with the deps it needs)`);
       return;
     }
-    if (this.appService(statement) || this.sharedEventBroker(statement)) return;
+    if (this.newSystemService(statement) || this.identityWithOptions(statement) || this.appService(statement) || this.sharedEventBroker(statement)) return;
     if (declarator.id.type === 'Identifier') this.template.add(declarator.id.name);
+    const newSystem = root ? this.newSystemServiceOf(root) : undefined;
     this.refused.set(
       statement,
-      root === 'DefaultEventBroker'
+      newSystem
+        ? NEW_SYSTEM_REFUSAL[newSystem]
+        : root && this.isIdentityClient(root)
+        ? IDENTITY_REFUSAL
+        : root === 'DefaultEventBroker'
         ? EVENT_BROKER_REFUSAL
         : `a service of the app's own in makeCreateEnv${root ? ` (${root})` : ''}: the new backend creates the services itself; give plugins this one with a service factory (createServiceFactory), or move it into the plugins that use it`,
     );
@@ -341,6 +426,76 @@ class CreateEnvReader {
     return true;
   }
 
+  /** `DefaultIdentityClient` (or `IdentityClient`, its name before) of plugin-auth-node. */
+  private isIdentityClient(root: string): boolean {
+    return (root === 'DefaultIdentityClient' || root === 'IdentityClient') && this.importedFrom.get(root) === '@backstage/plugin-auth-node';
+  }
+
+  /**
+   * `const identity = DefaultIdentityClient.create({ discovery, issuer: await discovery.getExternalBaseUrl('auth'),
+   * algorithms: ['ES256', 'RS256'] })`, given options the template does not give: a coreServices.identity factory
+   * with the same expression. Its options only the three of create, and its free names the discovery of
+   * makeCreateEnv (the `discovery` option's value), the config and imports.
+   */
+  private identityWithOptions(statement: Node): boolean {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const { id, init } = statement.declarations[0];
+    if (id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'MemberExpression' || init.callee.object.type !== 'Identifier') return false;
+    if (!this.isIdentityClient(init.callee.object.name) || init.callee.property.type !== 'Identifier' || init.callee.property.name !== 'create') return false;
+    const options = init.arguments[0];
+    if (init.arguments.length !== 1 || options?.type !== 'ObjectExpression' || this.identityOverride) return false;
+    const option = (key: string) => options.properties.find(p => p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && p.key.name === key);
+    const discovery = option('discovery');
+    const discoveryName = discovery?.type === 'ObjectProperty' && discovery.value.type === 'Identifier' ? discovery.value.name : undefined;
+    if (!discoveryName || !this.template.has(discoveryName)) return false;
+    if (!options.properties.every(p => p.type === 'ObjectProperty' && !p.computed && p.key.type === 'Identifier' && IDENTITY_OPTIONS.includes(p.key.name))) return false;
+    const names = [...mentions(init)];
+    if (!names.every(name => name === discoveryName || name === this.configName || (this.importedFrom.has(name) && this.importedFrom.get(name) !== './types'))) return false;
+    const configName = this.configName !== undefined && names.includes(this.configName) ? this.configName : undefined;
+    this.identityOverride = { expression: init, discoveryName, ...(configName ? { configName } : {}), line: this.lineOf(statement) };
+    // Translated: the identity module makes it.
+    this.translated.add(statement);
+    this.template.add(id.name);
+    return true;
+  }
+
+  /** The service a Backstage class makes that the new backend provides itself: DefaultEventsService, DefaultSignalsService (DefaultSignalService before its rename). */
+  private newSystemServiceOf(root: string): NewSystemService | undefined {
+    const from = this.importedFrom.get(root);
+    if (root === 'DefaultEventsService' && from === '@backstage/plugin-events-node') return 'events';
+    if ((root === 'DefaultSignalsService' || root === 'DefaultSignalService') && from === '@backstage/plugin-signals-node') return 'signals';
+    return undefined;
+  }
+
+  /**
+   * `const eventsService = DefaultEventsService.create({ logger: root, config })` and `const signalsService =
+   * DefaultSignalsService.create({ events: eventsService })`: what the new backend makes itself, once, as
+   * makeCreateEnv made them once for every plugin; replaced by them.
+   */
+  private newSystemService(statement: Node): boolean {
+    if (statement.type !== 'VariableDeclaration' || statement.declarations.length !== 1) return false;
+    const { id, init } = statement.declarations[0];
+    if (id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'MemberExpression' || init.callee.object.type !== 'Identifier') return false;
+    const service = this.newSystemServiceOf(init.callee.object.name);
+    const options = init.arguments[0];
+    if (!service || init.callee.property.type !== 'Identifier' || init.callee.property.name !== 'create' || init.arguments.length !== 1 || options?.type !== 'ObjectExpression') return false;
+    const given = new Map<string, string>();
+    for (const property of options.properties) {
+      if (property.type !== 'ObjectProperty' || property.computed || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') return false;
+      given.set(property.key.name, property.value.name);
+    }
+    const logger = given.get('logger');
+    const made =
+      service === 'events'
+        ? logger !== undefined && this.loggers.has(logger) && [...given].every(([key, value]) => key === 'logger' || (key === 'config' && value === this.configName))
+        : given.size === 1 && this.newSystemServices.get(given.get('events') ?? '')?.service === 'events';
+    if (!made) return false;
+    this.newSystemServices.set(id.name, { service, line: this.lineOf(statement) });
+    this.template.add(id.name);
+    this.replaced.add(statement);
+    return true;
+  }
+
   /** The template's one log line (`root.info(`Created UrlReader ${reader}`)`). */
   private isTemplateLog(statement: Node): boolean {
     if (statement.type !== 'ExpressionStatement') return false;
@@ -369,8 +524,33 @@ class CreateEnvReader {
         if (env) this.readFields(env, extra);
         continue;
       }
+      if (this.readPerPluginLogLine(statement, extra)) continue;
       this.refused.set(statement, `set-up of the app's own in the env makeCreateEnv returns: the new backend gives each plugin its services itself; move it into a service factory (createServiceFactory) or the plugins that need it`);
     }
+  }
+
+  /**
+   * A log line in the env makeCreateEnv returns (`root.info(`Database ${config.getString('backend.database.client')}`)`):
+   * through the root logger, of the config and imports, it wrote the same line on every createEnv call; it
+   * runs at startup with the calls of makeCreateEnv, once, and the report says so. One through the plugin's
+   * logger, or that reads the plugin's id, had a plugin to log for, which the new backend gives no hook for: refused.
+   */
+  private readPerPluginLogLine(statement: Node, extra: readonly string[]): boolean {
+    const call = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+    const callee = call?.type === 'CallExpression' ? call.callee : undefined;
+    if (callee?.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.property.type !== 'Identifier' || !LOG_LEVELS.includes(callee.property.name)) return false;
+    const target = callee.object.name;
+    if (!this.loggers.has(target) && !this.template.has(target)) return false;
+    const needs = this.loggers.has(target) && !extra.some(name => mentions(statement).has(name)) ? startupNeeds(statement, { configName: this.configName, loggers: this.loggers }, name => ownImport(this.importedFrom.get(name))) : undefined;
+    if (needs) {
+      this.sideEffects.push({ node: statement, needs, perPlugin: true });
+      return true;
+    }
+    this.refused.set(
+      statement,
+      `a log line ${this.loggers.has(target) ? 'that reads more than the config, the root logger and imports' : `through the plugin's logger (${target})`} in the env makeCreateEnv returns, written as each plugin's env was made: the new backend makes each plugin's services itself, with no hook for when it does; log it from the plugin, or through the root logger from the config alone (it then runs once at startup), then run migrate again`,
+    );
+    return true;
   }
 
   private readFields(object: ObjectExpression, extra: readonly string[]): void {
@@ -381,6 +561,13 @@ class CreateEnvReader {
       const key = property.type === 'ObjectProperty' && property.key.type === 'Identifier' ? property.key.name : this.source.slice(property.start ?? 0, property.end ?? 0).slice(0, 40);
       // An env field of the app's own, made of the standard fields and imports: given by an adapter to the plugins that read it.
       if (value && !STANDARD_FIELDS.includes(key) && this.readExtraField(key, value as Node, property)) continue;
+      // The events or signals service, which the new backend provides itself: the plugins that read it as features get the new backend's.
+      const newSystem = value?.type === 'Identifier' ? this.newSystemServices.get(value.name) : undefined;
+      if (newSystem) {
+        this.newSystemFields.set(key, newSystem);
+        // The bridged plugins' adapters add the new backend's, handed over by ./legacy-services.
+        this.extraFields.set(key, { text: `(await ${LEGACY_SERVICES}()).${newSystem.service}`, names: [], line: newSystem.line, shared: 'legacy-services' });
+      }
       if (value && names.every(name => this.template.has(name) || this.fromBackstage(name) || extra.includes(name))) {
         this.replaced.add(property);
         continue;

@@ -276,7 +276,7 @@ export interface PluginAdapter {
   /** The arguments as the adapter passes them (the env's: `env`). */
   readonly args: readonly string[];
   /** Env fields of the app's own the adapter adds to the env (`catalogClient`), with the imports they need. */
-  readonly envFields: readonly { readonly key: string; readonly text: string; readonly names: readonly string[]; readonly shared?: boolean }[];
+  readonly envFields: readonly { readonly key: string; readonly text: string; readonly names: readonly string[]; readonly shared?: ExtraEnvField['shared'] }[];
 }
 
 /**
@@ -328,7 +328,7 @@ function extraFieldsGiven(modulePath: string | undefined, statements: LegacyStat
 function fieldsFor(keys: readonly string[], statements: LegacyStatements): PluginAdapter['envFields'] {
   return keys.map(key => {
     const field = statements.extraEnvFields.get(key) as ExtraEnvField;
-    return { key, text: field.text, names: field.names, shared: field.shared !== undefined };
+    return { key, text: field.text, names: field.names, ...(field.shared ? { shared: field.shared } : {}) };
   });
 }
 

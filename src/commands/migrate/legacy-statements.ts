@@ -9,7 +9,7 @@ import type { File, Node, Statement } from '@babel/types';
 import { mentions } from '../../../transforms/lib/ast';
 import type { LegacyIndex } from '../../../transforms/analysis/legacy-backend';
 import type { NewBackend } from '../../../transforms/analysis/new-backend';
-import { createEnvItems, ExtraEnvField, ServiceOverride, StartupNeeds } from './create-env';
+import { createEnvItems, ExtraEnvField, IdentityOverride, NewSystemField, ServiceOverride, StartupNeeds } from './create-env';
 import { keptStatements, MAIN_READERS, readRootLoggers, readTypes, StatementReading, TOP_LEVEL_READERS } from './statements';
 import { builderChain, firstLine, lineOf, typeDeclared } from './statements/shapes';
 
@@ -79,6 +79,10 @@ export interface LegacyStatements {
   readonly apiMiddleware: readonly ApiMiddleware[];
   /** Env fields of the app's own that makeCreateEnv made (`catalogClient`), for adapters of the plugins that read them. */
   readonly extraEnvFields: ReadonlyMap<string, ExtraEnvField>;
+  /** Env fields that handed on the events or signals service, which the new backend provides itself (`signals`): a bridged plugin that reads one is refused. */
+  readonly newSystemEnvFields: ReadonlyMap<string, NewSystemField>;
+  /** An identity client makeCreateEnv made with options of its own (an issuer, algorithms), for a coreServices.identity factory. */
+  readonly identityOverride?: IdentityOverride & { readonly imports: ApiRouterMount['imports'] };
 }
 
 export interface ApiMiddleware {
@@ -98,6 +102,8 @@ export interface StartupCall {
   readonly line: number;
   /** The imports its free names come from. */
   readonly imports: ApiRouterMount['imports'];
+  /** A log line of the env makeCreateEnv returns, which ran on every createEnv call (once per plugin): it now runs once. */
+  readonly perPlugin?: boolean;
 }
 
 export interface RootHandlerMount {
@@ -163,8 +169,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   readTypes(types, reading);
   const carriedImports = importsOfCarried(reading);
   reading.refused.sort((a, b) => a.line - b.line);
-  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields } = reading;
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields };
+  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, newSystemEnvFields, identityOverride } = reading;
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, newSystemEnvFields, ...(identityOverride ? { identityOverride } : {}) };
 }
 
 /** The imports the carried statements need, and side-effect imports, as they were; one that brings a legacy name is refused. */

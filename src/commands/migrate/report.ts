@@ -82,7 +82,7 @@ export interface MigrationTranslation {
    * `plugin-run`: a plugin main() ran without mounting it, run at startup by a generated plugin under its createEnv id;
    * `plugin-adapter`: an adapter the bridge runs, for a plugin called with more than its env or reading env fields of the app's own.
    */
-  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'url-reader' | 'root-logger' | 'feature-loader' | 'root-plugin' | 'legacy-access' | 'startup-tasks' | 'plugin-adapter' | 'plugin-run' | 'plugin-route' | 'event-broker';
+  readonly kind: 'startup-log' | 'api-router' | 'api-router-module' | 'root-router' | 'root-handler' | 'discovery' | 'url-reader' | 'root-logger' | 'feature-loader' | 'root-plugin' | 'legacy-access' | 'startup-tasks' | 'plugin-adapter' | 'plugin-run' | 'plugin-route' | 'event-broker' | 'identity' | 'legacy-services';
   /** The index.ts lines it came from. */
   readonly lines: readonly number[];
   /** The generated file, relative to the root. */

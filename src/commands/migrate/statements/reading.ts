@@ -23,7 +23,7 @@ import type {
   StatementVerdict,
 } from '../legacy-statements';
 import { containsAwait, firstLine, lineOf, pluginCall, stopsTheParent } from './shapes';
-import type { ExtraEnvField } from '../create-env';
+import type { ExtraEnvField, NewSystemField } from '../create-env';
 
 type Mountable = { alias: string; env?: string; args?: readonly Node[]; envIndex?: number };
 
@@ -41,6 +41,10 @@ export class StatementReading {
   readonly apiMiddleware: ApiMiddleware[] = [];
   /** Env fields of the app's own that makeCreateEnv made, by field. */
   readonly extraEnvFields = new Map<string, ExtraEnvField>();
+  /** Env fields that handed on the events or signals service, which the new backend provides itself, by field. */
+  readonly newSystemEnvFields = new Map<string, NewSystemField>();
+  /** An identity client makeCreateEnv made with options of its own, for a coreServices.identity factory. */
+  identityOverride: LegacyStatements['identityOverride'];
   /** Statements a translation took whole (the root logger's log lines). */
   readonly translated = new Set<Node>();
   /** main()'s root loggers that stay template or translated (not refused): makeCreateEnv may take one as a parameter. */

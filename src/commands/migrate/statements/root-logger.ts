@@ -1,5 +1,6 @@
 /**
- * main()'s root loggers (`const logger = getRootLogger();`, or one made with
+ * main()'s root loggers (`const logger = getRootLogger();` or `createRootLogger()`
+ * without options, the same default logger; or one made with
  * a format of the app's own, `createRootLogger({ format })`, whose format
  * moves into a coreServices.rootLogger factory): one used only
  * to load config, handed to makeCreateEnv, or in the template's start catch
@@ -14,7 +15,7 @@ import { mentions } from '../../../../transforms/lib/ast';
 import type { StartupLogLine } from '../legacy-statements';
 import type { StatementReading } from './reading';
 import { ownImport, startupNeeds } from '../create-env';
-import { firstLine, importedName, isConfigLoading, loadedConfigName, rootLoggerCreation, isServiceStartCatch, passesToMakeCreateEnv, startupLogLine } from './shapes';
+import { firstLine, isConfigLoading, isDefaultRootLogger, loadedConfigName, rootLoggerCreation, isServiceStartCatch, passesToMakeCreateEnv, startupLogLine } from './shapes';
 import type { Node } from '@babel/types';
 
 export function readRootLoggers(reading: StatementReading): void {
@@ -27,8 +28,9 @@ export function readRootLoggers(reading: StatementReading): void {
     const declarator = statement.declarations[0];
     const init = declarator.init;
     if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression' || init.callee.type !== 'Identifier') continue;
-    const created = rootLoggerCreation(init, index, ownImported);
-    const got = !init.arguments.length && reading.importedFrom.get(init.callee.name) === '@backstage/backend-common' && importedName(index, init.callee.name) === 'getRootLogger';
+    // `getRootLogger()`, or `createRootLogger()` without options: the same default logger.
+    const got = isDefaultRootLogger(init, index);
+    const created = got ? undefined : rootLoggerCreation(init, index, ownImported);
     if (!got && !created) continue;
     const name = declarator.id.name;
     if (created && 'why' in created) {

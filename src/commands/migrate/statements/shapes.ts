@@ -127,12 +127,26 @@ export function passesToMakeCreateEnv(statement: Node, logger: string, index: Le
   return init.arguments.some(argument => argument.type === 'Identifier' && argument.name === logger);
 }
 
-/** The parameter of makeCreateEnv that main() fills with one of its root loggers (`makeCreateEnv(config, logger)`), if any. */
+/**
+ * backend-common's default root logger: `getRootLogger()`, or
+ * `createRootLogger()` without options, which makes the very logger
+ * getRootLogger() makes on its first call (read in backend-common 0.24.1:
+ * same level, format, console and `service: 'backstage'`) and sets it as
+ * the root logger. With options it is a logger of the app's own making.
+ */
+export function isDefaultRootLogger(node: Node | null | undefined, index: LegacyIndex): boolean {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.arguments.length) return false;
+  const from = index.imports.find(d => d.specifiers.some(s => s.local.name === (node.callee as { name: string }).name))?.source.value;
+  const name = importedName(index, node.callee.name);
+  return from === '@backstage/backend-common' && (name === 'getRootLogger' || name === 'createRootLogger');
+}
+
+/** The parameter of makeCreateEnv that main() fills with one of its root loggers (`makeCreateEnv(config, logger)`, `makeCreateEnv(config, getRootLogger())`), if any. */
 export function rootLoggerParam(fn: Node, index: LegacyIndex, rootLoggers: ReadonlySet<string>): string | undefined {
   const declaration = index.createEnvDeclaration;
   const init = declaration?.type === 'VariableDeclaration' ? declaration.declarations[0]?.init : undefined;
   if (fn.type !== 'FunctionDeclaration' || init?.type !== 'CallExpression') return undefined;
-  const position = init.arguments.findIndex(argument => argument.type === 'Identifier' && rootLoggers.has(argument.name));
+  const position = init.arguments.findIndex(argument => (argument.type === 'Identifier' && rootLoggers.has(argument.name)) || isDefaultRootLogger(argument, index));
   const param = position > 0 ? fn.params[position] : undefined;
   return param?.type === 'Identifier' ? param.name : undefined;
 }

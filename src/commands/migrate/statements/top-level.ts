@@ -50,9 +50,11 @@ export const makeCreateEnv: StatementReader = {
       else if (created.overrides.some(o => o.item === item) || created.translated.has(item)) reading.note(item, 'translated');
     }
     for (const [field, made] of created.extraFields) reading.extraEnvFields.set(field, made);
-    for (const { node, needs } of created.sideEffects) {
+    for (const [field, made] of created.newSystemFields) reading.newSystemEnvFields.set(field, made);
+    if (created.identityOverride) reading.identityOverride = { ...created.identityOverride, imports: reading.importsOf(created.identityOverride.expression) };
+    for (const { node, needs, perPlugin } of created.sideEffects) {
       reading.note(node, 'translated');
-      reading.sideEffects.push({ node, needs, runsAt: reading.index.createEnvDeclaration?.start ?? 0, line: reading.lineOf(node), imports: reading.importsOf(node) });
+      reading.sideEffects.push({ node, needs, runsAt: reading.index.createEnvDeclaration?.start ?? 0, line: reading.lineOf(node), imports: reading.importsOf(node), ...(perPlugin ? { perPlugin } : {}) });
     }
     for (const { item: _item, ...found } of created.overrides) {
       // A class of index.ts that makes the service moves with it, and brings its own imports.

@@ -12,7 +12,7 @@ export const eventBroker: Translation = {
   plan(input, output) {
     // Only where an adapter gives it: a bridged plugin that had the field.
     const field = [...input.statements.extraEnvFields.values()].find(f => f.shared === 'event-broker');
-    if (!field || !input.adapters.some(adapter => adapter.envFields.some(f => f.shared))) return;
+    if (!field || !input.adapters.some(adapter => adapter.envFields.some(f => f.shared === 'event-broker'))) return;
     const { modulePath, display, taken } = generatedPath(input, EVENT_BROKER_MODULE);
     if (taken) {
       output.refused.push(`${at(input, field.line)}: new DefaultEventBroker(...): ${display} exists already: wire-plugin would write the shared event broker there; move or remove it, then run migrate again`);

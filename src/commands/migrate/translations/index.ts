@@ -8,7 +8,9 @@ import { apiRouter } from './api-router';
 import { discovery } from './discovery';
 import { eventBroker } from './event-broker';
 import { featureLoader } from './feature-loader';
+import { identity } from './identity';
 import { legacyAccess } from './legacy-access';
+import { legacyServices } from './legacy-services';
 import { pluginAdapter } from './plugin-adapter';
 import { pluginRoute } from './plugin-route';
 import { rootHandler } from './root-handler';
@@ -20,7 +22,7 @@ import { startupTasks } from './startup-tasks';
 import { emptyOutput, Translation, TranslationInput, TranslationOutput } from './translation';
 import type { BehaviourEntry } from '../behaviour';
 
-export const TRANSLATIONS: readonly Translation[] = [pluginAdapter, eventBroker, legacyAccess, rootPlugin, pluginRoute, startupLog, startupTasks, apiRouter, rootRouter, discovery, rootLogger, featureLoader, rootHandler];
+export const TRANSLATIONS: readonly Translation[] = [pluginAdapter, eventBroker, legacyAccess, rootPlugin, pluginRoute, startupLog, startupTasks, apiRouter, rootRouter, discovery, rootLogger, featureLoader, rootHandler, identity, legacyServices];
 
 /** Runs every kind over the input: the generated modules (written into the tree), and what the report says of them. */
 export function translate(input: TranslationInput, behaviour: readonly BehaviourEntry[]): TranslationOutput {

@@ -1,5 +1,6 @@
 /** Plugins called with more than their env: the adapter module the bridge runs, which makes their other arguments from the env. */
 import { eventBrokerImport } from '../../../../transforms/generate/event-broker';
+import { legacyServicesImport } from '../../../../transforms/generate/legacy-services';
 import { printPluginAdapterModule } from '../../../../transforms/generate/plugin-adapter';
 import { SHARED_EVENT_BROKER } from '../create-env';
 import { at, emit, generatedPath, reprint, Translation } from './translation';
@@ -25,7 +26,9 @@ export const pluginAdapter: Translation = {
         .filter(d => d.specifiers.some(s => names.includes(s.local.name)))
         .map(d => reprint(input, d, d.specifiers.map(s => s.local.name).filter(n => names.includes(n)), modulePath));
       // The event broker the plugins shared comes from the module that makes it once (./event-broker).
-      if (adapter.envFields.some(field => field.shared)) imports.push(eventBrokerImport(input.style, SHARED_EVENT_BROKER));
+      if (adapter.envFields.some(field => field.shared === 'event-broker')) imports.push(eventBrokerImport(input.style, SHARED_EVENT_BROKER));
+      // The events and signals services: the new backend's own, from the module that hands them over (./legacy-services).
+      if (adapter.envFields.some(field => field.shared === 'legacy-services')) imports.push(legacyServicesImport(input.style));
       emit(input, output, {
         modulePath,
         text: printPluginAdapterModule(

@@ -32,6 +32,16 @@ export const startupTasks: Translation = {
       add: STARTUP_TASKS_MODULE,
     });
     if (handedOn) output.addedPackages.set(COMMON_PACKAGE, '');
+    // A log line of the env makeCreateEnv returned ran on every createEnv call; the module writes it once.
+    for (const effect of effects.filter(e => e.perPlugin)) {
+      output.behaviour.push({
+        kind: 'logging',
+        plugin: '',
+        source: at(input, effect.line),
+        kept: false,
+        change: `this log line was written on every createEnv call, once per plugin; ${display} writes it once at startup, as the line makeCreateEnv wrote`,
+      });
+    }
   },
 };
 

@@ -1,0 +1,12 @@
+import { createRouter } from '@internal/backstage-plugin-pager-backend';
+import { Router } from 'express';
+import { PluginEnvironment } from '../types';
+
+export default async function createPlugin(
+  env: PluginEnvironment,
+): Promise<Router> {
+  return await createRouter({
+    logger: env.logger,
+    signals: env.signals,
+  });
+}

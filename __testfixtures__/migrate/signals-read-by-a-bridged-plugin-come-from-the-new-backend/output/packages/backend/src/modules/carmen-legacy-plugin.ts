@@ -1,0 +1,19 @@
+/*
+ * The plugin carmen (index.ts line 93), bridged by wire-plugin migrate through
+ * this createPlugin of the shape legacyPlugin runs. Its legacy env had events,
+ * signals, which makeCreateEnv made and legacyPlugin's env lacks: added here,
+ * made the same way (events, signals: the new backend's own, from
+ * ./legacy-services).
+ */
+import { legacyServices } from './legacy-services';
+import carmen from '../plugins/carmen';
+
+export default async function createPlugin(
+  env: Omit<Parameters<typeof carmen>[0], 'events' | 'signals'>,
+) {
+  return await carmen({
+    ...env,
+    events: (await legacyServices()).events,
+    signals: (await legacyServices()).signals,
+  });
+}

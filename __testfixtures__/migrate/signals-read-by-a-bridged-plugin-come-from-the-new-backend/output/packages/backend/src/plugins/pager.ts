@@ -1,0 +1,14 @@
+import { createRouter } from '@internal/backstage-plugin-pager-backend';
+import { Router } from 'express';
+import { PluginEnvironment } from '../types';
+
+export default async function createPlugin(
+  env: PluginEnvironment,
+): Promise<Router> {
+  const router = await createRouter({
+    logger: env.logger,
+    signals: env.signals,
+  });
+  env.logger.info('Pager routes ready');
+  return router;
+}
