@@ -20,7 +20,9 @@ export default createBackendPlugin({
       },
       async init({ config, root, lifecycle }) {
         lifecycle.addStartupHook(() => {
-          root.info(`Using database ${config.getString('backend.database.client')}`);
+          root.info(
+            `Using database ${config.getString('backend.database.client')}`,
+          );
           root.debug(`Backend base URL ${config.getString('backend.baseUrl')}`);
         });
       },
