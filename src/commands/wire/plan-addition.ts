@@ -20,7 +20,7 @@ import { Context, writeIndex, Plugin, newBackendOf, discoveryOf, reportedIdentit
 import { pluginModule, pluginApiRange, writePluginModule, backendCommonRange } from './generated-module';
 import { packagesOfPlugin } from './plan-removal';
 import { WiringForm, FileReport, PluginReport } from './report';
-import { chooseForm } from './wire';
+import { chooseForm } from './forms';
 
 export const NEW_BACKEND_FORMS: Partial<Record<WiringForm, NewBackendForm>> = { feature: 'feature', 'legacy-bridge': 'legacy', wrapper: 'wrapper' };
 
