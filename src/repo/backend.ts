@@ -22,6 +22,15 @@ import { readPackageJson } from '../../transforms/package-json-dependency';
 export type SystemChoice = 'auto' | 'legacy' | 'new';
 export type BackendSystem = 'legacy' | 'new';
 
+/**
+ * `legacy`: import, env and route in a legacy backend; `feature`:
+ * `backend.add(import(pkg))`; `legacy-bridge`: `backend.add(legacyPlugin(...))`
+ * (releases up to 1.31); `wrapper`: a legacy-only plugin in the backend's
+ * own new-system `./plugins/<id>` module, `backend.add(import('./plugins/<id>'))`
+ * (later releases); `discovered`: loaded by feature discovery, not added.
+ */
+export type WiringForm = 'legacy' | 'feature' | 'legacy-bridge' | 'wrapper' | 'discovered';
+
 export interface BackendLocation {
   readonly cwd: string;
   readonly root: string;

@@ -16,8 +16,8 @@ import { discovers, readDiscoveryPackages } from '../../../transforms/app-config
 import { FileTree } from '../../commit/tree';
 import { FrontendPackage, frontendIdentity, readFrontendPackage } from '../../repo/frontend-package';
 import { Workspace } from '../../repo/workspace';
-import { AppFiles, AppLocation, readApp } from '../wire/frontend/app';
-import type { FrontendSystem } from '../wire/frontend/types';
+import { AppFiles, AppLocation, readApp } from '../../repo/app';
+import type { FrontendSystem } from '../../repo/app';
 
 /**
  * `wired`: every piece it needs; `half-wired`: some (the `missing` ones

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { FileTree } from '../../commit/tree';
 import { findRepoRoot } from '../../repo/workspace';
-import { locateApp } from '../wire/frontend/app';
+import { locateApp } from '../../repo/app';
 import { FrontendStatus, frontendStatus } from './frontend-status';
 import type { File } from '@babel/types';
 import { walk } from '../../../transforms/lib/ast';
@@ -16,7 +16,7 @@ import { BackendFiles, BackendSystem, locateBackend, readBackend, SystemChoice }
 import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromName, packageOfSpecifier } from '../../../transforms/lib/package-names';
 import { parseTypeScript } from '../../../transforms/lib/parse';
 import { Workspace } from '../../repo/workspace';
-import type { WiringForm } from '../wire/wire';
+import type { WiringForm } from '../../repo/backend';
 import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
 import { BackendAdd, findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
 import { discovers } from '../../../transforms/app-config-packages';

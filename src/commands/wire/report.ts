@@ -2,18 +2,11 @@
  * What a run of the backend half reports, and the options it takes: the
  * library's types (`wire.ts` re-exports them).
  */
-import { BackendSystem, SystemChoice } from '../../repo/backend';
+import { BackendSystem, SystemChoice, WiringForm } from '../../repo/backend';
 import { BackendRole } from '../../../transforms/lib/package-names';
 import { FileChange, FileStatus } from '../../commit/tree';
 
-/**
- * `legacy`: import, env and route in a legacy backend; `feature`:
- * `backend.add(import(pkg))`; `legacy-bridge`: `backend.add(legacyPlugin(...))`
- * (releases up to 1.31); `wrapper`: a legacy-only plugin in the backend's
- * own new-system `./plugins/<id>` module, `backend.add(import('./plugins/<id>'))`
- * (later releases); `discovered`: loaded by feature discovery, not added.
- */
-export type WiringForm = 'legacy' | 'feature' | 'legacy-bridge' | 'wrapper' | 'discovered';
+export type { WiringForm } from '../../repo/backend';
 
 export interface WireOptions {
   /**

@@ -14,7 +14,7 @@ import { FileChange, FileTree } from '../../commit/tree';
 import { installCommand } from '../../repo/backend';
 import { findRepoRoot, Workspace } from '../../repo/workspace';
 import { addedDependencyNames, removedDependencyNames } from './backend-imports';
-import { locateApp, readApp } from './frontend/app';
+import { locateApp, readApp } from '../../repo/app';
 import { planFrontend } from './frontend/plan';
 import type { FrontendReport } from './frontend/types';
 import { splitHalves } from './halves';

@@ -1,9 +1,9 @@
 /** The frontend half's report and what its planners share. */
 import type { FileTree, FileStatus } from '../../../commit/tree';
 import type { FrontendPackage } from '../../../repo/frontend-package';
-import type { AppFiles, FrontendSystem } from './app';
+import type { AppFiles, FrontendSystem } from '../../../repo/app';
 
-export type { FrontendSystem } from './app';
+export type { FrontendSystem } from '../../../repo/app';
 
 /** One thing the frontend half wires, and where. */
 export interface FrontendPiece {

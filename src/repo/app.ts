@@ -6,12 +6,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { WireError } from '../../../../transforms/lib/errors';
-import { readPackageJson } from '../../../../transforms/package-json-dependency';
-import { readAppFile } from '../../../../transforms/lib/app-file';
-import { importDeclarations } from '../../../../transforms/lib/imports';
-import { FileTree } from '../../../commit/tree';
-import { quickPrettierConfig } from '../../../commit/format';
+import { WireError } from '../../transforms/lib/errors';
+import { readPackageJson } from '../../transforms/package-json-dependency';
+import { readAppFile } from '../../transforms/lib/app-file';
+import { importDeclarations } from '../../transforms/lib/imports';
+import { FileTree } from '../commit/tree';
+import { quickPrettierConfig } from '../commit/format';
 
 export type FrontendSystem = 'legacy' | 'new';
 
