@@ -105,6 +105,12 @@ export interface RootHandlerMount {
   readonly handler?: Node;
   /** That prefix (`/v1` of `.addRouter('/v1', apiRouter)`). */
   readonly apiPrefix?: string;
+  /**
+   * For a plugin of the api router mounted again at a root path
+   * (`.addRouter('/proxy', await proxy(proxyEnv))`), its route: requests at
+   * `apiPrefix` are handed to the plugin routes at `/api/<route>`.
+   */
+  readonly pluginRoute?: string;
   readonly imports: ApiRouterMount['imports'];
   readonly line: number;
   /** Whether the service builder mounted it after the api router (so it saw only what the api routes did not answer). */

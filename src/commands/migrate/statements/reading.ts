@@ -68,7 +68,7 @@ export class StatementReading {
   /** Names that only mean something in the legacy system. */
   readonly legacyNames: Set<string>;
   /** Plugins mounted so far, by alias: a second mount of one is refused, never merged into the first. */
-  private readonly mountedAt = new Map<string, { line: number; path: string; text: string }>();
+  private readonly mountedAt = new Map<string, { line: number; path: string; text: string; again?: { env?: string; onApi: boolean } }>();
 
   constructor(
     readonly ast: File,
@@ -159,7 +159,9 @@ export class StatementReading {
       this.note(node, 'refused');
       return;
     }
-    this.mountedAt.set(plugin.alias, { line, path: mountPath, text });
+    // What a mount again at a root path must match to be served by this mount's router: the same env, a plain call, on the api router.
+    const again = { env: plugin.env, onApi: root === undefined && !runOnly && !condition && !plugin.args };
+    this.mountedAt.set(plugin.alias, { line, path: mountPath, text, again });
     this.mounts.push({
       route: root === undefined && !runOnly ? mountPath.replace(/^\//, '') : '',
       ...(root === undefined ? {} : { rootPath: root.path, afterApi: root.afterApi }),
@@ -174,6 +176,28 @@ export class StatementReading {
     });
     // A conditional mount's if statement has its one fate already (translated).
     if (!condition) this.note(node, 'mount');
+  }
+
+  /**
+   * A plugin of the api router mounted again at a root path or at '' by a
+   * call of the same plugin with the same env (`.addRouter('/proxy', await
+   * proxy(proxyEnv))` after `apiRouter.use('/proxy', await proxy(proxyEnv))`):
+   * the root HTTP router hands those requests to the plugin's one router,
+   * `/proxy/x` as `/api/proxy/x`. Why not, else undefined (translated).
+   */
+  mountAgain(call: CallExpression, at: Node, mountPath: string, plugin: Mountable, afterApi: boolean): string | undefined {
+    const first = this.mountedAt.get(plugin.alias);
+    const where = mountPath ? `the service root path ${mountPath}` : "the service root ('')";
+    if (!first) return `mounts ${plugin.alias} at ${where} before the api router mounts it: the new backend serves a plugin once, at /api/<pluginId>; mount it on the api router first, then again`;
+    if (!first.again?.onApi) {
+      return `mounts ${plugin.alias} a second time, at ${where} (line ${first.line} mounts it at ${first.path || "''"}, not on the api router, or under a condition, or with more than its env): the new backend serves a plugin once; only a plugin of the api router can be served again at a root path; serve ${mountPath || "''"} from a backend module with coreServices.rootHttpRouter by hand, or drop it`;
+    }
+    if (plugin.args || plugin.env === undefined || plugin.env !== first.again.env) {
+      return `mounts ${plugin.alias} a second time, at ${where}, with ${plugin.env ?? 'an argument'} where line ${first.line} gives it ${first.again.env}: another env is another plugin instance (its own database, cache and logger), and the new backend runs a plugin once, at /api/<pluginId>; give both mounts the same env, or serve ${mountPath || "''"} from a backend plugin of its own`;
+    }
+    this.rootHandlers.push({ apiPrefix: mountPath, pluginRoute: first.path.replace(/^\//, ''), imports: [], line: this.lineOf(at), afterApi });
+    this.translate(call);
+    return undefined;
   }
 
   /** Whether a plugin is mounted already, or will be by a route of the api router. */

@@ -85,6 +85,7 @@ async function main() {
   const authEnv = useHotMemoize(module, () => createEnv('auth'));
   const techdocsEnv = useHotMemoize(module, () => createEnv('techdocs'));
   const proxyEnv = useHotMemoize(module, () => createEnv('proxy'));
+  const rootProxyEnv = useHotMemoize(module, () => createEnv('root-proxy'));
   const searchEnv = useHotMemoize(module, () => createEnv('search'));
   const permissionEnv = useHotMemoize(module, () => createEnv('permission'));
 
@@ -104,7 +105,7 @@ async function main() {
     .loadConfig(config)
     .addRouter('/api', apiRouter)
     .addRouter('', await app(appEnv))
-    .addRouter('/proxy', await proxy(proxyEnv));
+    .addRouter('/proxy', await proxy(rootProxyEnv));
 
   await service.start().catch(err => {
     console.log(err);
