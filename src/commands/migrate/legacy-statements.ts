@@ -35,6 +35,8 @@ export interface PluginMount {
   readonly runOnly?: boolean;
   /** A plugin called with more than its env (`reports(config, reportsEnv)`): the arguments, and which one is the env. */
   readonly call?: { readonly args: readonly Node[]; readonly envIndex: number };
+  /** The authenticating middleware mounted in front of it (`apiRouter.use('/catalog', authMiddleware, ...)`), dropped: the default auth policy asks for credentials. */
+  readonly authenticatedBy?: { readonly name: string; readonly line: number; readonly setsUser: boolean };
 }
 
 export interface StatementVerdict {

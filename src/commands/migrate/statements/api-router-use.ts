@@ -47,6 +47,13 @@ export const apiRouterUse: StatementReader = {
     const last = call.arguments[call.arguments.length - 1];
     const middleware = mountPath === undefined ? call.arguments : call.arguments.slice(1, -1);
     const lastPlugin = mountPath !== undefined && call.arguments.length > 2 ? reading.pluginCall(last) : undefined;
+    // main()'s authenticating middleware alone in front of a plugin: dropped, the plugin keeps asking for credentials (the default policy).
+    const authenticating = reading.authenticating();
+    const [guard] = middleware;
+    if (lastPlugin && middleware.length === 1 && guard.type === 'Identifier' && authenticating && !('refused' in authenticating) && guard.name === authenticating.name) {
+      reading.mount(statement, statement, mountPath as string, lastPlugin, undefined, undefined, false, { name: authenticating.name, line: authenticating.line, setsUser: authenticating.setsUser });
+      return true;
+    }
     const ownMiddleware = middleware.map(handler => ({ handler, imports: reading.ownRouter(handler) }));
     if ((mountPath === undefined || lastPlugin) && middleware.length && ownMiddleware.every(m => m.imports)) {
       for (const { handler, imports } of ownMiddleware) {

@@ -23,6 +23,7 @@ import type {
   StatementVerdict,
 } from '../legacy-statements';
 import { containsAwait, firstLine, lineOf, pluginCall, stopsTheParent } from './shapes';
+import { AuthenticatingReading, readAuthenticatingMiddleware } from './auth-middleware';
 import type { ExtraEnvField } from '../create-env';
 
 type Mountable = { alias: string; env?: string; args?: readonly Node[]; envIndex?: number };
@@ -55,6 +56,8 @@ export class StatementReading {
   sawCatchAll = false;
   /** A half-migrated file's own backend statements, once found. */
   kept: Set<Node> | undefined;
+  /** main()'s authenticating middleware, read once (`authenticating()`). */
+  private authenticatingRead: { found: AuthenticatingReading } | undefined;
 
   /** Plugin module imports (`import catalog from './plugins/catalog'`, `import { auth } from './plugins/auth'`), by alias. */
   readonly aliases = new Map<string, string>();
@@ -82,6 +85,16 @@ export class StatementReading {
     this.mainFunction = ast.program.body.find((s): s is Statement => s.type === 'FunctionDeclaration' && s.body === index.router.container);
     this.legacyNames = new Set<string>([this.router, index.createEnvName, 'makeCreateEnv', ...this.envs.keys(), ...this.aliases.keys()]);
     for (const [local, from] of this.importedFrom) if (from === '@backstage/backend-common' || from === './types') this.legacyNames.add(local);
+  }
+
+  /** main()'s authenticating middleware, if it has one; its names mean nothing to the new backend, so any other use of them is refused. */
+  authenticating(): AuthenticatingReading {
+    if (!this.authenticatingRead) {
+      const found = readAuthenticatingMiddleware(this, this.index.router.container.body);
+      this.authenticatingRead = { found };
+      if (found && !('refused' in found)) for (const s of found.statements) for (const d of s.type === 'VariableDeclaration' ? s.declarations : []) if (d.id.type === 'Identifier') this.legacyNames.add(d.id.name);
+    }
+    return this.authenticatingRead.found;
   }
 
   lineOf(node: Node): number {
@@ -140,7 +153,16 @@ export class StatementReading {
    * A plugin mounted at `mountPath` by `at` (inside the statement `node`);
    * the same statement again is one mount, another mount of it is refused.
    */
-  mount(node: Node, at: Node, mountPath: string, plugin: Mountable, condition?: PluginMount['condition'], root?: { path: string; afterApi: boolean }, runOnly = false): void {
+  mount(
+    node: Node,
+    at: Node,
+    mountPath: string,
+    plugin: Mountable,
+    condition?: PluginMount['condition'],
+    root?: { path: string; afterApi: boolean },
+    runOnly = false,
+    authenticatedBy?: PluginMount['authenticatedBy'],
+  ): void {
     const line = this.lineOf(at);
     const first = this.mountedAt.get(plugin.alias);
     const text = this.source.slice(at.start ?? 0, at.end ?? 0);
@@ -173,6 +195,7 @@ export class StatementReading {
       ...(plugin.args ? { call: { args: plugin.args, envIndex: plugin.envIndex as number } } : {}),
       line,
       ...(condition ? { condition } : {}),
+      ...(authenticatedBy ? { authenticatedBy } : {}),
     });
     // A conditional mount's if statement has its one fate already (translated).
     if (!condition) this.note(node, 'mount');
