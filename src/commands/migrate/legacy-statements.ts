@@ -81,6 +81,8 @@ export interface LegacyStatements {
   readonly apiMiddleware: readonly ApiMiddleware[];
   /** Env fields of the app's own that makeCreateEnv made (`catalogClient`), for adapters of the plugins that read them. */
   readonly extraEnvFields: ReadonlyMap<string, ExtraEnvField>;
+  /** Objects main() built of the config and imports and handed to one plugin beside its env (`readAuditOptions(config)`), by name: its adapter builds them. */
+  readonly pluginArguments: ReadonlyMap<string, PluginArgument>;
 }
 
 export interface ApiMiddleware {
@@ -100,6 +102,16 @@ export interface StartupCall {
   readonly line: number;
   /** The imports its free names come from. */
   readonly imports: ApiRouterMount['imports'];
+}
+
+export interface PluginArgument {
+  /** Its name in main(). */
+  readonly name: string;
+  /** The expression main() built it with. */
+  readonly init: Node;
+  readonly line: number;
+  /** The imported names it uses. */
+  readonly names: readonly string[];
 }
 
 export interface RootHandlerMount {
@@ -171,8 +183,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   readTypes(types, reading);
   const carriedImports = importsOfCarried(reading);
   reading.refused.sort((a, b) => a.line - b.line);
-  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields } = reading;
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields };
+  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, pluginArguments } = reading;
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, pluginArguments };
 }
 
 /** The imports the carried statements need, and side-effect imports, as they were; one that brings a legacy name is refused. */

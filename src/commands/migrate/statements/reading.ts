@@ -19,6 +19,7 @@ import type {
   RootRouterMount,
   StartupCall,
   ApiMiddleware,
+  PluginArgument,
   StartupLogLine,
   StatementVerdict,
 } from '../legacy-statements';
@@ -40,6 +41,8 @@ export class StatementReading {
   readonly rootHandlers: RootHandlerMount[] = [];
   readonly sideEffects: StartupCall[] = [];
   readonly apiMiddleware: ApiMiddleware[] = [];
+  /** Objects main() built of the config and imports and handed to one plugin beside its env, by name (./plugin-argument.ts). */
+  readonly pluginArguments = new Map<string, PluginArgument>();
   /** Env fields of the app's own that makeCreateEnv made, by field. */
   readonly extraEnvFields = new Map<string, ExtraEnvField>();
   /** Statements a translation took whole (the root logger's log lines). */
