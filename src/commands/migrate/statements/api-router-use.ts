@@ -73,6 +73,14 @@ export const apiRouterUse: StatementReader = {
     const withMiddleware = call.arguments.length > 2 && pluginCallIn(call) !== undefined;
     const handler = call.arguments.length === 2 ? call.arguments[1] : undefined;
     const locals = handler ? reading.localsIn(handler) : [];
+    const ownFunction = handler ? reading.functionOfIndexWithEnv(handler) : undefined;
+    if (ownFunction) {
+      reading.refuse(
+        statement,
+        `${ownFunction.name}, a function of index.ts, makes this router with the env of plugin '${ownFunction.pluginId}': the new index.ts keeps no functions of the legacy backend; move ${ownFunction.name} into a module of its own (src/${ownFunction.pluginId}.ts) and import it, and migrate bridges it as a plugin module, then run migrate again`,
+      );
+      return true;
+    }
     reading.refuse(
       statement,
       withMiddleware

@@ -295,6 +295,16 @@ export class StatementReading {
     return imports;
   }
 
+  /** `await f(xEnv)` with `f` a function index.ts declares at its top level: its name and the env's plugin id. */
+  functionOfIndexWithEnv(handler: Node): { name: string; pluginId: string } | undefined {
+    const call = handler.type === 'AwaitExpression' ? handler.argument : handler;
+    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.arguments.length !== 1 || call.arguments[0].type !== 'Identifier') return undefined;
+    const name = call.callee.name;
+    const env = this.envs.get(call.arguments[0].name);
+    const declared = this.ast.program.body.some(s => s.type === 'FunctionDeclaration' && s.id?.name === name);
+    return env && declared ? { name, pluginId: env.pluginId } : undefined;
+  }
+
   /** Names in `node` that are main()'s locals or legacy names, not imports of the app's own. */
   localsIn(node: Node): string[] {
     return [...mentions(node)].filter(name => !this.importedFrom.has(name) || this.legacyNames.has(name));
@@ -341,6 +351,20 @@ export class StatementReading {
           const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
           if (imported !== 'default') this.exportNames.set(specifier.local.name, imported);
         }
+      }
+    }
+    // A router function of the app's own in another module (`import { createStatusRouter } from './status'`), called
+    // with a plugin env (`apiRouter.use('/status', await createStatusRouter(statusEnv))`): a plugin module like those
+    // of ./plugins, since it is one in all but its folder (the bridge imports the named export as the default).
+    for (const declaration of index.imports) {
+      const from = declaration.source.value;
+      if (!/^\.\.?\//.test(from) || /^\.\/plugins(\/|$)/.test(from) || declaration.importKind === 'type') continue;
+      for (const specifier of declaration.specifiers) {
+        if (specifier.type === 'ImportNamespaceSpecifier' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type')) continue;
+        if (this.aliases.has(specifier.local.name) || !calledWithEnv(specifier.local.name)) continue;
+        this.aliases.set(specifier.local.name, from);
+        const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : 'default';
+        if (imported !== 'default') this.exportNames.set(specifier.local.name, imported);
       }
     }
     // A createPlugin imported straight from a package (`import x from '@internal/plugin-x-backend'`) is a plugin
