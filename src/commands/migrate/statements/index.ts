@@ -8,6 +8,7 @@ import { authMiddleware } from './auth-middleware';
 import { conditionalMounts } from './conditional-mounts';
 import { configSideEffect } from './config-side-effect';
 import { pluginArgument } from './plugin-argument';
+import { pluginRouter } from './plugin-router';
 import { pluginRun } from './plugin-run';
 import { rootLoggerFormat } from './root-logger-format';
 import type { StatementReader } from './reader';
@@ -16,7 +17,7 @@ import { serviceStart } from './service-start';
 import { apiRouterDeclaration, configLoading, createEnvDeclaration, envDeclaration } from './template-declarations';
 import { hotAccept, keptBackend, mainCall, makeCreateEnv } from './top-level';
 
-export const MAIN_READERS: readonly StatementReader[] = [apiRouterDeclaration, createEnvDeclaration, configLoading, envDeclaration, serviceBuilder, apiRouterUse, serviceStart, conditionalMounts, rootLoggerFormat, authMiddleware, pluginArgument, configSideEffect, pluginRun];
+export const MAIN_READERS: readonly StatementReader[] = [apiRouterDeclaration, createEnvDeclaration, configLoading, envDeclaration, serviceBuilder, apiRouterUse, serviceStart, conditionalMounts, rootLoggerFormat, authMiddleware, pluginArgument, pluginRouter, configSideEffect, pluginRun];
 
 export const TOP_LEVEL_READERS: readonly StatementReader[] = [keptBackend, makeCreateEnv, rootLoggerFormat, hotAccept, mainCall];
 

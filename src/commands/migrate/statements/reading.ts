@@ -25,6 +25,7 @@ import type {
 } from '../legacy-statements';
 import { containsAwait, firstLine, lineOf, pluginCall, stopsTheParent } from './shapes';
 import { AuthenticatingReading, readAuthenticatingMiddleware } from './auth-middleware';
+import { readPluginRouters } from './plugin-router';
 import type { ExtraEnvField } from '../create-env';
 
 type Mountable = { alias: string; env?: string; args?: readonly Node[]; envIndex?: number };
@@ -41,6 +42,8 @@ export class StatementReading {
   readonly rootHandlers: RootHandlerMount[] = [];
   readonly sideEffects: StartupCall[] = [];
   readonly apiMiddleware: ApiMiddleware[] = [];
+  /** main()'s locals that hold a plugin's router, used only as mounts' routers (./plugin-router.ts), by name. */
+  readonly pluginRouters: ReadonlyMap<string, { statement: Statement; call: Node }>;
   /** Objects main() built of the config and imports and handed to one plugin beside its env, by name (./plugin-argument.ts). */
   readonly pluginArguments = new Map<string, PluginArgument>();
   /** Env fields of the app's own that makeCreateEnv made, by field. */
@@ -84,6 +87,7 @@ export class StatementReading {
   ) {
     this.envs = new Map(index.envDeclarations.map(env => [env.variable, env]));
     this.readPluginImports();
+    this.pluginRouters = readPluginRouters(index.router.container.body, this.aliases, this.envs);
     this.router = index.router.name;
     this.mainFunction = ast.program.body.find((s): s is Statement => s.type === 'FunctionDeclaration' && s.body === index.router.container);
     this.legacyNames = new Set<string>([this.router, index.createEnvName, 'makeCreateEnv', ...this.envs.keys(), ...this.aliases.keys()]);
@@ -149,7 +153,9 @@ export class StatementReading {
 
   /** A plugin called with its env (`await x(xEnv)`), if `node` is one. */
   pluginCall(node: Node | undefined): Mountable | undefined {
-    return pluginCall(node, this.aliases, this.envs);
+    // A local holding a plugin's router (./plugin-router.ts) is mounted as the call it holds.
+    const held = node?.type === 'Identifier' ? this.pluginRouters.get(node.name) : undefined;
+    return pluginCall(held ? held.call : node, this.aliases, this.envs);
   }
 
   /**

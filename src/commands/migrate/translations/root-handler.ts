@@ -106,7 +106,7 @@ function servedAgain(input: TranslationInput, handler: RootHandlerMount, display
       plugin: plugin?.id ?? route,
       source: at(input, handler.line),
       kept: true,
-      change: `kept at ${where} too, outside /api: ${display} hands each request there to the plugin routes as /api/${route}<rest>, ${handler.afterApi ? 'after' : 'before'} the plugin routes as the service builder mounted it, so one router of the plugin answers both paths (the legacy backend made a second router for ${where}; the new one makes the plugin once)`,
+      change: `kept at ${where} too, outside /api: ${display} hands each request there to the plugin routes as /api/${route}<rest>, ${handler.afterApi ? 'after' : 'before'} the plugin routes as the service builder mounted it, so one router of the plugin answers both paths (the new backend makes the plugin once)`,
     },
     {
       kind: 'access',
