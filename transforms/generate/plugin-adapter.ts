@@ -58,7 +58,7 @@ export function printPluginAdapterModule(module: PluginAdapterModule, style: Gen
         ? `The plugin ${module.name}, which the legacy backend called with more than its env (index.ts line ${module.line}), moved here by wire-plugin migrate: a createPlugin of the shape legacyPlugin runs, which makes the other arguments from the env.`
         : `The plugin ${module.name} (index.ts line ${module.line}), bridged by wire-plugin migrate through this createPlugin of the shape legacyPlugin runs.`,
       module.built?.length
-        ? `${module.built.map(b => `${b.name} (line ${b.line})`).join(', ')}, which main() built from its config and imports, ${module.built.length === 1 ? 'is' : 'are'} built here the same way from env.config.`
+        ? `${module.built.map(b => `${b.name} (line ${b.line})`).join(', ')}, which main() built and handed to it, ${module.built.length === 1 ? 'is' : 'are'} built here the same way, from the env (its config and the services every plugin shares) and imports.`
         : '',
       fields.length
         ? `Its legacy env had ${fields.map(f => f.key).join(', ')}, which makeCreateEnv made and legacyPlugin's env lacks: added here, made the same way${

@@ -305,7 +305,7 @@ function decideAdapter(context: Context, statements: LegacyStatements, mount: Pl
     else if (argument.type === 'Identifier' && argument.name === statements.configName) args.push('env.config');
     else if (local) {
       // Built again from the env, as main() built it from the config (./statements/plugin-argument.ts).
-      args.push(builtFromEnv(files.indexText, local.init, statements.configName as string));
+      args.push(builtFromEnv(files.indexText, local, statements.configName as string));
       built.push(local);
     } else if (mentions(argument).size === 0 && !/\n/.test(text)) args.push(text);
     else return refuse(`its argument ${text.split(/\r?\n/)[0]} is made by the legacy main(), and an adapter can make only the config, literals and an object main() built of the config and imports for this plugin alone: pass it another way (in the plugin, from config), then run migrate again`);
@@ -325,13 +325,20 @@ function decideAdapter(context: Context, statements: LegacyStatements, mount: Pl
 
 /**
  * main()'s expression with its config as the env's (`readAuditOptions(env.config)`,
- * `{ config: env.config }` for a shorthand), on one line as the adapter's call prints its arguments.
+ * `{ config: env.config }` for a shorthand) and another plugin's shared field as
+ * this one's (`catalogEnv.discovery` as `env.discovery`), on one line as the
+ * adapter's call prints its arguments.
  */
-function builtFromEnv(source: string, init: Node, configName: string): string {
+function builtFromEnv(source: string, { init, envs }: PluginArgument, configName: string): string {
   const edits: { start: number; end: number; text: string }[] = [];
   walk(init, (node, ancestors) => {
-    if (node.type !== 'Identifier' || node.name !== configName) return;
+    if (node.type !== 'Identifier') return;
     const parent = ancestors[ancestors.length - 1];
+    if (envs.includes(node.name) && parent?.type === 'MemberExpression' && parent.object === node) {
+      edits.push({ start: node.start ?? 0, end: node.end ?? 0, text: 'env' });
+      return;
+    }
+    if (node.name !== configName) return;
     if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return;
     if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed) {
       if (parent.shorthand) edits.push({ start: parent.start ?? 0, end: parent.end ?? 0, text: `${configName}: env.config` });

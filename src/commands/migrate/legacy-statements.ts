@@ -112,6 +112,8 @@ export interface PluginArgument {
   readonly line: number;
   /** The imported names it uses. */
   readonly names: readonly string[];
+  /** Plugin envs it reads shared fields of (`catalogEnv` of `catalogEnv.discovery`): the adapter's env has the same ones. */
+  readonly envs: readonly string[];
 }
 
 export interface RootHandlerMount {

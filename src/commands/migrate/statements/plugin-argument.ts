@@ -28,17 +28,37 @@ export const pluginArgument: StatementReader = {
       reading.refuse(statement, `${name} is handed to a plugin and used elsewhere too (or handed to more than one): an adapter builds its own for its plugin, where main() shared one; build it in each plugin, or hand it to one only, then run migrate again`);
       return true;
     }
-    // Made of imports and the config only: an adapter has the config as env.config, and can import the rest.
-    const locals = reading.localsIn(init).filter(n => n !== reading.configName);
+    // Made of imports, the config and the fields every env shares (`catalogEnv.discovery`): an adapter has those in its env, and can import the rest.
+    const locals = reading.localsIn(init).filter(n => n !== reading.configName && !(reading.envs.has(n) && onlySharedFields(init, n)));
     if (locals.length) {
-      reading.refuse(statement, `${name} is handed to a plugin and made of ${locals.join(', ')} of the legacy main(): the plugin's adapter can build it from the config and imports only; build it of those alone (or inside the plugin), then run migrate again`);
+      reading.refuse(statement, `${name} is handed to a plugin and made of ${locals.join(', ')} of the legacy main(): the plugin's adapter can build it only of the config, imports and the env fields every plugin shares (${[...SHARED_ENV_FIELDS].join(', ')}); build it of those alone (or inside the plugin), then run migrate again`);
       return true;
     }
-    reading.pluginArguments.set(name, { name, init, line: reading.lineOf(statement), names: [...reading.importsOf(init).flatMap(i => i.names)] });
+    const envs = reading.localsIn(init).filter(n => reading.envs.has(n));
+    reading.pluginArguments.set(name, { name, init, line: reading.lineOf(statement), names: [...reading.importsOf(init).flatMap(i => i.names)], envs });
     reading.translate(statement);
     return true;
   },
 };
+
+/**
+ * The env fields makeCreateEnv made once for every plugin (the template's), so any
+ * plugin's env has the same one: an adapter reads them from its own env. A plugin's
+ * own (logger, database, cache, scheduler) are not among them.
+ */
+export const SHARED_ENV_FIELDS: ReadonlySet<string> = new Set(['config', 'reader', 'discovery', 'tokenManager', 'permissions', 'identity']);
+
+/** Whether every use of the env `name` in `init` reads one of the shared fields (`catalogEnv.discovery`). */
+function onlySharedFields(init: Node, name: string): boolean {
+  let only = true;
+  walk(init, (node, ancestors) => {
+    if (node.type !== 'Identifier' || node.name !== name) return;
+    const parent = ancestors[ancestors.length - 1];
+    const field = parent?.type === 'MemberExpression' && parent.object === node && !parent.computed && parent.property.type === 'Identifier' ? parent.property.name : undefined;
+    if (!field || !SHARED_ENV_FIELDS.has(field)) only = false;
+  });
+  return only;
+}
 
 /** Whether `name` is an argument, not the env, of a call of a plugin module (`audit(auditEnv, name)`). */
 function handedToAPlugin(body: readonly Node[], name: string, reading: StatementReading): boolean {

@@ -25,6 +25,7 @@ import carmen from './plugins/carmen';
 import reports from './plugins/reports';
 import audit from './plugins/audit';
 import { readAuditOptions } from './audit-options';
+import { CatalogClient } from '@backstage/catalog-client';
 import catalog from './plugins/catalog';
 import { PluginEnvironment } from './types';
 import { ServerPermissionClient } from '@backstage/plugin-permission-node';
@@ -84,12 +85,15 @@ async function main() {
   const auditOptions = readAuditOptions(config, {
     retentionDays: 30,
   });
+  const catalogApi = new CatalogClient({
+    discoveryApi: catalogEnv.discovery,
+  });
 
   const apiRouter = Router();
   apiRouter.use('/catalog', await catalog(catalogEnv));
   apiRouter.use('/carmen', await carmen(carmenEnv));
   apiRouter.use('/reports', await reports(config, reportsEnv));
-  apiRouter.use('/audit', await audit(auditEnv, auditOptions));
+  apiRouter.use('/audit', await audit(auditEnv, auditOptions, catalogApi));
 
   // Add backends ABOVE this line; this 404 handler is the catch-all fallback
   apiRouter.use(notFoundHandler());

@@ -1,5 +1,5 @@
 /*
- * The legacy backend served the carmen plugin (index.ts line 90) with no
+ * The legacy backend served the carmen plugin (index.ts line 94) with no
  * credentials check; the new backend system asks for credentials by default.
  * wire-plugin migrate keeps it open, as it was: delete this module and its
  * backend.add to ask for credentials instead.

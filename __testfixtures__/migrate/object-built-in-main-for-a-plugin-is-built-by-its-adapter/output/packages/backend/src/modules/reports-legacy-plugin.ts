@@ -1,6 +1,6 @@
 /*
  * The plugin reports, which the legacy backend called with more than its env
- * (index.ts line 91), moved here by wire-plugin migrate: a createPlugin of the
+ * (index.ts line 95), moved here by wire-plugin migrate: a createPlugin of the
  * shape legacyPlugin runs, which makes the other arguments from the env.
  */
 import reports from '../plugins/reports';
