@@ -16,12 +16,12 @@ export const rootHandler: Translation = {
     const generatedRouters = output.rootHandlers;
     const middleware = input.statements.apiMiddleware;
     if (!own.length && !generatedRouters.length && !middleware.length) return;
-    const openOnly = own.filter(h => h.pluginRoute !== undefined && h.apiPrefix === '' && takenFromItsPackage(input, h.pluginRoute));
+    const openOnly = own.filter(h => h.pluginRoute !== undefined && h.apiPrefix === '' && whyAsks(input, h.pluginRoute));
     if (openOnly.length) {
       // At '' the plugin's credentials barrier would see every request: unauthenticated ones to any path would get 401, not what they got before.
       for (const h of openOnly) {
         output.refused.push(
-          `${at(input, h.line)}: .addRouter('', ...): serves ${h.pluginRoute} again at the service root (''), and it moves to its feature, whose auth policies would then ask every request to the backend for credentials; mount it again at a path of its own (.addRouter('/${h.pluginRoute}', ...)), or drop the second mount`,
+          `${at(input, h.line)}: .addRouter('', ...): serves ${h.pluginRoute} again at the service root (''), and ${whyAsks(input, h.pluginRoute as string)}, which would then ask every request to the backend for credentials; mount it again at a path of its own (.addRouter('/${h.pluginRoute}', ...)), or drop the second mount`,
         );
       }
       return;
@@ -99,7 +99,7 @@ function servedAgain(input: TranslationInput, handler: RootHandlerMount, display
   const route = handler.pluginRoute as string;
   const where = handler.apiPrefix || "''";
   const plugin = pluginAt(input, route);
-  const feature = takenFromItsPackage(input, route);
+  const asks = whyAsks(input, route);
   return [
     {
       kind: 'url',
@@ -112,9 +112,9 @@ function servedAgain(input: TranslationInput, handler: RootHandlerMount, display
       kind: 'access',
       plugin: plugin?.id ?? route,
       source: at(input, handler.line),
-      kept: !feature,
-      change: feature
-        ? `at ${where} it asks for what /api/${route} asks for: its feature's auth policies, where the legacy service builder asked for no credentials; a script that called ${where} without a token needs a token of backend.auth.externalAccess`
+      kept: !asks,
+      change: asks
+        ? `at ${where} it asks for what /api/${route} asks for (${asks}), where the legacy service builder asked for no credentials; a script that called ${where} without a token needs a token of backend.auth.externalAccess`
         : `open to requests without credentials at ${where} too, as the legacy service builder served it (a legacy plugin router had no credentials barrier): the requests go through /api/${route}, which its legacy access module opens`,
     },
   ];
@@ -124,10 +124,16 @@ function pluginAt(input: TranslationInput, route: string): TranslationInput['plu
   return input.plugins.find(p => input.mountOf.get(p.id)?.route === route);
 }
 
-/** Whether the plugin at /api/<route> moves to its package's feature (its policies), not kept open on its legacy code. */
-function takenFromItsPackage(input: TranslationInput, route: string): boolean {
-  const target = pluginAt(input, route)?.target;
-  return target === 'feature' || target === 'module';
+/**
+ * Why /api/<route> asks for credentials in the new backend, or undefined
+ * where it stays open: a plugin kept on its legacy code stays open (its
+ * legacy-access module) unless an authenticating middleware guarded it.
+ */
+function whyAsks(input: TranslationInput, route: string): string | undefined {
+  const plugin = pluginAt(input, route);
+  if (plugin?.target === 'feature' || plugin?.target === 'module') return "it moves to its feature, with its package's auth policies";
+  const guard = plugin ? input.mountOf.get(plugin.id)?.authenticatedBy : undefined;
+  return guard ? `the default auth policy asks for credentials there, in place of the middleware ${guard.name}` : undefined;
 }
 
 /**
