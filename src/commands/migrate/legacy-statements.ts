@@ -81,6 +81,8 @@ export interface LegacyStatements {
   readonly apiMiddleware: readonly ApiMiddleware[];
   /** Env fields of the app's own that makeCreateEnv made (`catalogClient`), for adapters of the plugins that read them. */
   readonly extraEnvFields: ReadonlyMap<string, ExtraEnvField>;
+  /** The line of `apiRouter.use(authMiddleware, notFoundHandler())`, the catch-all behind the authenticating middleware. */
+  readonly guardedCatchAll?: number;
   /** Objects main() built of the config and imports and handed to one plugin beside its env (`readAuditOptions(config)`), by name: its adapter builds them. */
   readonly pluginArguments: ReadonlyMap<string, PluginArgument>;
 }
@@ -185,8 +187,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   readTypes(types, reading);
   const carriedImports = importsOfCarried(reading);
   reading.refused.sort((a, b) => a.line - b.line);
-  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, pluginArguments } = reading;
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, pluginArguments };
+  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, pluginArguments, guardedCatchAll } = reading;
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, pluginArguments, guardedCatchAll };
 }
 
 /** The imports the carried statements need, and side-effect imports, as they were; one that brings a legacy name is refused. */

@@ -24,6 +24,24 @@ export const apiRouterUse: StatementReader = {
       reading.sawCatchAll = true;
       return true;
     }
+    // The catch-all behind main()'s authenticating middleware (`apiRouter.use(authMiddleware, notFoundHandler())`): the same fate.
+    const authenticating = reading.authenticating();
+    const [guard, catchAll] = call.arguments;
+    if (
+      call.arguments.length === 2 &&
+      guard.type === 'Identifier' &&
+      authenticating &&
+      !('refused' in authenticating) &&
+      guard.name === authenticating.name &&
+      catchAll.type === 'CallExpression' &&
+      catchAll.callee.type === 'Identifier' &&
+      catchAll.callee.name === 'notFoundHandler'
+    ) {
+      reading.replace(statement, `the 404 catch-all behind ${guard.name}: the new backend answers unknown routes itself`);
+      reading.guardedCatchAll = reading.lineOf(statement);
+      reading.sawCatchAll = true;
+      return true;
+    }
     if (reading.sawCatchAll) {
       reading.refuse(
         statement,
@@ -48,9 +66,8 @@ export const apiRouterUse: StatementReader = {
     const middleware = mountPath === undefined ? call.arguments : call.arguments.slice(1, -1);
     const lastPlugin = mountPath !== undefined && call.arguments.length > 2 ? reading.pluginCall(last) : undefined;
     // main()'s authenticating middleware alone in front of a plugin: dropped, the plugin keeps asking for credentials (the default policy).
-    const authenticating = reading.authenticating();
-    const [guard] = middleware;
-    if (lastPlugin && middleware.length === 1 && guard.type === 'Identifier' && authenticating && !('refused' in authenticating) && guard.name === authenticating.name) {
+    const [sole] = middleware;
+    if (lastPlugin && middleware.length === 1 && sole.type === 'Identifier' && authenticating && !('refused' in authenticating) && sole.name === authenticating.name) {
       reading.mount(statement, statement, mountPath as string, lastPlugin, undefined, undefined, false, { name: authenticating.name, line: authenticating.line, setsUser: authenticating.setsUser });
       return true;
     }

@@ -58,6 +58,8 @@ export class StatementReading {
   /** The name main() gave the loaded config, and the service builder. */
   configName: string | undefined;
   serviceName: string | undefined;
+  /** The line of the 404 catch-all behind the authenticating middleware, if that is how main() wrote it. */
+  guardedCatchAll: number | undefined;
   /** Whether the api router's 404 catch-all has been read: what comes after it sees only errors. */
   sawCatchAll = false;
   /** A half-migrated file's own backend statements, once found. */

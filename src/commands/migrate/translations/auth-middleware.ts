@@ -17,6 +17,16 @@ import { at, Translation, TranslationInput } from './translation';
 export const authMiddleware: Translation = {
   kind: 'auth-middleware',
   plan(input, output) {
+    const catchAll = input.statements.guardedCatchAll;
+    if (catchAll !== undefined) {
+      output.behaviour.push({
+        kind: 'access',
+        plugin: 'api',
+        source: at(input, catchAll),
+        kept: false,
+        change: "an unknown /api route answers 404 without asking for credentials: the legacy catch-all stood behind the authenticating middleware, so a request without a token got 401 there; the new backend answers unknown routes itself (no plugin's data was behind that catch-all)",
+      });
+    }
     for (const plugin of input.plugins) {
       const mount = input.mountOf.get(plugin.id) as PluginMount | undefined;
       const by = mount?.authenticatedBy;

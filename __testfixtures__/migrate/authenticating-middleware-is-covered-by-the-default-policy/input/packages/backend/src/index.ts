@@ -103,7 +103,7 @@ async function main() {
   apiRouter.use('/carmen', authMiddleware, await carmen(carmenEnv));
 
   // Add backends ABOVE this line; this 404 handler is the catch-all fallback
-  apiRouter.use(notFoundHandler());
+  apiRouter.use(authMiddleware, notFoundHandler());
 
   const service = createServiceBuilder(module)
     .loadConfig(config)
