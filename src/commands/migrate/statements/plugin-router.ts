@@ -20,7 +20,8 @@ export const pluginRouter: StatementReader = {
     }
     const declarator = statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
     const plugin = declarator?.init ? reading.pluginCall(declarator.init) : undefined;
-    if (!plugin || declarator?.id.type !== 'Identifier') return false;
+    // Only a local that is mounted somewhere is a plugin's router (`await createAuthMiddleware(appEnv)` is not).
+    if (!plugin || declarator?.id.type !== 'Identifier' || mountsOf(reading.index.router.container.body, declarator.id.name) === 0) return false;
     reading.refuse(
       statement,
       `${declarator.id.name} holds ${plugin.alias}'s router and main() uses it besides mounting it: the new backend makes a plugin's router itself, and nothing else can reach it; add those routes in the plugin (its router, or httpRouter in a module of it), then run migrate again`,
