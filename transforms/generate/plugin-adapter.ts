@@ -21,6 +21,8 @@ export interface PluginAdapterModule {
   readonly args: readonly string[];
   /** Which argument is the env. */
   readonly envIndex: number;
+  /** Objects main() built and handed to the plugin, by their name there, and their line. */
+  readonly built?: readonly { readonly name: string; readonly line: number }[];
   readonly line: number;
 }
 
@@ -55,6 +57,9 @@ export function printPluginAdapterModule(module: PluginAdapterModule, style: Gen
       module.args.length > 1
         ? `The plugin ${module.name}, which the legacy backend called with more than its env (index.ts line ${module.line}), moved here by wire-plugin migrate: a createPlugin of the shape legacyPlugin runs, which makes the other arguments from the env.`
         : `The plugin ${module.name} (index.ts line ${module.line}), bridged by wire-plugin migrate through this createPlugin of the shape legacyPlugin runs.`,
+      module.built?.length
+        ? `${module.built.map(b => `${b.name} (line ${b.line})`).join(', ')}, which main() built and handed to it, ${module.built.length === 1 ? 'is' : 'are'} built here the same way, from the env (its config and the services every plugin shares) and imports.`
+        : '',
       fields.length
         ? `Its legacy env had ${fields.map(f => f.key).join(', ')}, which makeCreateEnv made and legacyPlugin's env lacks: added here, made the same way${
             fields.some(f => f.shared === 'event-broker') ? ` (${fields.filter(f => f.shared === 'event-broker').map(f => f.key).join(', ')}: the one the bridged plugins share, from ./event-broker)` : ''

@@ -21,7 +21,7 @@ export interface RootHttpRouterModule {
    */
   readonly handlers: readonly (
     | { readonly text: string; readonly line: number; readonly afterApi: boolean; readonly paths?: readonly string[] }
-    | { readonly apiPrefix: string; readonly line: number; readonly afterApi: boolean }
+    | { readonly apiPrefix: string; readonly line: number; readonly afterApi: boolean; readonly pluginRoute?: string }
   )[];
   readonly imports: readonly string[];
 }
@@ -33,12 +33,13 @@ export function printRootHttpRouterModule(module: RootHttpRouterModule, style: {
   const semi = style.semicolons ? ';' : '';
   const at = (depth: number): string => style.unit.repeat(depth);
   const use = (text: string): string => `${at(2)}app.use(${text.split(/\r?\n/).join(style.eol)})${semi}`;
-  // The plugin routes at another prefix: `/v1/catalog/entities` is served as `/api/catalog/entities`, and the path is put back for what follows.
-  const apiAt = (prefix: string): string =>
+  // The plugin routes at another prefix: `/v1/catalog/entities` is served as `/api/catalog/entities`, and the path is put back for what follows;
+  // a plugin mounted again at a root path likewise (`/proxy/x` as `/api/proxy/x`; at '' every path, below the plugin's).
+  const apiAt = (prefix: string, pluginRoute?: string): string =>
     [
-      `${at(2)}app.use(${stringLiteral(prefix, q)}, (req, res, next) => {`,
+      `${at(2)}app.use(${prefix ? `${stringLiteral(prefix, q)}, ` : ''}(req, res, next) => {`,
       `${at(3)}const url = req.url${semi}`,
-      `${at(3)}req.url = \`/api\${url}\`${semi}`,
+      `${at(3)}req.url = \`/api${pluginRoute === undefined ? '' : `/${pluginRoute}`}\${url}\`${semi}`,
       `${at(3)}routes(req, res, (error?: unknown) => {`,
       `${at(4)}req.url = url${semi}`,
       `${at(4)}next(error)${semi}`,
@@ -57,17 +58,19 @@ export function printRootHttpRouterModule(module: RootHttpRouterModule, style: {
     return [`${at(2)}app.use(`, ...listLines, `${at(3)}${text},`, `${at(2)})${semi}`].join(style.eol);
   };
   const print = (h: RootHttpRouterModule['handlers'][number]): string =>
-    'apiPrefix' in h ? apiAt(h.apiPrefix) : h.paths?.length ? useScoped(h.paths, h.text) : use(h.text);
+    'apiPrefix' in h ? apiAt(h.apiPrefix, h.pluginRoute) : h.paths?.length ? useScoped(h.paths, h.text) : use(h.text);
   const before = module.handlers.filter(h => !h.afterApi).map(print);
   const after = module.handlers.filter(h => h.afterApi).map(print);
   const lines = module.handlers.map(h => h.line);
   const plain = module.handlers.filter(h => !('apiPrefix' in h) && !h.paths).length;
   const middleware = module.handlers.filter(h => !('apiPrefix' in h) && h.paths).length;
-  const prefixes = module.handlers.flatMap(h => ('apiPrefix' in h ? [h.apiPrefix] : []));
+  const prefixes = module.handlers.flatMap(h => ('apiPrefix' in h && h.pluginRoute === undefined ? [h.apiPrefix] : []));
+  const again = module.handlers.flatMap(h => ('apiPrefix' in h && h.pluginRoute !== undefined ? [`/api/${h.pluginRoute} at ${h.apiPrefix || "''"}`] : []));
   const what = [
     plain ? `The handler${plain === 1 ? '' : 's'} the legacy service builder mounted at ''` : undefined,
     prefixes.length ? `${plain ? 'and the' : 'The'} api router it mounted again at ${prefixes.join(', ')}` : undefined,
-    middleware ? `${plain || prefixes.length ? 'and the' : 'The'} middleware the legacy api router ran in front of plugin routes` : undefined,
+    again.length ? `${plain || prefixes.length ? 'and the' : 'The'} plugin${again.length === 1 ? '' : 's'} of the api router ${plain || prefixes.length ? 'it' : 'the legacy service builder'} mounted again outside /api (${again.join(', ')})` : undefined,
+    middleware ? `${plain || prefixes.length || again.length ? 'and the' : 'The'} middleware the legacy api router ran in front of plugin routes` : undefined,
   ]
     .filter(Boolean)
     .join(' ');

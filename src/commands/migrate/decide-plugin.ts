@@ -15,9 +15,9 @@ import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
 import type { ExtraEnvField } from './create-env';
 import { featureFromRelease, featureFromTable } from './feature-table';
 import { lowestVersion } from '../../repo/release-table';
-import type { LegacyStatements, PluginMount } from './legacy-statements';
+import type { LegacyStatements, PluginArgument, PluginMount } from './legacy-statements';
 import { bridgedImport } from './print-index';
-import { mentions } from '../../../transforms/lib/ast';
+import { mentions, walk } from '../../../transforms/lib/ast';
 import { pluginAdapterModuleName } from '../../../transforms/generate/plugin-adapter';
 import { COMMON_PACKAGE, Context, DEFAULTS_PACKAGE, installed, moduleFile, parsedModule, pluginApiRange, pluginEnvironmentFields, pluginIdOfPackage, versionFor } from './context';
 import type { BehaviourEntry } from './behaviour';
@@ -277,6 +277,8 @@ export interface PluginAdapter {
   readonly args: readonly string[];
   /** Env fields of the app's own the adapter adds to the env (`catalogClient`), with the imports they need. */
   readonly envFields: readonly { readonly key: string; readonly text: string; readonly names: readonly string[]; readonly shared?: ExtraEnvField['shared'] }[];
+  /** Objects main() built and handed to it, which the adapter builds from the env (their imports). */
+  readonly built?: readonly PluginArgument[];
 }
 
 /**
@@ -296,12 +298,18 @@ function decideAdapter(context: Context, statements: LegacyStatements, mount: Pl
     return refuse(`called with more than its env, which an adapter can run only through legacyPlugin, and legacyPlugin does not run on this release (${context.bridge.decidedBy}): make the plugin take its env alone (or migrate it), then run migrate again`);
   }
   const args: string[] = [];
+  const built: PluginArgument[] = [];
   for (const [i, argument] of call.args.entries()) {
     const text = files.indexText.slice(argument.start ?? 0, argument.end ?? 0);
+    const local = argument.type === 'Identifier' ? statements.pluginArguments.get(argument.name) : undefined;
     if (i === call.envIndex) args.push('env');
     else if (argument.type === 'Identifier' && argument.name === statements.configName) args.push('env.config');
-    else if (mentions(argument).size === 0 && !/\n/.test(text)) args.push(text);
-    else return refuse(`its argument ${text.split(/\r?\n/)[0]} is made by the legacy main(), and an adapter can make only the config and literals from the env: pass it another way (in the plugin, from config), then run migrate again`);
+    else if (local) {
+      // Built again from the env, as main() built it from the config (./statements/plugin-argument.ts).
+      args.push(builtFromEnv(files.indexText, local, statements.configName as string));
+      built.push(local);
+    } else if (mentions(argument).size === 0 && !/\n/.test(text)) args.push(text);
+    else return refuse(`its argument ${text.split(/\r?\n/)[0]} is made by the legacy main(), and an adapter can make only the config, literals and an object main() built of the config and imports for this plugin alone: pass it another way (in the plugin, from config), then run migrate again`);
   }
   const name = pluginAdapterModuleName(id);
   const specifier = `./modules/${name}`;
@@ -312,8 +320,37 @@ function decideAdapter(context: Context, statements: LegacyStatements, mount: Pl
     adds: [`legacyPlugin('${id}', ${bridgedImport(specifier, undefined, "'")})`],
     reason: `called with more than its env (${args.join(', ')}): bridged through ${files.tree.display(path.join(files.backendDir, 'src', 'modules', `${name}.ts`))}, which makes the other arguments from the env`,
   };
-  decided.adapters.push({ plugin: bridged, mount, name, args, envFields: fieldsFor(extraFieldsGiven(modulePath, statements), statements) });
+  decided.adapters.push({ plugin: bridged, mount, name, args, envFields: fieldsFor(extraFieldsGiven(modulePath, statements), statements), built });
   return { plugin: bridged, packages: new Map(), ...(modulePath ? { modulePath } : {}) };
+}
+
+/**
+ * main()'s expression with its config as the env's (`readAuditOptions(env.config)`,
+ * `{ config: env.config }` for a shorthand) and another plugin's shared field as
+ * this one's (`catalogEnv.discovery` as `env.discovery`), on one line as the
+ * adapter's call prints its arguments.
+ */
+function builtFromEnv(source: string, { init, envs }: PluginArgument, configName: string): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  walk(init, (node, ancestors) => {
+    if (node.type !== 'Identifier') return;
+    const parent = ancestors[ancestors.length - 1];
+    if (envs.includes(node.name) && parent?.type === 'MemberExpression' && parent.object === node) {
+      edits.push({ start: node.start ?? 0, end: node.end ?? 0, text: 'env' });
+      return;
+    }
+    if (node.name !== configName) return;
+    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return;
+    if (parent?.type === 'ObjectProperty' && parent.key === node && !parent.computed) {
+      if (parent.shorthand) edits.push({ start: parent.start ?? 0, end: parent.end ?? 0, text: `${configName}: env.config` });
+      return;
+    }
+    if (parent?.type === 'ObjectProperty' && parent.shorthand) return;
+    edits.push({ start: node.start ?? 0, end: node.end ?? 0, text: 'env.config' });
+  });
+  let text = source.slice(init.start ?? 0, init.end ?? 0);
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start - (init.start ?? 0)) + edit.text + text.slice(edit.end - (init.start ?? 0));
+  return text.replace(/\s*\n\s*/g, ' ').replace(/,\s*([}\])])/g, ' $1').replace(/([{[(]) +([)\]])/g, '$1$2');
 }
 
 /**

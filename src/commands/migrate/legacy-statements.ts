@@ -35,6 +35,8 @@ export interface PluginMount {
   readonly runOnly?: boolean;
   /** A plugin called with more than its env (`reports(config, reportsEnv)`): the arguments, and which one is the env. */
   readonly call?: { readonly args: readonly Node[]; readonly envIndex: number };
+  /** The authenticating middleware mounted in front of it (`apiRouter.use('/catalog', authMiddleware, ...)`), dropped: the default auth policy asks for credentials. */
+  readonly authenticatedBy?: { readonly name: string; readonly line: number; readonly setsUser: boolean };
 }
 
 export interface StatementVerdict {
@@ -83,6 +85,10 @@ export interface LegacyStatements {
   readonly newSystemEnvFields: ReadonlyMap<string, NewSystemField>;
   /** An identity client makeCreateEnv made with options of its own (an issuer, algorithms), for a coreServices.identity factory. */
   readonly identityOverride?: IdentityOverride & { readonly imports: ApiRouterMount['imports'] };
+  /** The line of `apiRouter.use(authMiddleware, notFoundHandler())`, the catch-all behind the authenticating middleware. */
+  readonly guardedCatchAll?: number;
+  /** Objects main() built of the config and imports and handed to one plugin beside its env (`readAuditOptions(config)`), by name: its adapter builds them. */
+  readonly pluginArguments: ReadonlyMap<string, PluginArgument>;
 }
 
 export interface ApiMiddleware {
@@ -106,11 +112,29 @@ export interface StartupCall {
   readonly perPlugin?: boolean;
 }
 
+export interface PluginArgument {
+  /** Its name in main(). */
+  readonly name: string;
+  /** The expression main() built it with. */
+  readonly init: Node;
+  readonly line: number;
+  /** The imported names it uses. */
+  readonly names: readonly string[];
+  /** Plugin envs it reads shared fields of (`catalogEnv` of `catalogEnv.discovery`): the adapter's env has the same ones. */
+  readonly envs: readonly string[];
+}
+
 export interface RootHandlerMount {
   /** The handler, or for the api router mounted again at another prefix, none (the plugin routes are served there). */
   readonly handler?: Node;
   /** That prefix (`/v1` of `.addRouter('/v1', apiRouter)`). */
   readonly apiPrefix?: string;
+  /**
+   * For a plugin of the api router mounted again at a root path
+   * (`.addRouter('/proxy', await proxy(proxyEnv))`), its route: requests at
+   * `apiPrefix` are handed to the plugin routes at `/api/<route>`.
+   */
+  readonly pluginRoute?: string;
   readonly imports: ApiRouterMount['imports'];
   readonly line: number;
   /** Whether the service builder mounted it after the api router (so it saw only what the api routes did not answer). */
@@ -169,8 +193,8 @@ export function readLegacyStatements(ast: File, source: string, index: LegacyInd
   readTypes(types, reading);
   const carriedImports = importsOfCarried(reading);
   reading.refused.sort((a, b) => a.line - b.line);
-  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, newSystemEnvFields, identityOverride } = reading;
-  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, newSystemEnvFields, ...(identityOverride ? { identityOverride } : {}) };
+  const { mounts, carried, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, newSystemEnvFields, identityOverride, pluginArguments, guardedCatchAll } = reading;
+  return { mounts, carried, carriedImports, replaced, refused, account, startupLog, apiRouters, rootRouters, rootHandlers, serviceOverrides, rootLoggerFormat, configName, sideEffects, apiMiddleware, extraEnvFields, newSystemEnvFields, ...(identityOverride ? { identityOverride } : {}), pluginArguments, guardedCatchAll };
 }
 
 /** The imports the carried statements need, and side-effect imports, as they were; one that brings a legacy name is refused. */

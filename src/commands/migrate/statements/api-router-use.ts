@@ -24,6 +24,24 @@ export const apiRouterUse: StatementReader = {
       reading.sawCatchAll = true;
       return true;
     }
+    // The catch-all behind main()'s authenticating middleware (`apiRouter.use(authMiddleware, notFoundHandler())`): the same fate.
+    const authenticating = reading.authenticating();
+    const [guard, catchAll] = call.arguments;
+    if (
+      call.arguments.length === 2 &&
+      guard.type === 'Identifier' &&
+      authenticating &&
+      !('refused' in authenticating) &&
+      guard.name === authenticating.name &&
+      catchAll.type === 'CallExpression' &&
+      catchAll.callee.type === 'Identifier' &&
+      catchAll.callee.name === 'notFoundHandler'
+    ) {
+      reading.replace(statement, `the 404 catch-all behind ${guard.name}: the new backend answers unknown routes itself`);
+      reading.guardedCatchAll = reading.lineOf(statement);
+      reading.sawCatchAll = true;
+      return true;
+    }
     if (reading.sawCatchAll) {
       reading.refuse(
         statement,
@@ -47,6 +65,12 @@ export const apiRouterUse: StatementReader = {
     const last = call.arguments[call.arguments.length - 1];
     const middleware = mountPath === undefined ? call.arguments : call.arguments.slice(1, -1);
     const lastPlugin = mountPath !== undefined && call.arguments.length > 2 ? reading.pluginCall(last) : undefined;
+    // main()'s authenticating middleware alone in front of a plugin: dropped, the plugin keeps asking for credentials (the default policy).
+    const [sole] = middleware;
+    if (lastPlugin && middleware.length === 1 && sole.type === 'Identifier' && authenticating && !('refused' in authenticating) && sole.name === authenticating.name) {
+      reading.mount(statement, statement, mountPath as string, lastPlugin, undefined, undefined, false, { name: authenticating.name, line: authenticating.line, setsUser: authenticating.setsUser });
+      return true;
+    }
     const ownMiddleware = middleware.map(handler => ({ handler, imports: reading.ownRouter(handler) }));
     if ((mountPath === undefined || lastPlugin) && middleware.length && ownMiddleware.every(m => m.imports)) {
       for (const { handler, imports } of ownMiddleware) {
@@ -66,6 +90,14 @@ export const apiRouterUse: StatementReader = {
     const withMiddleware = call.arguments.length > 2 && pluginCallIn(call) !== undefined;
     const handler = call.arguments.length === 2 ? call.arguments[1] : undefined;
     const locals = handler ? reading.localsIn(handler) : [];
+    const ownFunction = handler ? reading.functionOfIndexWithEnv(handler) : undefined;
+    if (ownFunction) {
+      reading.refuse(
+        statement,
+        `${ownFunction.name}, a function of index.ts, makes this router with the env of plugin '${ownFunction.pluginId}': the new index.ts keeps no functions of the legacy backend; move ${ownFunction.name} into a module of its own (src/${ownFunction.pluginId}.ts) and import it, and migrate bridges it as a plugin module, then run migrate again`,
+      );
+      return true;
+    }
     reading.refuse(
       statement,
       withMiddleware

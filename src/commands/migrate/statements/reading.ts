@@ -19,11 +19,14 @@ import type {
   RootRouterMount,
   StartupCall,
   ApiMiddleware,
+  PluginArgument,
   StartupLogLine,
   StatementVerdict,
 } from '../legacy-statements';
 import { containsAwait, firstLine, lineOf, pluginCall, stopsTheParent } from './shapes';
 import type { ExtraEnvField, NewSystemField } from '../create-env';
+import { AuthenticatingReading, readAuthenticatingMiddleware } from './auth-middleware';
+import { readPluginRouters } from './plugin-router';
 
 type Mountable = { alias: string; env?: string; args?: readonly Node[]; envIndex?: number };
 
@@ -39,6 +42,10 @@ export class StatementReading {
   readonly rootHandlers: RootHandlerMount[] = [];
   readonly sideEffects: StartupCall[] = [];
   readonly apiMiddleware: ApiMiddleware[] = [];
+  /** main()'s locals that hold a plugin's router, used only as mounts' routers (./plugin-router.ts), by name. */
+  readonly pluginRouters: ReadonlyMap<string, { statement: Statement; call: Node }>;
+  /** Objects main() built of the config and imports and handed to one plugin beside its env, by name (./plugin-argument.ts). */
+  readonly pluginArguments = new Map<string, PluginArgument>();
   /** Env fields of the app's own that makeCreateEnv made, by field. */
   readonly extraEnvFields = new Map<string, ExtraEnvField>();
   /** Env fields that handed on the events or signals service, which the new backend provides itself, by field. */
@@ -55,10 +62,14 @@ export class StatementReading {
   /** The name main() gave the loaded config, and the service builder. */
   configName: string | undefined;
   serviceName: string | undefined;
+  /** The line of the 404 catch-all behind the authenticating middleware, if that is how main() wrote it. */
+  guardedCatchAll: number | undefined;
   /** Whether the api router's 404 catch-all has been read: what comes after it sees only errors. */
   sawCatchAll = false;
   /** A half-migrated file's own backend statements, once found. */
   kept: Set<Node> | undefined;
+  /** main()'s authenticating middleware, read once (`authenticating()`). */
+  private authenticatingRead: { found: AuthenticatingReading } | undefined;
 
   /** Plugin module imports (`import catalog from './plugins/catalog'`, `import { auth } from './plugins/auth'`), by alias. */
   readonly aliases = new Map<string, string>();
@@ -72,7 +83,7 @@ export class StatementReading {
   /** Names that only mean something in the legacy system. */
   readonly legacyNames: Set<string>;
   /** Plugins mounted so far, by alias: a second mount of one is refused, never merged into the first. */
-  private readonly mountedAt = new Map<string, { line: number; path: string; text: string }>();
+  private readonly mountedAt = new Map<string, { line: number; path: string; text: string; again?: { env?: string; onApi: boolean } }>();
 
   constructor(
     readonly ast: File,
@@ -82,10 +93,21 @@ export class StatementReading {
   ) {
     this.envs = new Map(index.envDeclarations.map(env => [env.variable, env]));
     this.readPluginImports();
+    this.pluginRouters = readPluginRouters(index.router.container.body, this.aliases, this.envs);
     this.router = index.router.name;
     this.mainFunction = ast.program.body.find((s): s is Statement => s.type === 'FunctionDeclaration' && s.body === index.router.container);
     this.legacyNames = new Set<string>([this.router, index.createEnvName, 'makeCreateEnv', ...this.envs.keys(), ...this.aliases.keys()]);
     for (const [local, from] of this.importedFrom) if (from === '@backstage/backend-common' || from === './types') this.legacyNames.add(local);
+  }
+
+  /** main()'s authenticating middleware, if it has one; its names mean nothing to the new backend, so any other use of them is refused. */
+  authenticating(): AuthenticatingReading {
+    if (!this.authenticatingRead) {
+      const found = readAuthenticatingMiddleware(this, this.index.router.container.body);
+      this.authenticatingRead = { found };
+      if (found && !('refused' in found)) for (const s of found.statements) for (const d of s.type === 'VariableDeclaration' ? s.declarations : []) if (d.id.type === 'Identifier') this.legacyNames.add(d.id.name);
+    }
+    return this.authenticatingRead.found;
   }
 
   lineOf(node: Node): number {
@@ -137,14 +159,25 @@ export class StatementReading {
 
   /** A plugin called with its env (`await x(xEnv)`), if `node` is one. */
   pluginCall(node: Node | undefined): Mountable | undefined {
-    return pluginCall(node, this.aliases, this.envs);
+    // A local holding a plugin's router (./plugin-router.ts) is mounted as the call it holds.
+    const held = node?.type === 'Identifier' ? this.pluginRouters.get(node.name) : undefined;
+    return pluginCall(held ? held.call : node, this.aliases, this.envs);
   }
 
   /**
    * A plugin mounted at `mountPath` by `at` (inside the statement `node`);
    * the same statement again is one mount, another mount of it is refused.
    */
-  mount(node: Node, at: Node, mountPath: string, plugin: Mountable, condition?: PluginMount['condition'], root?: { path: string; afterApi: boolean }, runOnly = false): void {
+  mount(
+    node: Node,
+    at: Node,
+    mountPath: string,
+    plugin: Mountable,
+    condition?: PluginMount['condition'],
+    root?: { path: string; afterApi: boolean },
+    runOnly = false,
+    authenticatedBy?: PluginMount['authenticatedBy'],
+  ): void {
     const line = this.lineOf(at);
     const first = this.mountedAt.get(plugin.alias);
     const text = this.source.slice(at.start ?? 0, at.end ?? 0);
@@ -163,7 +196,9 @@ export class StatementReading {
       this.note(node, 'refused');
       return;
     }
-    this.mountedAt.set(plugin.alias, { line, path: mountPath, text });
+    // What a mount again at a root path must match to be served by this mount's router: the same env, a plain call, on the api router.
+    const again = { env: plugin.env, onApi: root === undefined && !runOnly && !condition && !plugin.args };
+    this.mountedAt.set(plugin.alias, { line, path: mountPath, text, again });
     this.mounts.push({
       route: root === undefined && !runOnly ? mountPath.replace(/^\//, '') : '',
       ...(root === undefined ? {} : { rootPath: root.path, afterApi: root.afterApi }),
@@ -175,9 +210,32 @@ export class StatementReading {
       ...(plugin.args ? { call: { args: plugin.args, envIndex: plugin.envIndex as number } } : {}),
       line,
       ...(condition ? { condition } : {}),
+      ...(authenticatedBy ? { authenticatedBy } : {}),
     });
     // A conditional mount's if statement has its one fate already (translated).
     if (!condition) this.note(node, 'mount');
+  }
+
+  /**
+   * A plugin of the api router mounted again at a root path or at '' by a
+   * call of the same plugin with the same env (`.addRouter('/proxy', await
+   * proxy(proxyEnv))` after `apiRouter.use('/proxy', await proxy(proxyEnv))`):
+   * the root HTTP router hands those requests to the plugin's one router,
+   * `/proxy/x` as `/api/proxy/x`. Why not, else undefined (translated).
+   */
+  mountAgain(call: CallExpression, at: Node, mountPath: string, plugin: Mountable, afterApi: boolean): string | undefined {
+    const first = this.mountedAt.get(plugin.alias);
+    const where = mountPath ? `the service root path ${mountPath}` : "the service root ('')";
+    if (!first) return `mounts ${plugin.alias} at ${where} before the api router mounts it: the new backend serves a plugin once, at /api/<pluginId>; mount it on the api router first, then again`;
+    if (!first.again?.onApi) {
+      return `mounts ${plugin.alias} a second time, at ${where} (line ${first.line} mounts it at ${first.path || "''"}, not on the api router, or under a condition, or with more than its env): the new backend serves a plugin once; only a plugin of the api router can be served again at a root path; serve ${mountPath || "''"} from a backend module with coreServices.rootHttpRouter by hand, or drop it`;
+    }
+    if (plugin.args || plugin.env === undefined || plugin.env !== first.again.env) {
+      return `mounts ${plugin.alias} a second time, at ${where}, with ${plugin.env ?? 'an argument'} where line ${first.line} gives it ${first.again.env}: another env is another plugin instance (its own database, cache and logger), and the new backend runs a plugin once, at /api/<pluginId>; give both mounts the same env, or serve ${mountPath || "''"} from a backend plugin of its own`;
+    }
+    this.rootHandlers.push({ apiPrefix: mountPath, pluginRoute: first.path.replace(/^\//, ''), imports: [], line: this.lineOf(at), afterApi });
+    this.translate(call);
+    return undefined;
   }
 
   /** Whether a plugin is mounted already, or will be by a route of the api router. */
@@ -249,6 +307,16 @@ export class StatementReading {
     return imports;
   }
 
+  /** `await f(xEnv)` with `f` a function index.ts declares at its top level: its name and the env's plugin id. */
+  functionOfIndexWithEnv(handler: Node): { name: string; pluginId: string } | undefined {
+    const call = handler.type === 'AwaitExpression' ? handler.argument : handler;
+    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.arguments.length !== 1 || call.arguments[0].type !== 'Identifier') return undefined;
+    const name = call.callee.name;
+    const env = this.envs.get(call.arguments[0].name);
+    const declared = this.ast.program.body.some(s => s.type === 'FunctionDeclaration' && s.id?.name === name);
+    return env && declared ? { name, pluginId: env.pluginId } : undefined;
+  }
+
   /** Names in `node` that are main()'s locals or legacy names, not imports of the app's own. */
   localsIn(node: Node): string[] {
     return [...mentions(node)].filter(name => !this.importedFrom.has(name) || this.legacyNames.has(name));
@@ -295,6 +363,20 @@ export class StatementReading {
           const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
           if (imported !== 'default') this.exportNames.set(specifier.local.name, imported);
         }
+      }
+    }
+    // A router function of the app's own in another module (`import { createStatusRouter } from './status'`), called
+    // with a plugin env (`apiRouter.use('/status', await createStatusRouter(statusEnv))`): a plugin module like those
+    // of ./plugins, since it is one in all but its folder (the bridge imports the named export as the default).
+    for (const declaration of index.imports) {
+      const from = declaration.source.value;
+      if (!/^\.\.?\//.test(from) || /^\.\/plugins(\/|$)/.test(from) || declaration.importKind === 'type') continue;
+      for (const specifier of declaration.specifiers) {
+        if (specifier.type === 'ImportNamespaceSpecifier' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type')) continue;
+        if (this.aliases.has(specifier.local.name) || !calledWithEnv(specifier.local.name)) continue;
+        this.aliases.set(specifier.local.name, from);
+        const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : 'default';
+        if (imported !== 'default') this.exportNames.set(specifier.local.name, imported);
       }
     }
     // A createPlugin imported straight from a package (`import x from '@internal/plugin-x-backend'`) is a plugin

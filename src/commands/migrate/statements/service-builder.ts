@@ -81,6 +81,12 @@ function readBuilderCall(call: CallExpression, reading: StatementReading, sawApi
     reading.translate(call);
     return 'read';
   }
+  // The same plugin with the same env again at a root path or '': its one router served there too (root HTTP router).
+  if (plugin && mountedBefore && (mountPath === '' || (mountPath && isRootPath(mountPath)))) {
+    const why = reading.mountAgain(call, at, mountPath, plugin, sawApi);
+    if (why) reading.refuseAt(call, at, code, why);
+    return 'read';
+  }
   if (mountPath !== undefined && plugin) {
     reading.refuseAt(
       call,

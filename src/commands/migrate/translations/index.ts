@@ -5,6 +5,7 @@
  * kind is a module of this folder, a line here, and a fixture folder.
  */
 import { apiRouter } from './api-router';
+import { authMiddleware } from './auth-middleware';
 import { discovery } from './discovery';
 import { eventBroker } from './event-broker';
 import { featureLoader } from './feature-loader';
@@ -22,7 +23,7 @@ import { startupTasks } from './startup-tasks';
 import { emptyOutput, Translation, TranslationInput, TranslationOutput } from './translation';
 import type { BehaviourEntry } from '../behaviour';
 
-export const TRANSLATIONS: readonly Translation[] = [pluginAdapter, eventBroker, legacyAccess, rootPlugin, pluginRoute, startupLog, startupTasks, apiRouter, rootRouter, discovery, rootLogger, featureLoader, rootHandler, identity, legacyServices];
+export const TRANSLATIONS: readonly Translation[] = [pluginAdapter, eventBroker, legacyAccess, rootPlugin, pluginRoute, startupLog, startupTasks, apiRouter, rootRouter, discovery, rootLogger, featureLoader, rootHandler, identity, legacyServices, authMiddleware];
 
 /** Runs every kind over the input: the generated modules (written into the tree), and what the report says of them. */
 export function translate(input: TranslationInput, behaviour: readonly BehaviourEntry[]): TranslationOutput {

@@ -13,6 +13,8 @@ export const legacyAccess: Translation = {
   plan(input, output) {
     for (const plugin of input.plugins) {
       const mount = input.mountOf.get(plugin.id) as PluginMount;
+      // Behind an authenticating middleware it asked for credentials, as the default policy does (./auth-middleware.ts reports it).
+      if (mount.authenticatedBy) continue;
       if (plugin.target === 'feature' || plugin.target === 'module') {
         output.behaviour.push({
           kind: 'access',

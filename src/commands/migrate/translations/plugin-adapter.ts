@@ -21,7 +21,7 @@ export const pluginAdapter: Translation = {
         continue;
       }
       // The imports the env fields of the app's own need, as index.ts had them.
-      const names = [...new Set(adapter.envFields.flatMap(field => field.names))];
+      const names = [...new Set([...adapter.envFields.flatMap(field => field.names), ...(adapter.built ?? []).flatMap(b => b.names)])];
       const imports = input.index.imports
         .filter(d => d.specifiers.some(s => names.includes(s.local.name)))
         .map(d => reprint(input, d, d.specifiers.map(s => s.local.name).filter(n => names.includes(n)), modulePath));
@@ -32,10 +32,10 @@ export const pluginAdapter: Translation = {
       emit(input, output, {
         modulePath,
         text: printPluginAdapterModule(
-          { name: mount.alias, importLine: reprint(input, declaration, [mount.alias], modulePath), imports, envFields: adapter.envFields, args: adapter.args, envIndex: mount.call?.envIndex ?? 0, line: mount.line },
+          { name: mount.alias, importLine: reprint(input, declaration, [mount.alias], modulePath), imports, envFields: adapter.envFields, args: adapter.args, envIndex: mount.call?.envIndex ?? 0, line: mount.line, built: (adapter.built ?? []).map(b => ({ name: b.name, line: b.line })) },
           input.style,
         ),
-        translation: { kind: 'plugin-adapter', lines: [mount.line], file: display, authPolicy: null },
+        translation: { kind: 'plugin-adapter', lines: [...(adapter.built ?? []).map(b => b.line), mount.line], file: display, authPolicy: null },
         pluginApi: false,
       });
     }
