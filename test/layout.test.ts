@@ -91,3 +91,76 @@ test('following the planners\' relative imports never leaves transforms/', () =>
   }
   expect(outside).toEqual([]);
 });
+
+/** The relative imports of every module under src/ and transforms/ (specs aside), types included. */
+function importGraph(): Map<string, string[]> {
+  const modules = [...typeScriptFiles(SRC), ...files].filter(file => !/\.(spec|test)\.ts$/.test(file));
+  return new Map(
+    modules.map(file => [
+      file,
+      importedSpecifiers(fs.readFileSync(file, 'utf8'))
+        .map(({ specifier }) => resolveRelative(file, specifier))
+        .filter((target): target is string => target !== undefined && fs.existsSync(target)),
+    ]),
+  );
+}
+
+/** The import circles of a graph: its strongly connected parts of more than one module, or a module that imports itself. */
+function importCircles(graph: Map<string, string[]>): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const circles: string[][] = [];
+  const visit = (file: string): void => {
+    index.set(file, counter);
+    low.set(file, counter++);
+    stack.push(file);
+    for (const target of graph.get(file) ?? []) {
+      if (!index.has(target)) {
+        visit(target);
+        low.set(file, Math.min(low.get(file) as number, low.get(target) as number));
+      } else if (stack.includes(target)) low.set(file, Math.min(low.get(file) as number, index.get(target) as number));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const part: string[] = [];
+    let top: string;
+    do {
+      top = stack.pop() as string;
+      part.push(top);
+    } while (top !== file);
+    if (part.length > 1 || (graph.get(file) ?? []).includes(file)) circles.push(part.map(member => path.relative(PROJECT, member)).sort());
+  };
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return circles;
+}
+
+test('the circle finder finds a circle, and only one', () => {
+  const graph = new Map([
+    ['a', ['b']],
+    ['b', ['c']],
+    ['c', ['a', 'd']],
+    ['d', []],
+  ]);
+  expect(importCircles(graph).map(circle => circle.length)).toEqual([3]);
+});
+
+test('no import circle under src/ and transforms/ (a type two modules share lives below both)', () => {
+  const graph = importGraph();
+  expect(graph.size).toBeGreaterThan(100);
+  expect(importCircles(graph)).toEqual([]);
+});
+
+test("no command reaches into another command's folder (what two commands read lives in src/repo/ or src/commit/)", () => {
+  const COMMANDS = path.join(SRC, 'commands');
+  const commandOf = (file: string): string | undefined => (under(COMMANDS, file) ? path.relative(COMMANDS, file).split(path.sep)[0] : undefined);
+  const reaching: string[] = [];
+  for (const [file, targets] of importGraph()) {
+    const own = commandOf(file);
+    for (const target of targets) {
+      const other = commandOf(target);
+      if (own && other && other !== own) reaching.push(`${path.relative(PROJECT, file)} -> ${path.relative(PROJECT, target)}`);
+    }
+  }
+  expect(reaching).toEqual([]);
+});

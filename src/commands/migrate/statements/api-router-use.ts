@@ -6,7 +6,7 @@
  */
 import { pluginCallIn } from '../../../../transforms/analysis/legacy-backend';
 import type { StatementReader } from './reader';
-import type { ApiMiddleware } from '../legacy-statements';
+import type { ApiMiddleware } from '../statement-types';
 
 /** `/assets`, `/assets/v1/files`: a first segment that can be a plugin id, and the rest. */
 const API_PATH = /^\/([a-z0-9][a-z0-9-]*)((?:\/[A-Za-z0-9._~-]+)*)$/;

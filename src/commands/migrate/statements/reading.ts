@@ -22,11 +22,11 @@ import type {
   PluginArgument,
   StartupLogLine,
   StatementVerdict,
-} from '../legacy-statements';
+} from '../statement-types';
 import { containsAwait, firstLine, lineOf, pluginCall, stopsTheParent } from './shapes';
 import type { ExtraEnvField, NewSystemField } from '../create-env';
-import { AuthenticatingReading, readAuthenticatingMiddleware } from './auth-middleware';
-import { readPluginRouters } from './plugin-router';
+import { AuthenticatingReading, readAuthenticatingMiddleware } from './authenticating-middleware';
+import { readPluginRouters } from './plugin-router-locals';
 
 type Mountable = { alias: string; env?: string; args?: readonly Node[]; envIndex?: number };
 

@@ -12,7 +12,7 @@
  * Read before the other statements, which it takes out of their way.
  */
 import { mentions } from '../../../../transforms/lib/ast';
-import type { StartupLogLine } from '../legacy-statements';
+import type { StartupLogLine } from '../statement-types';
 import type { StatementReading } from './reading';
 import { ownImport, startupNeeds } from '../create-env';
 import { firstLine, isConfigLoading, isDefaultRootLogger, loadedConfigName, rootLoggerCreation, isServiceStartCatch, passesToMakeCreateEnv, startupLogLine } from './shapes';

@@ -6,7 +6,7 @@
 import type { CallExpression, Node } from '@babel/types';
 import { mentions, walk } from '../../../../transforms/lib/ast';
 import type { LegacyIndex } from '../../../../transforms/analysis/legacy-backend';
-import type { StartupLogLine } from '../legacy-statements';
+import type { StartupLogLine } from '../statement-types';
 
 export function lineOf(source: string, offset: number): number {
   return source.slice(0, offset).split('\n').length;
