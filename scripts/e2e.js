@@ -320,6 +320,8 @@ const BEHAVIOUR_PROBES = [
   { plugin: 'echo', method: 'GET', path: '/api/echo/health' },
   { plugin: 'hooks', method: 'POST', path: '/api/hooks/event', body: { type: 'deploy' } },
   { plugin: 'hooks', method: 'GET', path: '/api/hooks/read' },
+  // The same plugin router, mounted again at /hooks by the service builder (a webhook sender that posts outside /api).
+  { plugin: 'hooks', method: 'POST', path: '/hooks/event', body: { type: 'deploy' } },
   { plugin: 'notes', method: 'GET', path: '/api/notes' },
   { plugin: 'notes', method: 'GET', path: '/api/notes/export' },
   { plugin: 'healthcheck', method: 'GET', path: '/healthcheck' },

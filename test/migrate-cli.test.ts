@@ -96,6 +96,7 @@ describe('migrate the legacy example', () => {
       "const carmenEnv = useHotMemoize(module, () => createEnv('carmen'));",
       "const doraEnv = useHotMemoize(module, () => createEnv('dora'));",
       'const apiRouter = Router();',
+      'const hooksRouter = await hooks(hooksEnv);',
       'apiRouter.use(notFoundHandler());',
       'const service = createServiceBuilder(module)',
       'await service.start().catch(err => {',
@@ -113,24 +114,27 @@ describe('migrate the legacy example', () => {
     // What keeps behaviour, one entry each: the plugins kept open, the features that now ask for credentials, the
     // routers of its own kept at their URLs, the status check kept at '', and notes kept on notes_store's data.
     expect(report.behaviour.map((b: { kind: string; plugin: string; source: string; kept: boolean }) => `${b.kind} ${b.plugin} ${b.source.replace('packages/backend/src/index.ts', 'index.ts')} ${b.kept ? 'kept' : 'changed'}`)).toEqual([
-      'access hooks index.ts:113 kept',
-      'access notes index.ts:114 kept',
-      'access echo index.ts:118 kept',
-      'access catalog index.ts:120 changed',
-      'access carmen index.ts:121 kept',
-      'access dora index.ts:122 changed',
-      'url healthcheck index.ts:133 kept',
+      'access hooks index.ts:114 kept',
+      'access notes index.ts:115 kept',
+      'access echo index.ts:119 kept',
+      'access catalog index.ts:121 changed',
+      'access carmen index.ts:122 kept',
+      'access dora index.ts:123 changed',
+      'url healthcheck index.ts:135 kept',
       // notesExport below /notes with notesEnv: a module of notes, at the same URL.
-      'url notes index.ts:115 kept',
+      'url notes index.ts:116 kept',
       'access assets index.ts:112 kept',
-      'url root-metrics index.ts:131 kept',
+      'url root-metrics index.ts:132 kept',
       // createRootLogger({ format }): the same format, and no redactions added, as before (the backend's, no plugin's).
       'logging  index.ts:90 kept',
       // The stampNotes middleware in front of the notes plugin, still in front of it.
-      'access notes index.ts:114 kept',
-      'url root-http-router index.ts:130 kept',
-      'url root-http-router index.ts:132 kept',
-      'data notes index.ts:114 kept',
+      'access notes index.ts:115 kept',
+      'url root-http-router index.ts:131 kept',
+      // hooksRouter, mounted again at /hooks by the service builder: served there too, and open there as at /api/hooks.
+      'url hooks index.ts:133 kept',
+      'access hooks index.ts:133 kept',
+      'url root-http-router index.ts:134 kept',
+      'data notes index.ts:115 kept',
     ]);
     expect(report.behaviour.find((b: { kind: string }) => b.kind === 'data').change).toBe(
       'its createEnv id was notes_store, and it runs as notes: app-config.yaml:24: wrote backend.database.plugin.notes.connection.filename: notes_store.sqlite, so it opens the data it kept as notes_store; the cache namespace follows the plugin id (notes, was notes_store), which no config sets: a shared cache (redis, memcache) starts cold for it',
@@ -164,12 +168,12 @@ describe('migrate the legacy example', () => {
     expect(result.stdout.trimEnd().split('\n').slice(-1)).toEqual(['Migrated packages/backend to the new backend system: 6 plugins (2 as features, 4 bridged).']);
     // One line per kept or changed behaviour, a changed one said so.
     const lines = result.stdout.split('\n');
-    expect(lines.filter(line => /^  (access|url|data|logging) /.test(line))).toHaveLength(15);
+    expect(lines.filter(line => /^  (access|url|data|logging) /.test(line))).toHaveLength(17);
     expect(lines).toContain(
-      '  access  catalog (packages/backend/src/index.ts:120): changed: its feature (@backstage/plugin-catalog-backend) brings its package\'s own auth policies: its routes now ask for user or service credentials except those the package opens itself; a script that called /api/catalog without a token needs a token of backend.auth.externalAccess',
+      '  access  catalog (packages/backend/src/index.ts:121): changed: its feature (@backstage/plugin-catalog-backend) brings its package\'s own auth policies: its routes now ask for user or service credentials except those the package opens itself; a script that called /api/catalog without a token needs a token of backend.auth.externalAccess',
     );
     expect(lines).toContain(
-      "  url     healthcheck (packages/backend/src/index.ts:133): kept at '' (the service root), outside /api and with no credentials check: packages/backend/src/modules/root-healthcheck.ts runs it under its createEnv id healthcheck and serves its router through the root HTTP router's configure",
+      "  url     healthcheck (packages/backend/src/index.ts:135): kept at '' (the service root), outside /api and with no credentials check: packages/backend/src/modules/root-healthcheck.ts runs it under its createEnv id healthcheck and serves its router through the root HTTP router's configure",
     );
 
     const again = runCli(['migrate'], repo);
@@ -190,11 +194,11 @@ describe('migrate the legacy example', () => {
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);
     expect(report.behaviour.filter((b: { kind: string }) => b.kind === 'data')).toEqual([
-      { kind: 'data', plugin: 'notes', source: 'packages/backend/src/index.ts:114', kept: false, change },
+      { kind: 'data', plugin: 'notes', source: 'packages/backend/src/index.ts:115', kept: false, change },
     ]);
     const result = runCli(['migrate'], repo);
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n')).toContain(`  data    notes (packages/backend/src/index.ts:114): changed: ${change}`);
+    expect(result.stdout.split('\n')).toContain(`  data    notes (packages/backend/src/index.ts:115): changed: ${change}`);
     expect(read(repo, 'app-config.yaml')).toBe(config);
   });
 

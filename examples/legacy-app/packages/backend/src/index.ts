@@ -106,7 +106,8 @@ async function main() {
 
   const apiRouter = Router();
   apiRouter.use('/assets', assetsRouter);
-  apiRouter.use('/hooks', await hooks(hooksEnv));
+  const hooksRouter = await hooks(hooksEnv);
+  apiRouter.use('/hooks', hooksRouter);
   apiRouter.use('/notes', stampNotes, await notes(notesEnv));
   apiRouter.use('/notes/export', await notesExport(notesEnv));
   if (config.getOptionalBoolean('echo.enabled')) {
@@ -123,6 +124,7 @@ async function main() {
     .addRouter('/api', apiRouter)
     .addRouter('/backstage/api', apiRouter)
     .addRouter('/metrics', metricsRouter)
+    .addRouter('/hooks', hooksRouter)
     .addRouter('', rootPing)
     .addRouter('', await healthcheck(healthcheckEnv));
 
