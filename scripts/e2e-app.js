@@ -198,4 +198,19 @@ function tscErrors(dir, runtime) {
   return errors;
 }
 
-module.exports = { CLI, CACHE, appEnv, yarnRelease, yarnOf, git, cachedApp, commit, editJson, sources, differences, wire, statusOf, startBackend, guestToken, tscErrors };
+/**
+ * Starts the app's backend by its own script (`yarn workspace backend start`),
+ * runs `use` against it, and stops it; a plugin that fails to start while
+ * `use` runs fails the step too.
+ */
+async function withBackend(dir, runtime, use) {
+  const backend = await startBackend(dir, [yarnRelease(dir), 'workspace', 'backend', 'start'], runtime);
+  try {
+    await use(backend);
+    if (backend.failed()) throw new StepError('start', 'a plugin failed to start while the app was in use');
+  } finally {
+    await backend.stop();
+  }
+}
+
+module.exports = { CLI, CACHE, appEnv, yarnRelease, yarnOf, git, cachedApp, commit, editJson, sources, differences, wire, statusOf, startBackend, withBackend, guestToken, tscErrors };

@@ -31,7 +31,7 @@ const { StepError, log, request } = require('./e2e-lib');
 const app = require('./e2e-app');
 const { browse, sidebarLink } = require('./e2e-browser');
 
-const { CLI, CACHE, cachedApp, yarnOf, yarnRelease, git, commit, editJson, sources, differences, wire, statusOf, startBackend, guestToken, tscErrors } = app;
+const { CLI, CACHE, cachedApp, yarnOf, git, commit, editJson, sources, differences, wire, statusOf, withBackend, guestToken, tscErrors } = app;
 const JENKINS = '@backstage-community/plugin-jenkins';
 const JENKINS_VERSION = '0.34.0';
 /** Files `yarn new` edits in an app, which the proof takes back to before it ran. */
@@ -94,8 +94,7 @@ async function legacyCase(runtime) {
   yarn('build', ['workspace', 'app', 'build']);
   log(`  yarn workspace app build: ${Math.round((Date.now() - built) / 1000)} s`);
 
-  const backend = await startBackend(dir, [yarnRelease(dir), 'workspace', 'backend', 'start'], runtime);
-  try {
+  await withBackend(dir, runtime, async backend => {
     const token = await guestToken(backend.port);
     const open = await request(backend.port, 'GET', '/api/carmen/todos');
     const signed = await request(backend.port, 'GET', '/api/carmen/todos', undefined, token);
@@ -108,10 +107,7 @@ async function legacyCase(runtime) {
       { path: '/catalog/default/component/example-website/jenkins', texts: ['Jenkins', 'Projects'], screenshot: 'legacy-jenkins-tab.png' },
     ]);
     await sidebarLink(backend.base, '/catalog', '/carmen', 'Carmen');
-    if (backend.failed()) throw new StepError('start', 'a plugin failed to start while the pages were open');
-  } finally {
-    await backend.stop();
-  }
+  });
 
   wire('remove', dir, ['carmen', JENKINS, '--remove', '-q']);
   // yarn.lock is the install's, not the tool's; the Jenkins dependency predates the run, and --remove takes it too.
@@ -159,13 +155,7 @@ async function wireNewSystemApp(dir, runtime, form, expected, screenshot, tscBas
   const built = Date.now();
   yarn('build', ['workspace', 'app', 'build']);
   log(`  ${form}: yarn workspace app build: ${Math.round((Date.now() - built) / 1000)} s`);
-  const backend = await startBackend(dir, [yarnRelease(dir), 'workspace', 'backend', 'start'], runtime);
-  try {
-    await browse(backend.base, [{ path: '/carmen', texts: ['Welcome to carmen!'], screenshot }]);
-    if (backend.failed()) throw new StepError('start', 'a plugin failed to start while the page was open');
-  } finally {
-    await backend.stop();
-  }
+  await withBackend(dir, runtime, backend => browse(backend.base, [{ path: '/carmen', texts: ['Welcome to carmen!'], screenshot }]));
   wire('remove', dir, ['carmen', '--remove', '-q']);
   const left = differences(before, sources(dir), ['yarn.lock']);
   if (left.length) throw new StepError('remove', `${form}: --remove left ${left.join(', ')} different`);
@@ -199,12 +189,9 @@ function toPublishedRanges(file) {
 /** The control: built without carmen's dependency, the app has no carmen page (so the wiring is what brings it). */
 async function carmenAbsent(dir, runtime) {
   yarnOf(dir, runtime)('build', ['workspace', 'app', 'build']);
-  const backend = await startBackend(dir, [yarnRelease(dir), 'workspace', 'backend', 'start'], runtime);
-  try {
-    await browse(backend.base, [{ path: '/carmen', texts: ['Page not found'], absent: ['Welcome to carmen!'], screenshot: 'nfs-before-wiring.png' }]);
-  } finally {
-    await backend.stop();
-  }
+  await withBackend(dir, runtime, backend =>
+    browse(backend.base, [{ path: '/carmen', texts: ['Page not found'], absent: ['Welcome to carmen!'], screenshot: 'nfs-before-wiring.png' }]),
+  );
 }
 
 async function newSystemCase(runtime) {
