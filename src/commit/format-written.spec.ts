@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { forgetPrettierConfigs } from './format';
-import { formatWrittenFiles } from './format-written';
+import { FormatSession, formatWrittenFiles } from './format-written';
+import * as lite from './prettier-lite';
+import { printLegacyAccessModule } from '../../transforms/generate/legacy-access';
 import { FileTree } from './tree';
 
 const MODULE = 'packages/backend/src/modules/notification-digests-legacy-plugin.ts';
@@ -84,4 +86,28 @@ test('a file prettier cannot parse is kept as printed, with a warning naming it'
   const warnings = await formatWrittenFiles(tree);
   expect(tree.read(MODULE)).toBe('const = ;\n');
   expect(warnings).toEqual([expect.stringMatching(/^packages\/backend\/src\/modules\/notification-digests-legacy-plugin\.ts: prettier could not format it \(.+\); written as printed$/)]);
+});
+
+test("a template's modules go through prettier once per shape, each getting its own values back", async () => {
+  const tree = repo(BACKSTAGE_ROOT);
+  const session = new FormatSession(tree.root);
+  const style = { quote: "'" as const, semicolons: true, unit: '  ', eol: '\n' };
+  const ids = ['p01', 'p02', 'p13', 'notes', 'hooks'];
+  for (const [i, pluginId] of ids.entries()) {
+    const file = path.join(tree.root, `packages/backend/src/modules/${pluginId}-legacy-access.ts`);
+    // Past the print width, so that prettier has something to change: the header's first line made long.
+    tree.write(file, printLegacyAccessModule({ pluginId, line: 100 + i }, style).replace('coreServices,\n  createBackendModule,\n}', 'coreServices, createBackendModule }'));
+    session.fromTemplate(file, [pluginId, String(100 + i)]);
+  }
+  const spy = jest.spyOn(lite, 'formatTypeScript');
+  try {
+    expect(await session.formatTree(tree)).toEqual([]);
+    // p01, p02, p13 share a shape, and notes and hooks another.
+    expect(spy).toHaveBeenCalledTimes(2);
+  } finally {
+    spy.mockRestore();
+  }
+  for (const [i, pluginId] of ids.entries()) {
+    expect(tree.read(`packages/backend/src/modules/${pluginId}-legacy-access.ts`)).toBe(printLegacyAccessModule({ pluginId, line: 100 + i }, style));
+  }
 });

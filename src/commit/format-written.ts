@@ -12,6 +12,7 @@ import * as path from 'path';
 import type { Options } from 'prettier';
 import type { FileTree } from './tree';
 import { PackageJsonReader, quickPrettierConfig } from './format';
+import { canonicalize, instantiate } from './format-memo';
 
 /** create-app's shared config (`@backstage/cli/config/prettier`, as `@spotify/prettier-config`). */
 const BACKSTAGE_PRETTIER: Options = { singleQuote: true, trailingComma: 'all', arrowParens: 'avoid' };
@@ -19,27 +20,66 @@ const BACKSTAGE_PRETTIER: Options = { singleQuote: true, trailingComma: 'all', a
 const FORMATTED = /\.(ts|tsx|mts|cts)$/;
 
 /**
- * Formats the created and updated TypeScript files of `tree` in place.
- * Returns warnings (a file prettier could not format keeps the printers' text).
+ * One run's formatting. Texts alike but for their slots (the modules one
+ * template makes for each plugin) go through prettier once (./format-memo).
  */
-export async function formatWrittenFiles(tree: FileTree, readPackageJson?: PackageJsonReader): Promise<string[]> {
-  const warnings: string[] = [];
-  const ignored = prettierIgnore(tree.root);
-  for (const change of tree.changes()) {
-    if (change.after === undefined || !FORMATTED.test(change.path)) continue;
-    const options = await prettierOptions(change.path, readPackageJson);
-    if (!options || (await ignored(change.path))) continue;
-    try {
+export class FormatSession {
+  private readonly results = new Map<string, Promise<string>>();
+  private readonly slotsOf = new Map<string, readonly string[]>();
+  private readonly ignored: (file: string) => Promise<boolean>;
+
+  constructor(
+    root: string,
+    private readonly readPackageJson?: PackageJsonReader,
+  ) {
+    this.ignored = prettierIgnore(root);
+  }
+
+  /** Marks `file` as made from a template: `slots` are what differ between its siblings (a plugin's id, its import name, its index.ts line). */
+  fromTemplate(file: string, slots: readonly string[]): void {
+    this.slotsOf.set(file, slots);
+  }
+
+  /** Formats the created and updated TypeScript files of `tree` in place; returns warnings (a file prettier could not format keeps the printers' text). */
+  async formatTree(tree: FileTree): Promise<string[]> {
+    const warnings: string[] = [];
+    for (const change of tree.changes()) {
+      if (change.after === undefined || !FORMATTED.test(change.path)) continue;
+      try {
+        const formatted = await this.formatted(change.path, change.after);
+        if (formatted !== undefined && formatted !== change.after) tree.write(change.path, formatted);
+      } catch (error) {
+        warnings.push(`${change.displayPath}: prettier could not format it (${String((error as Error).message).split('\n')[0]}); written as printed`);
+      }
+    }
+    return warnings;
+  }
+
+  /** `text` as prettier formats it under the file's config; undefined where the repo has no config or ignores the file. */
+  private async formatted(file: string, text: string): Promise<string | undefined> {
+    const config = await prettierOptions(file, this.readPackageJson);
+    if (!config || (await this.ignored(file))) return undefined;
+    // The file's own line endings, unless the config says otherwise (prettier's default would be LF).
+    const options: Options = { endOfLine: 'auto', ...config };
+    const slots = this.slotsOf.get(file);
+    const canonical = slots ? canonicalize(text, slots) : undefined;
+    const source = canonical ? canonical.text : text;
+    const key = `${JSON.stringify(options)}\0${source}`;
+    let pending = this.results.get(key);
+    if (!pending) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { formatTypeScript } = require('./prettier-lite') as typeof import('./prettier-lite');
-      // The file's own line endings, unless the config says otherwise (prettier's default would be LF).
-      const formatted = await formatTypeScript(change.after, { endOfLine: 'auto', ...options });
-      if (formatted !== change.after) tree.write(change.path, formatted);
-    } catch (error) {
-      warnings.push(`${change.displayPath}: prettier could not format it (${String((error as Error).message).split('\n')[0]}); written as printed`);
+      pending = formatTypeScript(source, options);
+      this.results.set(key, pending);
     }
+    const output = await pending;
+    return canonical ? instantiate(output, canonical) : output;
   }
-  return warnings;
+}
+
+/** Formats the created and updated TypeScript files of `tree` in place, in this thread. */
+export function formatWrittenFiles(tree: FileTree, readPackageJson?: PackageJsonReader): Promise<string[]> {
+  return new FormatSession(tree.root, readPackageJson).formatTree(tree);
 }
 
 /** The prettier options for `file`, or undefined where the repo has no prettier config. */

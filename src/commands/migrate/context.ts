@@ -6,6 +6,7 @@
  * index.ts reprinted for a generated module.
  */
 import * as path from 'path';
+import type { FormatSession } from '../../commit/format-written';
 import type { File, ImportDeclaration } from '@babel/types';
 import type { BackendFiles } from '../../repo/backend';
 import type { BridgeVerdict } from '../../repo/backstage-release';
@@ -31,6 +32,8 @@ export interface Context {
   readonly warnings: string[];
   /** Whether legacyPlugin runs on the repo's release (else legacy-only plugins get a wrapper). */
   readonly bridge: BridgeVerdict;
+  /** Formats what the run writes; a module made from a template is marked there with its slots. */
+  readonly formatting: FormatSession;
 }
 
 export function readRelease(files: BackendFiles): string | undefined {

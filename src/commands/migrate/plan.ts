@@ -16,7 +16,7 @@ import * as path from 'path';
 import type { Node } from '@babel/types';
 import { BackendFiles, installCommand, locateBackend, readBackend } from '../../repo/backend';
 import { commitChanges, validateChanges } from '../../commit/commit';
-import { formatWrittenFiles } from '../../commit/format-written';
+import { FormatSession } from '../../commit/format-written';
 import { WireError } from '../../../transforms/lib/errors';
 import { acquireLock, Lock } from '../../commit/lock';
 import { legacyPluginVerdict } from '../../repo/backstage-release';
@@ -42,13 +42,15 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const read = readLegacyBackend(options);
   if ('report' in read) return { report: read.report, changes: [] };
   const { files, index, existing } = read;
+  const workspace = new Workspace(files.root, [[files.backendJsonPath, files.backendJson]]);
   const context: Context = {
     files,
-    workspace: new Workspace(files.root, [[files.backendJsonPath, files.backendJson]]),
+    workspace,
     options,
     release: readRelease(files),
     warnings: [],
     bridge: legacyPluginVerdict(files.root, files.backendDir),
+    formatting: new FormatSession(files.root, file => workspace.packageJson(file)),
   };
   const statements = classifyStatements(files, index, existing);
   const decided = await decidePlugins(context, statements);
@@ -63,7 +65,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
 
   // Formatted only when the plan will be written: a refused one is never written.
   const refusing = statements.refused.length + decided.refused.length + translated.refused.length + data.refused.length + packageJson.refused.length > 0;
-  if (!refusing) context.warnings.push(...(await formatWrittenFiles(files.tree, file => context.workspace.packageJson(file))));
+  if (!refusing) context.warnings.push(...(await context.formatting.formatTree(files.tree)));
   const changes = files.tree.changes();
   validateChanges(changes);
   const touched = [files.backendJsonPath, files.indexPath, ...(configPath ? [configPath] : []), ...data.written, ...translated.generated, ...decided.deletions, typesPath];

@@ -35,6 +35,7 @@ export const legacyAccess: Translation = {
       emit(input, output, {
         modulePath,
         text: printLegacyAccessModule({ pluginId: plugin.id, line: mount.line }, input.style),
+        slots: [plugin.id, String(mount.line)],
         translation: { kind: 'legacy-access', lines: [mount.line], file: display, authPolicy: "{ path: '/', allow: 'unauthenticated' }" },
       });
       output.accessOf.set(plugin, `./modules/${name}`);

@@ -37,6 +37,8 @@ export const pluginAdapter: Translation = {
         ),
         translation: { kind: 'plugin-adapter', lines: [...(adapter.built ?? []).map(b => b.line), mount.line], file: display, authPolicy: null },
         pluginApi: false,
+        // What differs between two plugins' adapters of one shape: their names and lines.
+        slots: [mount.alias, mount.route, mount.module.replace(/^.*\//, ''), String(mount.line), ...(adapter.built ?? []).map(b => String(b.line))],
       });
     }
   },

@@ -99,9 +99,10 @@ export function reprint(input: TranslationInput, declaration: Node, names: reado
 export function emit(
   input: TranslationInput,
   output: TranslationOutput,
-  module: { modulePath: string; text: string; translation: MigrationTranslation; add?: string; pluginApi?: boolean },
+  module: { modulePath: string; text: string; translation: MigrationTranslation; add?: string; pluginApi?: boolean; slots?: readonly string[] },
 ): void {
   input.context.files.tree.write(module.modulePath, module.text);
+  if (module.slots) input.context.formatting.fromTemplate(module.modulePath, module.slots);
   output.generated.push(module.modulePath);
   if (module.add) output.adds.push(module.add);
   output.translations.push(module.translation);
