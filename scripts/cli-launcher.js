@@ -96,7 +96,8 @@ if (typeof Module.enableCompileCache === 'function') {
     // Caching is an optimisation only.
   }
   require(bundle).run();
-} else if (process.env.WIRE_PLUGIN_NO_CODE_CACHE) {
+} else if (process.env.WIRE_PLUGIN_NO_CODE_CACHE || process.sourceMapsEnabled) {
+  // Node applies the bundle's source map (its names, for an internal error's stack) to required files only.
   require(bundle).run();
 } else {
   loadWithCodeCache(bundle).run();

@@ -234,6 +234,7 @@ async function status(argv: string[]): Promise<number> {
 function reportError(error: unknown, json: boolean, quiet: boolean): number {
   if (!(error instanceof WireError)) {
     const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+    // The bundle's names are short; its source map gives the source's under NODE_OPTIONS=--enable-source-maps.
     process.stderr.write(`wire-plugin: internal error: ${detail}\n`);
     return EXIT_ERROR;
   }
