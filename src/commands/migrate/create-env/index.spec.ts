@@ -1,6 +1,6 @@
 import type { FunctionDeclaration } from '@babel/types';
-import { parseTypeScript } from '../../../transforms/lib/parse';
-import { readCreateEnvFactory } from './create-env';
+import { parseTypeScript } from '../../../../transforms/lib/parse';
+import { readCreateEnvFactory } from './index';
 
 const IMPORTS = new Map([
   ['getRootLogger', '@backstage/backend-common'],
