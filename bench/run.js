@@ -192,6 +192,22 @@ const measurements = [
     command: () => [node, CLI, 'migrate'],
   },
   {
+    key: 'migrate16NoPrettier',
+    label: '9b. the same migrate in a repo without a prettier config (nothing formatted: what migrate costs without prettier)',
+    setup() {
+      this.base = wiredApp('migrate-base-no-prettier', ids15);
+      const rootJson = path.join(this.base, 'package.json');
+      const json = JSON.parse(fs.readFileSync(rootJson, 'utf8'));
+      if (!json.prettier) throw new Error('bench: the legacy example no longer names a prettier config in package.json');
+      delete json.prettier;
+      fs.writeFileSync(rootJson, JSON.stringify(json, null, 2) + '\n');
+    },
+    prepare() {
+      return copyDir(this.base, 'migrate-no-prettier');
+    },
+    command: () => [node, CLI, 'migrate'],
+  },
+  {
     key: 'status30',
     label: '10. `wire-plugin status`, legacy backend with 30 plugins wired',
     setup() {
@@ -314,6 +330,7 @@ function main() {
     ['(6a)/(3) 20 plugins in one call vs one plugin', ratio('batch20', 'legacy'), '≤ 1.5', v => v <= 1.5],
     ['(7)/(3) 200-plugin index.ts vs the template', ratio('large', 'legacy'), '≤ 1.5', v => v <= 1.5],
     ['(9)/(1) migrate of 16 plugins vs bare Node start', ratio('migrate16', 'floor'), '≤ 3', v => v <= 3],
+    ['(9b)/(1) the same migrate without prettier vs bare Node start', ratio('migrate16NoPrettier', 'floor'), '(no target)', () => true],
     ['(10)/(1) status of 30 plugins vs bare Node start', ratio('status30', 'floor'), '≤ 2.0', v => v <= 2.0],
     ['(11)/(1) both halves of a plugin vs bare Node start', ratio('bothHalves', 'floor'), '≤ 2.0', v => v <= 2.0],
   ];

@@ -113,3 +113,14 @@ test('a repo with an app and no backend: status lists the frontend alone', () =>
   expect(report.backend).toBeUndefined();
   expect(report.frontend?.plugins.map(p => `${p.id} ${p.state}`)).toEqual(['carmen wired', 'catalog wired']);
 });
+
+test("status reads the discovery key the app's @backstage/cli reads: app.experimental.packages before 0.34", () => {
+  const dir = path.join(WIRE, 'frontend-new-system-experimental-packages-include-list');
+  const carmen = (cwd: string) => backendStatus({ cwd }).frontend?.plugins.find(p => p.id === 'carmen');
+  expect(carmen(path.join(dir, 'input'))?.state).toBe('not-wired');
+  expect(carmen(path.join(dir, 'output'))).toMatchObject({ state: 'wired', pieces: [{ kind: 'dependency' }, { kind: 'discovery', where: 'app-config.yaml:5' }] });
+  // The same app-config under a CLI from 0.35.4 discovers nothing by the old key: carmen's feature is missing there.
+  const repo = copy(path.join(dir, 'output'));
+  write(repo, 'package.json', read(repo, 'package.json').replace('^0.33.1', '^0.35.4'));
+  expect(carmen(repo)).toMatchObject({ state: 'not-wired', missing: ['feature'] });
+});

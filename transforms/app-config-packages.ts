@@ -26,9 +26,12 @@ import { loadYaml, parseYaml } from './lib/yaml';
 /**
  * Whose discovery: `backend.packages` (discoveryFeatureLoader) or
  * `app.packages` (the new frontend system's app build, which reads the
- * same `all`, `include` and `exclude` forms over packages/app's dependencies).
+ * same `all`, `include` and `exclude` forms over packages/app's
+ * dependencies), or `app.experimental.packages`, its name up to
+ * @backstage/cli 0.35.3 (src/repo/app-discovery.ts says which one an app's
+ * build reads).
  */
-export type DiscoverySection = 'backend' | 'app';
+export type DiscoverySection = 'backend' | 'app' | 'app.experimental';
 
 export interface PackageList {
   readonly names: readonly string[];
@@ -55,12 +58,12 @@ interface ListNode {
   readonly seq: YAMLSeq<Scalar>;
 }
 
-/** The `backend.packages` node and its lists, checked to be of the shapes the loader reads. */
+/** The `<section>.packages` node and its lists, checked to be of the shapes the loader reads. */
 function packagesNode(document: Document.Parsed, text: string, file: string, section: DiscoverySection = 'backend'): { node?: YamlNode; include?: ListNode; exclude?: ListNode } {
   const yaml = loadYaml();
-  const backend = document.get(section, true);
-  if (!yaml.isMap(backend)) return {};
-  const pair = (backend as YAMLMap).items.find(item => yaml.isScalar(item.key) && item.key.value === 'packages');
+  const parent = document.getIn(section.split('.'), true);
+  if (!yaml.isMap(parent)) return {};
+  const pair = (parent as YAMLMap).items.find(item => yaml.isScalar(item.key) && item.key.value === 'packages');
   const node = pair?.value as YamlNode | undefined;
   if (!pair || !node || (yaml.isScalar(node) && node.value === null)) return {};
   if (yaml.isScalar(node)) {

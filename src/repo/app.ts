@@ -12,6 +12,7 @@ import { readAppFile } from '../../transforms/lib/app-file';
 import { importDeclarations } from '../../transforms/lib/imports';
 import { FileTree } from '../commit/tree';
 import { quickPrettierConfig } from '../commit/format';
+import { AppDiscovery, backstageCliVersion } from './app-discovery';
 
 export type FrontendSystem = 'legacy' | 'new';
 
@@ -34,6 +35,8 @@ export interface AppFiles extends AppLocation {
   readonly configPath: string;
   /** The print width added lines must fit in (the repo's prettier config, else 80). */
   readonly printWidth: number;
+  /** New frontend system: @backstage/cli's version, which decides the discovery key the build reads (./app-discovery.ts). */
+  readonly cli?: AppDiscovery['cli'];
 }
 
 /** The app folder, or undefined where the repo has none (and none was named). */
@@ -83,7 +86,16 @@ export function readApp(tree: FileTree, location: AppLocation): AppFiles {
     entityPagePath: path.join(appDir, 'src', 'components', 'catalog', 'EntityPage.tsx'),
     configPath: path.join(root, 'app-config.yaml'),
     printWidth,
+    ...(system === 'new' ? { cli: backstageCliVersion(root, rootPackageJson(tree, root)) } : {}),
   };
+}
+
+function rootPackageJson(tree: FileTree, root: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(tree.read(path.join(root, 'package.json')) ?? 'null') ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { readAppFile } from '../../../transforms/lib/app-file';
 import { localName } from '../../../transforms/lib/imports';
 import { elementName, findElements, stringAttribute } from '../../../transforms/lib/jsx';
 import { discovers, readDiscoveryPackages } from '../../../transforms/app-config-packages';
+import { appDiscoverySection } from '../../repo/app-discovery';
 import { FileTree } from '../../commit/tree';
 import { FrontendPackage, frontendIdentity, readFrontendPackage } from '../../repo/frontend-package';
 import { Workspace } from '../../repo/workspace';
@@ -156,7 +157,7 @@ function topLevelJsx(ast: File): Map<string, JSXElement> {
 function newSystemPieces(tree: FileTree, files: AppFiles, plugin: FrontendPackage, dependency: boolean): FrontendPieceStatus[] {
   const configText = tree.read(files.configPath);
   const config = tree.display(files.configPath);
-  const packages = configText === undefined ? { kind: 'none' as const } : readDiscoveryPackages(configText, config, 'app');
+  const packages = configText === undefined ? { kind: 'none' as const } : readDiscoveryPackages(configText, config, appDiscoverySection(configText, config, files.cli).section);
   if (packages.kind !== 'none') return [{ kind: 'discovery', where: discovers(packages, plugin.pkg.name, dependency) ? `${config}:${packages.line}` : undefined }];
   const text = tree.read(files.appTsxPath) ?? '';
   const ast = readAppFile(text, tree.display(files.appTsxPath)).ast;

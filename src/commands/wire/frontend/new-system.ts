@@ -1,16 +1,19 @@
 /**
  * A frontend plugin in a new-frontend-system app: the app's build imports
  * the default export of every frontend plugin among packages/app's
- * dependencies that `app.packages` discovers, so under `all` the dependency
- * is the whole wiring; an `include` list gets the package; an `exclude` list
- * that names it is refused (the user left it out on purpose); without
- * discovery the feature goes into createApp's `features`. A legacy-only
- * plugin (no feature to default-export) is refused with the next step.
+ * dependencies that `app.packages` (`app.experimental.packages` before
+ * @backstage/cli 0.34: ../../../repo/app-discovery.ts) discovers, so under
+ * `all` the dependency is the whole wiring; an `include` list gets the
+ * package; an `exclude` list that names it is refused (the user left it
+ * out on purpose); without discovery the feature goes into createApp's
+ * `features`. A legacy-only plugin (no feature to default-export) is
+ * refused with the next step.
  */
 import { applyChanges } from '../../../../transforms/lib/changes';
 import { WireError } from '../../../../transforms/lib/errors';
 import { planDiscoveryList, readDiscoveryPackages } from '../../../../transforms/app-config-packages';
 import { planFeature } from '../../../../transforms/new-frontend-app';
+import { appDiscoverySection, ignoredDiscoveryWarning } from '../../../repo/app-discovery';
 import { FrontendPackage } from '../../../repo/frontend-package';
 import { FrontendContext, PieceWork } from './types';
 import { manualStepsFor } from './manual';
@@ -20,7 +23,11 @@ export function planNewFrontend(context: FrontendContext, plugin: FrontendPackag
   const pkgName = plugin.pkg.name;
   const configDisplay = tree.display(files.configPath);
   const configText = tree.read(files.configPath);
-  const packages = configText === undefined ? { kind: 'none' as const } : readDiscoveryPackages(configText, configDisplay, 'app');
+  const discovery = appDiscoverySection(configText, configDisplay, files.cli);
+  const { section } = discovery;
+  const ignored = ignoredDiscoveryWarning(discovery, configDisplay);
+  if (ignored && !remove) work.warnings.push(ignored);
+  const packages = configText === undefined ? { kind: 'none' as const } : readDiscoveryPackages(configText, configDisplay, section);
   const feature = plugin.exports?.feature;
   if (!remove && plugin.exports && !feature) {
     throw new WireError(
@@ -28,13 +35,13 @@ export function planNewFrontend(context: FrontendContext, plugin: FrontendPackag
     );
   }
   if (packages.kind === 'lists' && packages.exclude?.names.includes(pkgName) && !remove) {
-    throw new WireError(`${configDisplay}:${packages.exclude.line}: app.packages.exclude names ${pkgName}: the app leaves it out on purpose; take it out of the exclude list first`);
+    throw new WireError(`${configDisplay}:${packages.exclude.line}: ${section}.packages.exclude names ${pkgName}: the app leaves it out on purpose; take it out of the exclude list first`);
   }
   if (packages.kind === 'all') {
     work.pieces.push({ kind: 'discovery', where: `${configDisplay}:${packages.line}`, state: remove ? 'removed' : 'present' });
   } else if (packages.kind === 'lists' && configText !== undefined) {
     const listed = packages.include?.names.includes(pkgName);
-    const plan = planDiscoveryList(configText, configDisplay, pkgName, remove, 'app');
+    const plan = planDiscoveryList(configText, configDisplay, pkgName, remove, section);
     if (plan.changes.length) tree.write(files.configPath, applyChanges(configText, plan.changes));
     work.paths.add(files.configPath);
     const state = remove ? (listed ? 'removed' : 'absent') : listed || !packages.include ? 'present' : 'added';
