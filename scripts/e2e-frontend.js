@@ -11,9 +11,10 @@
  *    app installs, type-checks (`yarn tsc`), passes its own `prettier --check`
  *    on every file the tool changed, builds, and its backend starts by its own
  *    script (plugin initialization complete, no startup failure). The browser
- *    shows /carmen with the plugin's own text and its sidebar item, and the
- *    Jenkins tab on an example entity whose annotation its predicate reads;
- *    /api/carmen answers. `--remove` gives every file back.
+ *    shows /carmen with the plugin's own text and its sidebar item, and
+ *    Jenkins's content on the CI/CD tab (a case of create-app's cicdContent
+ *    switch, where its README puts it) of an example entity whose annotation
+ *    its predicate reads; /api/carmen answers. `--remove` gives every file back.
  * 2. New frontend system (create-app 0.9.2): a frontend plugin scaffolded by
  *    its own `yarn new` is wired under `app.packages: all`, then under an
  *    include list; each time the app builds and the page renders.
@@ -37,7 +38,7 @@ const JENKINS_VERSION = '0.34.0';
 /** Files `yarn new` edits in an app, which the proof takes back to before it ran. */
 const YARN_NEW_EDITS = ['packages/app/src/App.tsx', 'packages/app/package.json', 'packages/backend/package.json', 'packages/backend/src/index.ts'];
 
-/** The proof's annotation on the template's example website, which the Jenkins tab's predicate reads. */
+/** The proof's annotation on the template's example website, which the Jenkins case's predicate reads. */
 function annotateExampleWebsite(dir) {
   const file = path.join(dir, 'examples', 'entities.yaml');
   const text = fs.readFileSync(file, 'utf8');
@@ -71,7 +72,7 @@ async function legacyCase(runtime) {
   const pieces = Object.fromEntries(report.frontend.plugins.map(p => [p.id, p.pieces.map(piece => `${piece.kind} ${piece.where} ${piece.state}`)]));
   const expected = {
     carmen: ['dependency packages/app/package.json added', 'route packages/app/src/App.tsx added', 'sidebar packages/app/src/components/Root/Root.tsx added'],
-    jenkins: ['dependency packages/app/package.json present', 'tab serviceEntityPage added', 'tab websiteEntityPage added'],
+    jenkins: ['dependency packages/app/package.json present', 'tab cicdContent added'],
   };
   if (JSON.stringify(pieces) !== JSON.stringify(expected)) throw new StepError('wire', `frontend pieces ${JSON.stringify(pieces)}, expected ${JSON.stringify(expected)}`);
   if (report.plugins.map(p => `${p.id} ${p.form}`).join() !== 'carmen feature') throw new StepError('wire', `backend half ${JSON.stringify(report.plugins)}`);
@@ -104,7 +105,7 @@ async function legacyCase(runtime) {
     log(`  GET /api/carmen/todos: 401 without credentials, 200 ${signed.body.replace(/\s+/g, ' ').slice(0, 60)} as a guest`);
     await browse(backend.base, [
       { path: '/carmen', texts: ['Welcome to carmen!', 'Carmen'], screenshot: 'legacy-carmen-page.png' },
-      { path: '/catalog/default/component/example-website/jenkins', texts: ['Jenkins', 'Projects'], screenshot: 'legacy-jenkins-tab.png' },
+      { path: '/catalog/default/component/example-website/ci-cd', texts: ['CI/CD', 'Projects'], screenshot: 'legacy-jenkins-ci-cd.png' },
     ]);
     await sidebarLink(backend.base, '/catalog', '/carmen', 'Carmen');
   });

@@ -4,18 +4,22 @@
  * - entity content (`EntityCarmenContent`) becomes a tab,
  *   `<EntityLayout.Route path="/carmen" title="Carmen" if={isCarmenAvailable}>`,
  *   the last of each entity page it serves (create-app's `serviceEntityPage`
- *   and `websiteEntityPage`, else `defaultEntityPage`);
+ *   and `websiteEntityPage`, else `defaultEntityPage`); a CI/CD plugin's
+ *   content (its README puts it on the CI/CD tab: Jenkins, GitHub Actions)
+ *   becomes a case of create-app's `cicdContent` switch instead,
+ *   `<EntitySwitch.Case if={isJenkinsAvailable}>`, before its fallback case,
+ *   which every page's CI/CD tab renders;
  * - an entity card (`EntityCarmenCard`), for a plugin without content, goes
  *   at the end of `overviewContent`'s grid, in `<Grid item md={6}>`, inside
  *   `<EntitySwitch><EntitySwitch.Case if={isCarmenAvailable}>` where the
  *   package has a predicate.
  *
  * The default export is a jscodeshift-style transform
- * (`--id --package [--content] [--card] [--predicate] [--pages]`, `--remove`).
+ * (`--id --package [--content] [--card] [--predicate] [--pages] [--cicd]`, `--remove`).
  */
 import type { JSXElement, Node, VariableDeclarator } from '@babel/types';
 import { applyChanges, TextChange } from './lib/changes';
-import { AppFile, appendChild, readAppFile, refuse, removeElement } from './lib/app-file';
+import { AppFile, appendChild, insertBefore, readAppFile, refuse, removeElement } from './lib/app-file';
 import { importedNames, localName, planNamedImport, planUnusedImportRemoval } from './lib/imports';
 import { childElements, elementName, findElements, JsxSpec, printJsx, titleOf } from './lib/jsx';
 import { walk } from './lib/ast';
@@ -32,6 +36,8 @@ export interface EntityRequest {
   readonly predicate?: string;
   /** The pages to put a tab in, in order of preference groups (default: service and website, else default). */
   readonly pages?: readonly string[];
+  /** The content belongs on the CI/CD tab (`cicdContent`), where the file has that switch and the package a predicate. */
+  readonly cicd?: boolean;
   readonly title?: string;
 }
 
@@ -50,6 +56,8 @@ export interface EntityPagePlan {
 export const COMPONENT_PAGES = ['serviceEntityPage', 'websiteEntityPage'];
 const FALLBACK_PAGE = 'defaultEntityPage';
 const OVERVIEW = 'overviewContent';
+/** create-app's CI/CD switch, which the service and website pages' CI/CD tab renders. */
+const CICD = 'cicdContent';
 
 /** Top-level `const name = (<JSX />)` declarations, by name. */
 function jsxConstants(app: AppFile): Map<string, { declarator: VariableDeclarator; element?: JSXElement }> {
@@ -112,7 +120,20 @@ export function planEntityPage(text: string, file: string, request: EntityReques
   const placements: EntityPlacement[] = [];
   const wanted: string[] = [];
   const predicate = (): string | undefined => (request.predicate ? useName(app, request, request.predicate, wanted) : undefined);
-  if (request.content) {
+  const cicd = request.cicd && request.content && request.predicate ? constants.get(CICD)?.element : undefined;
+  if (request.content && cicd && elementName(cicd) === 'EntitySwitch') {
+    const existingLocal = localName(app.ast, request.packageName, request.content);
+    if (existingLocal && childrenRendering(cicd, existingLocal).length) {
+      placements.push({ where: CICD, kind: 'tab', state: 'present' });
+    } else {
+      const content = useName(app, request, request.content, wanted);
+      const spec: JsxSpec = { name: 'EntitySwitch.Case', attributes: [{ name: 'if', expression: predicate() as string }], children: [{ name: content }] };
+      // Before the case without a condition (create-app's "No CI/CD available"), which would otherwise win.
+      const fallback = childElements(cicd).find(child => elementName(child) === 'EntitySwitch.Case' && !child.openingElement.attributes.some(a => a.type === 'JSXAttribute' && a.name.name === 'if'));
+      changes.push(fallback ? insertBefore(app, fallback, indent => printJsx(spec, indent, app.jsx)) : appendChild(app, cicd, indent => printJsx(spec, indent, app.jsx)));
+      placements.push({ where: CICD, kind: 'tab', state: 'added' });
+    }
+  } else if (request.content) {
     const existingLocal = localName(app.ast, request.packageName, request.content);
     for (const page of tabPages(app, constants, request)) {
       const layout = layoutOf(app, constants, page);
@@ -170,9 +191,9 @@ function planRemoval(app: AppFile, constants: ReturnType<typeof jsxConstants>, r
   for (const [name, constant] of constants) {
     const root = constant.element;
     if (!root) continue;
-    const kind = elementName(root) === 'EntityLayout' ? 'tab' : 'card';
+    const kind = elementName(root) === 'EntityLayout' || name === CICD ? 'tab' : 'card';
     for (const local of locals) {
-      const doomed = kind === 'tab' ? childrenRendering(root, local).filter(tab => elementName(tab) === 'EntityLayout.Route') : cardsRendering(root, local);
+      const doomed = elementName(root) === 'EntityLayout' ? childrenRendering(root, local).filter(tab => elementName(tab) === 'EntityLayout.Route') : cardsRendering(root, local);
       for (const element of doomed) changes.push(removeElement(app, element));
       if (doomed.length) placements.push({ where: name, kind, state: 'removed' });
     }
@@ -199,9 +220,9 @@ function cardsRendering(root: JSXElement, local: string): JSXElement[] {
 export default function transformer(
   file: { path?: string; source: string },
   _api?: unknown,
-  options: { id?: string; package?: string; content?: string; card?: string; predicate?: string; pages?: string[]; remove?: boolean } = {},
+  options: { id?: string; package?: string; content?: string; card?: string; predicate?: string; pages?: string[]; cicd?: boolean; remove?: boolean } = {},
 ): string {
   if (!options.id || !options.package) throw new WireError('legacy-entity-page: pass --id and --package');
-  const request: EntityRequest = { id: options.id, packageName: options.package, content: options.content, card: options.card, predicate: options.predicate, pages: options.pages };
+  const request: EntityRequest = { id: options.id, packageName: options.package, content: options.content, card: options.card, predicate: options.predicate, pages: options.pages, cicd: options.cicd };
   return applyChanges(file.source, planEntityPage(file.source, file.path ?? 'EntityPage.tsx', request, Boolean(options.remove)).changes);
 }

@@ -72,6 +72,15 @@ export function appendChild(app: AppFile, parent: JSXElement, lines: (indent: st
   return insertAt(lineStart, lines(closingIndent + jsx.unit) + jsx.eol);
 }
 
+/** The edit that puts new lines just before `sibling`, at its indentation (it must start its line). */
+export function insertBefore(app: AppFile, sibling: Node, lines: (indent: string) => string): TextChange {
+  const { text, jsx } = app;
+  const start = sibling.start ?? 0;
+  const lineStart = lineStartOf(text, start);
+  if (text.slice(lineStart, start).trim() !== '') return refuse(app, sibling, 'expected the element on a line of its own, to add a sibling before it');
+  return insertAt(lineStart, lines(indentOf(text, start)) + jsx.eol);
+}
+
 /** The edit that takes an element out with the lines it stands on. */
 export function removeElement(app: AppFile, element: Node): TextChange {
   return { ...statementRemovalRange(app.text, element.start ?? 0, element.end ?? 0), text: '' };

@@ -76,7 +76,7 @@ export function planLegacyFrontend(context: FrontendContext, plugin: FrontendPac
     } else {
       const predicate = predicateFor(names, view);
       const planned = edit(context, work, files.entityPagePath, (text, display) =>
-        planEntityPage(text, display, { id: plugin.pluginId, packageName: pkgName, content, card, predicate }, remove, files.printWidth),
+        planEntityPage(text, display, { id: plugin.pluginId, packageName: pkgName, content, card, predicate, cicd: Boolean(content && names.cicdContents?.includes(content)) }, remove, files.printWidth),
       );
       for (const placement of planned?.placements ?? []) work.pieces.push({ kind: placement.kind, where: placement.where, state: placement.state });
     }
