@@ -21,7 +21,7 @@ import type { JSXElement, Node, VariableDeclarator } from '@babel/types';
 import { applyChanges, TextChange } from './lib/changes';
 import { AppFile, appendChild, insertBefore, readAppFile, refuse, removeElement } from './lib/app-file';
 import { importedNames, localName, planNamedImport, planUnusedImportRemoval } from './lib/imports';
-import { childElements, elementName, findElements, JsxSpec, printJsx, titleOf } from './lib/jsx';
+import { childElements, elementName, findElements, JsxAttribute, JsxSpec, printJsx, titleOf } from './lib/jsx';
 import { walk } from './lib/ast';
 import { WireError } from './lib/errors';
 
@@ -120,14 +120,17 @@ export function planEntityPage(text: string, file: string, request: EntityReques
   const placements: EntityPlacement[] = [];
   const wanted: string[] = [];
   const predicate = (): string | undefined => (request.predicate ? useName(app, request, request.predicate, wanted) : undefined);
-  const cicd = request.cicd && request.content && request.predicate ? constants.get(CICD)?.element : undefined;
-  if (request.content && cicd && elementName(cicd) === 'EntitySwitch') {
+  const cicd = request.cicd && request.content && request.predicate ? cicdSwitch(constants.get(CICD)?.element) : undefined;
+  if (request.content && cicd) {
     const existingLocal = localName(app.ast, request.packageName, request.content);
     if (existingLocal && childrenRendering(cicd, existingLocal).length) {
       placements.push({ where: CICD, kind: 'tab', state: 'present' });
     } else {
       const content = useName(app, request, request.content, wanted);
-      const spec: JsxSpec = { name: 'EntitySwitch.Case', attributes: [{ name: 'if', expression: predicate() as string }], children: [{ name: content }] };
+      // In the grid of its cases where they each sit in one (`<Grid item xs={12}>`), as the switch's other cases do.
+      const item = gridItemOfCases(app, cicd);
+      const view: JsxSpec = item ? { ...item, children: [{ name: content }] } : { name: content };
+      const spec: JsxSpec = { name: 'EntitySwitch.Case', attributes: [{ name: 'if', expression: predicate() as string }], children: [view] };
       // Before the case without a condition (create-app's "No CI/CD available"), which would otherwise win.
       const fallback = childElements(cicd).find(child => elementName(child) === 'EntitySwitch.Case' && !child.openingElement.attributes.some(a => a.type === 'JSXAttribute' && a.name.name === 'if'));
       changes.push(fallback ? insertBefore(app, fallback, indent => printJsx(spec, indent, app.jsx)) : appendChild(app, cicd, indent => printJsx(spec, indent, app.jsx)));
@@ -179,6 +182,32 @@ export function planEntityPage(text: string, file: string, request: EntityReques
   return { changes, placements };
 }
 
+/** create-app's CI/CD switch: `cicdContent`'s `<EntitySwitch>`, or the one switch in its `<Grid container>`. */
+function cicdSwitch(root: JSXElement | undefined): JSXElement | undefined {
+  if (!root) return undefined;
+  if (elementName(root) === 'EntitySwitch') return root;
+  const children = childElements(root);
+  return elementName(root) === 'Grid' && children.length === 1 && elementName(children[0]) === 'EntitySwitch' ? children[0] : undefined;
+}
+
+/** The `<Grid item ...>` every conditional case of the switch wraps its one view in, as a spec; none where they do not all. */
+function gridItemOfCases(app: AppFile, entitySwitch: JSXElement): JsxSpec | undefined {
+  const cases = childElements(entitySwitch).filter(child => elementName(child) === 'EntitySwitch.Case' && child.openingElement.attributes.some(a => a.type === 'JSXAttribute' && a.name.name === 'if'));
+  const items = cases.map(c => childElements(c)).map(views => (views.length === 1 && elementName(views[0]) === 'Grid' ? views[0] : undefined));
+  if (!items.length || items.some(item => !item)) return undefined;
+  const attributes: JsxAttribute[] = [];
+  for (const attribute of (items[0] as JSXElement).openingElement.attributes) {
+    if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier') return undefined;
+    const name = attribute.name.name;
+    const value = attribute.value;
+    if (!value) attributes.push({ name, flag: true });
+    else if (value.type === 'StringLiteral') attributes.push({ name, text: value.value });
+    else if (value.type === 'JSXExpressionContainer' && value.expression.type !== 'JSXEmptyExpression') attributes.push({ name, expression: app.text.slice(value.expression.start ?? 0, value.expression.end ?? 0) });
+    else return undefined;
+  }
+  return { name: 'Grid', attributes };
+}
+
 /** Takes out the tabs and cards that render the package's views, then the imports nothing uses any more. */
 function planRemoval(app: AppFile, constants: ReturnType<typeof jsxConstants>, request: EntityRequest): EntityPagePlan {
   const locals = [request.content, request.card]
@@ -193,7 +222,7 @@ function planRemoval(app: AppFile, constants: ReturnType<typeof jsxConstants>, r
     if (!root) continue;
     const kind = elementName(root) === 'EntityLayout' || name === CICD ? 'tab' : 'card';
     for (const local of locals) {
-      const doomed = elementName(root) === 'EntityLayout' ? childrenRendering(root, local).filter(tab => elementName(tab) === 'EntityLayout.Route') : cardsRendering(root, local);
+      const doomed = elementName(root) === 'EntityLayout' ? childrenRendering(root, local).filter(tab => elementName(tab) === 'EntityLayout.Route') : cardsRendering(name === CICD ? (cicdSwitch(root) ?? root) : root, local);
       for (const element of doomed) changes.push(removeElement(app, element));
       if (doomed.length) placements.push({ where: name, kind, state: 'removed' });
     }

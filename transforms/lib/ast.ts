@@ -187,9 +187,15 @@ export function contains(node: Node, test: (candidate: Node) => boolean): boolea
 export function identifierOffsets(root: Node): Map<string, number[]> {
   const offsets = new Map<string, number[]>();
   walk(root, (node, ancestors) => {
-    if (node.type !== 'Identifier') return;
     const parent = ancestors[ancestors.length - 1];
-    if (parent && isPropertyName(node, parent)) return;
+    if (node.type === 'JSXIdentifier') {
+      // An element's name refers to a variable (`<EntityJenkinsContent />`, `<Foo.Bar>`'s Foo); `<div>` and attribute names do not.
+      const elementName = (parent?.type === 'JSXOpeningElement' || parent?.type === 'JSXClosingElement') && parent.name === node && /^[A-Z_$]/.test(node.name);
+      if (!elementName && !(parent?.type === 'JSXMemberExpression' && parent.object === node)) return;
+    } else if (node.type !== 'Identifier') {
+      return;
+    }
+    if (node.type === 'Identifier' && parent && isPropertyName(node, parent)) return;
     const list = offsets.get(node.name) ?? [];
     list.push(node.start ?? 0);
     offsets.set(node.name, list);
