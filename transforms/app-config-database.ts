@@ -27,7 +27,7 @@
  */
 import type { Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { insertAt, TextChange, applyChanges } from './lib/changes';
-import { detectEol, lineStartOf } from './lib/text';
+import { detectEol, lineOf, lineStartOf } from './lib/text';
 import { loadYaml, parseYaml } from './lib/yaml';
 
 export interface DatabaseIdentity {
@@ -48,7 +48,6 @@ export type DatabaseIdentityPlan =
   /** `line` of the config that stands in the way, why, and the config to add by hand. */
   | { readonly kind: 'refused'; readonly line: number; readonly why: string; readonly config: string };
 
-const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
   const yaml = loadYaml();

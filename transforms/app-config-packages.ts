@@ -20,7 +20,7 @@
 import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { applyChanges, insertAt, TextChange } from './lib/changes';
 import { formatPosition, WireError } from './lib/errors';
-import { detectEol, lineStartOf } from './lib/text';
+import { detectEol, lineOf, lineStartOf } from './lib/text';
 import { loadYaml, parseYaml } from './lib/yaml';
 
 /**
@@ -50,7 +50,6 @@ export interface DiscoveryListPlan {
   readonly edit?: 'included' | 'unexcluded' | 'unincluded';
 }
 
-const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 const parse = parseYaml;
 
 interface ListNode {

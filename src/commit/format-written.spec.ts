@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { forgetPrettierConfigs } from './format';
-import { FormatSession, formatWrittenFiles } from './format-written';
+import { FormatSession } from './format-written';
 import * as lite from './prettier-lite';
 import { printLegacyAccessModule } from '../../transforms/generate/legacy-access';
 import { FileTree } from './tree';
@@ -44,7 +44,7 @@ test("created and updated files are formatted under create-app's config; unchang
   const tree = repo({ ...BACKSTAGE_ROOT, [INDEX]: 'const a = 1;\n', 'packages/backend/src/other.ts': 'const  untouched = 1\n' });
   tree.write(path.join(tree.root, MODULE), LONG_ADD);
   tree.write(path.join(tree.root, INDEX), `const a = 1;\n${LONG_ADD}`);
-  expect(await formatWrittenFiles(tree)).toEqual([]);
+  expect(await new FormatSession(tree.root).formatTree(tree)).toEqual([]);
   expect(tree.read(MODULE)).toBe(WRAPPED_ADD);
   expect(tree.read(INDEX)).toBe(`const a = 1;\n${WRAPPED_ADD}`);
   expect(tree.status(path.join(tree.root, 'packages/backend/src/other.ts'))).toBe('unchanged');
@@ -53,21 +53,21 @@ test("created and updated files are formatted under create-app's config; unchang
 test('a repo without a prettier config keeps what the printer wrote', async () => {
   const tree = repo({ 'package.json': '{ "name": "root" }\n' });
   tree.write(path.join(tree.root, MODULE), LONG_ADD);
-  await formatWrittenFiles(tree);
+  await new FormatSession(tree.root).formatTree(tree);
   expect(tree.read(MODULE)).toBe(LONG_ADD);
 });
 
 test("the config's own options apply (a JSON .prettierrc)", async () => {
   const tree = repo({ '.prettierrc.json': '{ "semi": false, "singleQuote": true, "printWidth": 120 }\n' });
   tree.write(path.join(tree.root, MODULE), LONG_ADD);
-  await formatWrittenFiles(tree);
+  await new FormatSession(tree.root).formatTree(tree);
   expect(tree.read(MODULE)).toBe(LONG_ADD.replace(/;\n$/, '\n'));
 });
 
 test('CRLF files stay CRLF unless the config sets endOfLine', async () => {
   const tree = repo(BACKSTAGE_ROOT);
   tree.write(path.join(tree.root, MODULE), LONG_ADD.replace(/\n/g, '\r\n'));
-  await formatWrittenFiles(tree);
+  await new FormatSession(tree.root).formatTree(tree);
   expect(tree.read(MODULE)).toBe(WRAPPED_ADD.replace(/\n/g, '\r\n'));
 });
 
@@ -75,7 +75,7 @@ test('a file under a folder that .prettierignore names is left alone; others are
   const tree = repo({ ...BACKSTAGE_ROOT, '.prettierignore': 'dist\n# generated\npackages/backend/src/modules/\n' });
   tree.write(path.join(tree.root, MODULE), LONG_ADD);
   tree.write(path.join(tree.root, INDEX), LONG_ADD);
-  await formatWrittenFiles(tree);
+  await new FormatSession(tree.root).formatTree(tree);
   expect(tree.read(MODULE)).toBe(LONG_ADD);
   expect(tree.read(INDEX)).toBe(WRAPPED_ADD);
 });
@@ -83,7 +83,7 @@ test('a file under a folder that .prettierignore names is left alone; others are
 test('a file prettier cannot parse is kept as printed, with a warning naming it', async () => {
   const tree = repo(BACKSTAGE_ROOT);
   tree.write(path.join(tree.root, MODULE), 'const = ;\n');
-  const warnings = await formatWrittenFiles(tree);
+  const warnings = await new FormatSession(tree.root).formatTree(tree);
   expect(tree.read(MODULE)).toBe('const = ;\n');
   expect(warnings).toEqual([expect.stringMatching(/^packages\/backend\/src\/modules\/notification-digests-legacy-plugin\.ts: prettier could not format it \(.+\); written as printed$/)]);
 });

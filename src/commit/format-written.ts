@@ -77,11 +77,6 @@ export class FormatSession {
   }
 }
 
-/** Formats the created and updated TypeScript files of `tree` in place, in this thread. */
-export function formatWrittenFiles(tree: FileTree, readPackageJson?: PackageJsonReader): Promise<string[]> {
-  return new FormatSession(tree.root, readPackageJson).formatTree(tree);
-}
-
 /** The prettier options for `file`, or undefined where the repo has no prettier config. */
 async function prettierOptions(file: string, readPackageJson?: PackageJsonReader): Promise<Options | undefined> {
   const quick = quickPrettierConfig(file, readPackageJson);

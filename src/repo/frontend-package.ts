@@ -14,7 +14,6 @@ import * as path from 'path';
 import { parse } from '@babel/parser';
 import type { File, Node, ObjectExpression } from '@babel/types';
 import { walk } from '../../transforms/lib/ast';
-import { cicdContentsOf } from './readme-placement';
 import { PackageInfo } from './workspace';
 
 export type FrontendRole = 'frontend-plugin' | 'frontend-plugin-module';
@@ -26,8 +25,6 @@ export interface FrontendExports {
   readonly pages: readonly string[];
   /** Routable extensions for the entity page: `EntityCarmenContent`. */
   readonly contents: readonly string[];
-  /** Of those, the ones the package's README renders on the CI/CD tab (./readme-placement.ts). */
-  readonly cicdContents?: readonly string[];
   /** Component extensions for the entity overview: `EntityCarmenCard`. */
   readonly cards: readonly string[];
   /** `isCarmenAvailable(entity)` and the like. */
@@ -349,7 +346,6 @@ function readExports(pkg: PackageInfo): FrontendExports | undefined {
     page: ranked(onRoot, pages)[0],
     pages: ranked(onRoot, pages),
     contents: contents.sort(byLength),
-    cicdContents: cicdContentsOf(root, contents),
     cards: cards.sort(byLength),
     predicates: [...names.keys()].filter(name => PREDICATE.test(name)),
     plugin: pluginExport,

@@ -1,4 +1,4 @@
-import type { BlockStatement, CallExpression, LVal, Node, Program, Statement } from '@babel/types';
+import type { BlockStatement, CallExpression, LVal, Node, Program, Statement, VariableDeclarator } from '@babel/types';
 import { VISITOR_KEYS } from './visitor-keys';
 
 /** A statement list that can receive new statements: a block or the program. */
@@ -181,6 +181,11 @@ export function contains(node: Node, test: (candidate: Node) => boolean): boolea
     return undefined;
   });
   return found;
+}
+
+/** The one declarator of `const x = ...` (a declaration of several, or another statement: undefined). */
+export function soleDeclarator(statement: Node): VariableDeclarator | undefined {
+  return statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
 }
 
 /** Start offsets of every identifier (property names excluded), by name. */

@@ -14,6 +14,11 @@ export function detectEol(source: string): '\n' | '\r\n' {
   return crlf > lf ? '\r\n' : '\n';
 }
 
+/** The 1-based line of `offset` in `source`. */
+export function lineOf(source: string, offset: number): number {
+  return source.slice(0, offset).split('\n').length;
+}
+
 export function lineStartOf(source: string, offset: number): number {
   return source.lastIndexOf('\n', offset - 1) + 1;
 }

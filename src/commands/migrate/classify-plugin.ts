@@ -9,6 +9,7 @@
 import type { File, Node } from '@babel/types';
 import { walk } from '../../../transforms/lib/ast';
 import { packageOfSpecifier } from '../../../transforms/lib/package-names';
+import { lineOf } from '../../../transforms/lib/text';
 
 export type TemplateCustomisation = 'scaffolder-entity-model' | 'search-catalog-collator' | 'search-techdocs-collator' | 'search-pg-engine' | 'allow-all-policy';
 
@@ -63,10 +64,6 @@ interface CallSite {
   readonly name: string;
   readonly line: number;
   readonly node: Node;
-}
-
-function lineOf(source: string, offset: number): number {
-  return source.slice(0, offset).split('\n').length;
 }
 
 /** A function node, with its first parameter's name (or destructured names) and its body. */

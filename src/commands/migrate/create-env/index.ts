@@ -11,7 +11,8 @@ import type { Expression, FunctionDeclaration, Node, ObjectExpression } from '@b
 import { mentions } from '../../../../transforms/lib/ast';
 import { LEGACY_SERVICES } from '../../../../transforms/generate/legacy-services';
 import { appService, AppService, fromBackstage, identityWithOptions, newSystemService, serviceRefusal, ServiceContext, sharedEventBroker } from './services';
-import { boundNames, calleeRoot, envObjectOf, fromEnv, isGetRootLogger, lineOf, LOG_LEVELS, overriddenService, ownImport, readsOnly, returnedVariable, STANDARD_FIELDS, startupNeeds, TEMPLATE_LOG, templateArguments } from './shapes';
+import { boundNames, calleeRoot, envObjectOf, fromEnv, isGetRootLogger, LOG_LEVELS, overriddenService, ownImport, readsOnly, returnedVariable, STANDARD_FIELDS, startupNeeds, TEMPLATE_LOG, templateArguments } from './shapes';
+import { lineOf } from '../../../../transforms/lib/text';
 import { CreateEnvReading, ExtraEnvField, IdentityOverride, NewSystemField, ServiceOverride, SHARED_EVENT_BROKER, StartupNeeds } from './types';
 
 export * from './types';

@@ -7,8 +7,9 @@
  * env field hands on. Each returns what it found; the reader records it.
  */
 import type { Node } from '@babel/types';
-import { mentions } from '../../../../transforms/lib/ast';
-import { calleeRoot, lineOf, STANDARD_FIELDS, TEMPLATE_PACKAGES } from './shapes';
+import { mentions, soleDeclarator } from '../../../../transforms/lib/ast';
+import { lineOf } from '../../../../transforms/lib/text';
+import { calleeRoot, STANDARD_FIELDS, TEMPLATE_PACKAGES } from './shapes';
 import type { IdentityOverride, NewSystemField, NewSystemService } from './types';
 
 /** The options of DefaultIdentityClient.create (plugin-auth-node 0.4 and 0.5): the discovery, the issuer it requires, the algorithms it accepts. */
@@ -49,11 +50,6 @@ export interface ServiceContext {
   readonly template: ReadonlySet<string>;
   /** The events and signals services found so far, by local name. */
   readonly newSystemServices: ReadonlyMap<string, NewSystemField>;
-}
-
-/** The single declarator of `const x = ...`, else undefined. */
-function soleDeclarator(statement: Node) {
-  return statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
 }
 
 /** Whether `name` is imported from one of the packages whose factories the template calls. */

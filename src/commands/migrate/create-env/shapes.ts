@@ -93,10 +93,6 @@ export function isGetRootLogger(init: Node): boolean {
   return init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'getRootLogger' && init.arguments.length === 0;
 }
 
-export function lineOf(source: string, offset: number): number {
-  return source.slice(0, offset).split('\n').length;
-}
-
 /** The name a call or `new` starts from: `HostDiscovery` of `HostDiscovery.fromConfig(config)`, `getRootLogger` of `getRootLogger()`. */
 export function calleeRoot(expression: Node | null | undefined): string | undefined {
   let node = expression?.type === 'AwaitExpression' ? expression.argument : expression;

@@ -5,7 +5,7 @@
  * source, so it imports neither the reading nor the readers.
  */
 import type { Node, Statement } from '@babel/types';
-import { identifierOffsets, mentions } from '../../../../transforms/lib/ast';
+import { identifierOffsets, mentions, soleDeclarator } from '../../../../transforms/lib/ast';
 
 /** What the search needs from the statement reading. */
 export interface MiddlewareSource {
@@ -32,7 +32,7 @@ const ONLY = 'only a middleware that reads the bearer token, verifies it with an
 /** Reads main() once for the middleware: the one found, why it is refused, or undefined where there is none. */
 export function readAuthenticatingMiddleware(reading: MiddlewareSource, body: readonly Statement[]): AuthenticatingReading {
   for (const statement of body) {
-    const declarator = statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
+    const declarator = soleDeclarator(statement);
     const fn = declarator?.init;
     if (!declarator || declarator.id.type !== 'Identifier' || !fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) continue;
     if (!/\.authenticate\s*\(/.test(reading.source.slice(fn.start ?? 0, fn.end ?? 0))) continue;

@@ -9,14 +9,14 @@
  * to the other rules, which refuse it.
  */
 import type { Node } from '@babel/types';
-import { identifierOffsets, walk } from '../../../../transforms/lib/ast';
+import { identifierOffsets, soleDeclarator, walk } from '../../../../transforms/lib/ast';
 import type { StatementReader } from './reader';
 import type { StatementReading } from './reading';
 
 export const pluginArgument: StatementReader = {
   kind: 'plugin-argument',
   read(statement, reading) {
-    const declarator = statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
+    const declarator = soleDeclarator(statement);
     const init = declarator?.init;
     if (!declarator || declarator.id.type !== 'Identifier' || !init || !reading.configName) return false;
     const name = declarator.id.name;

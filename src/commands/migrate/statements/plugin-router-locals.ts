@@ -4,7 +4,7 @@
  * which imports neither the reading nor the readers.
  */
 import type { Node, Statement } from '@babel/types';
-import { identifierOffsets, walk } from '../../../../transforms/lib/ast';
+import { identifierOffsets, soleDeclarator, walk } from '../../../../transforms/lib/ast';
 import { pluginCall } from './shapes';
 
 /** main()'s locals that hold a plugin's router and are used only as a mount's router, by name. */
@@ -15,7 +15,7 @@ export function readPluginRouters(
 ): Map<string, { statement: Statement; call: Node }> {
   const found = new Map<string, { statement: Statement; call: Node }>();
   for (const statement of body) {
-    const declarator = statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
+    const declarator = soleDeclarator(statement);
     const init = declarator?.init;
     if (!declarator || declarator.id.type !== 'Identifier' || !init || !pluginCall(init, aliases, envs)) continue;
     const name = declarator.id.name;

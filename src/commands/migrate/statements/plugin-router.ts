@@ -6,6 +6,7 @@
  * goes with them. A local used any other way (`catalogRouter.use(...)`) is
  * left to the other rules, which refuse it.
  */
+import { soleDeclarator } from '../../../../transforms/lib/ast';
 import type { StatementReader } from './reader';
 import { mountsOf } from './plugin-router-locals';
 
@@ -16,7 +17,7 @@ export const pluginRouter: StatementReader = {
       reading.replace(statement, "a plugin's router held in a local: the new backend serves the plugin where the local was mounted");
       return true;
     }
-    const declarator = statement.type === 'VariableDeclaration' && statement.declarations.length === 1 ? statement.declarations[0] : undefined;
+    const declarator = soleDeclarator(statement);
     const plugin = declarator?.init ? reading.pluginCall(declarator.init) : undefined;
     // Only a local that is mounted somewhere is a plugin's router (`await createAuthMiddleware(appEnv)` is not).
     if (!plugin || declarator?.id.type !== 'Identifier' || mountsOf(reading.index.router.container.body, declarator.id.name) === 0) return false;

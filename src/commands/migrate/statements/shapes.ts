@@ -8,9 +8,9 @@ import { mentions, walk } from '../../../../transforms/lib/ast';
 import type { LegacyIndex } from '../../../../transforms/analysis/legacy-backend';
 import type { StartupLogLine } from '../statement-types';
 
-export function lineOf(source: string, offset: number): number {
-  return source.slice(0, offset).split('\n').length;
-}
+import { lineOf } from '../../../../transforms/lib/text';
+
+export { lineOf };
 
 export function firstLine(source: string, node: Node): string {
   const text = source.slice(node.start ?? 0, node.end ?? 0).split(/\r?\n/)[0].trim();

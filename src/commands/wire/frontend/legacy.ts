@@ -10,6 +10,7 @@ import { WireError } from '../../../../transforms/lib/errors';
 import { planAppRoute } from '../../../../transforms/legacy-app-routes';
 import { planSidebarItem } from '../../../../transforms/legacy-app-sidebar';
 import { planEntityPage } from '../../../../transforms/legacy-entity-page';
+import { cicdContentsOf } from '../../../repo/readme-placement';
 import { FrontendExports, FrontendPackage } from '../../../repo/frontend-package';
 import { FrontendContext, PieceWork } from './types';
 import { manualStepsFor } from './manual';
@@ -76,7 +77,7 @@ export function planLegacyFrontend(context: FrontendContext, plugin: FrontendPac
     } else {
       const predicate = predicateFor(names, view);
       const planned = edit(context, work, files.entityPagePath, (text, display) =>
-        planEntityPage(text, display, { id: plugin.pluginId, packageName: pkgName, content, card, predicate, cicd: Boolean(content && names.cicdContents?.includes(content)) }, remove, files.printWidth),
+        planEntityPage(text, display, { id: plugin.pluginId, packageName: pkgName, content, card, predicate, cicd: !remove && isCicdContent(plugin, content) }, remove, files.printWidth),
       );
       for (const placement of planned?.placements ?? []) work.pieces.push({ kind: placement.kind, where: placement.where, state: placement.state });
     }
@@ -89,6 +90,11 @@ export function planLegacyFrontend(context: FrontendContext, plugin: FrontendPac
     }
     work.manualSteps.push(...manualStepsFor(context, plugin, names, Boolean(page || content || card)));
   }
+}
+
+/** Whether the package's README shows its content on the CI/CD tab; read only when wiring one (status has no use for it). */
+function isCicdContent(plugin: FrontendPackage, content: string | undefined): boolean {
+  return content !== undefined && plugin.pkg.dir !== undefined && cicdContentsOf(plugin.pkg.dir, [content]).length > 0;
 }
 
 /** For removal where the package cannot be read: the names create-app's template gives a plugin. */
