@@ -408,6 +408,13 @@ export function run(): void {
       process.exit(code);
     });
   }
+  // A reader that stops early (`wire-plugin status | head`) closes the pipe: what is left to print has
+  // nowhere to go, which is no failure of the run, so the run ends as it would have, with its exit code.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+  }
   main(process.argv.slice(2)).then(code => {
     process.exitCode = code;
   });

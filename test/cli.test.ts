@@ -3,10 +3,11 @@
  * output, exit codes, --dry-run / --check / --json / --force, and every bad
  * input (exit 2, one line on stderr, nothing written).
  */
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DORA_WRAPPER } from './helpers/expected-wrapper';
-import { cleanup, copyExample, emptyDir, LEGACY_APP, NEW_APP, read, runCli, snapshot, write } from './helpers/repo';
+import { CLI, cleanup, copyExample, emptyDir, LEGACY_APP, NEW_APP, read, runCli, snapshot, write } from './helpers/repo';
 
 const INDEX = 'packages/backend/src/index.ts';
 const BACKEND_JSON = 'packages/backend/package.json';
@@ -243,6 +244,18 @@ describe('--dry-run, --check, --json', () => {
     const repo = copyExample();
     const result = runCli(['carmen', '--quiet'], repo);
     expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  test('a reader that closes the pipe early (`| head`) cuts the output, not the run: exit code as usual, no stack trace', async () => {
+    const repo = copyExample();
+    const child = spawn(process.execPath, [CLI, 'carmen'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the CLI has started: its first line meets a pipe with no reader (EPIPE).
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', chunk => (stderr += chunk));
+    const code = await new Promise(resolve => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(read(repo, INDEX)).toBe(WIRED_INDEX);
   });
 });
 
