@@ -95,6 +95,16 @@ describe('validateChanges', () => {
     expect(() => validate('  var v = 1;\n')).not.toThrow();
   });
 
+  test('of the files one parse shape covers, the first is parsed and proves the rest; the first of each shape is parsed', () => {
+    const created = (name: string, text: string): FileChange => change(name, undefined, text);
+    const shapeOf = (file: string): string | undefined => (path.basename(file).startsWith('m-') ? 'module shape' : undefined);
+    // The second m- file is proven by the first (the shape says they parse alike), so its text is never parsed.
+    expect(() => validateChanges([created('m-a.ts', 'export const a = 1;\n'), created('m-b.ts', 'export const = ;\n')], undefined, shapeOf)).not.toThrow();
+    // The first of a shape is parsed, and a file without a shape always is.
+    expect(() => validateChanges([created('m-b.ts', 'export const = ;\n'), created('m-a.ts', 'export const a = 1;\n')], undefined, shapeOf)).toThrow(/^m-b\.ts: the planned edit does not parse/);
+    expect(() => validateChanges([created('m-a.ts', 'export const a = 1;\n'), created('x.ts', 'export const = ;\n')], undefined, shapeOf)).toThrow(/^x\.ts: the planned edit does not parse/);
+  });
+
   test('JSON is parsed as JSON', () => {
     expect(() => validateChanges([change('package.json', '{}\n', '{\n')])).toThrow(/^package\.json: the planned edit does not parse/);
     expect(() => validateChanges([change('package.json', '{}\n', '{ "a": 1 }\n')])).not.toThrow();

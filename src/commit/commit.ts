@@ -146,17 +146,29 @@ function removeIfEmpty(dir: string): void {
 }
 
 /**
+ * The form a file's new text shares with other files of its template (the
+ * modules migrate makes for each plugin), such that texts of one form all
+ * parse or all do not; undefined for a file of its own.
+ */
+export type ParseShape = (file: string, text: string) => string | undefined;
+
+/**
  * Every new content must parse before anything is written: JSON as JSON,
  * YAML (app-config) as YAML, the rest as TypeScript. A file whose edits are known (`edited`, by path, with
  * the AST of the text they apply to) has only its changed statements
  * re-parsed when that proves the whole parses; else, and for every other
- * file, the whole new content is parsed.
+ * file, the whole new content is parsed. Of the files `parseShape` gives one
+ * form (a template's modules, alike but for a plugin's id and names), the
+ * first is parsed and proves the others.
  */
-export function validateChanges(changes: readonly FileChange[], edited?: ReadonlyMap<string, ParsedEdits>): void {
+export function validateChanges(changes: readonly FileChange[], edited?: ReadonlyMap<string, ParsedEdits>, parseShape?: ParseShape): void {
+  const provenShapes = new Set<string>();
   for (const change of changes) {
     if (change.after === undefined) continue;
     const edits = edited?.get(change.path);
     if (edits && change.before !== undefined && editsReparse(change.before, change.after, edits)) continue;
+    const shape = parseShape?.(change.path, change.after);
+    if (shape !== undefined && provenShapes.has(shape)) continue;
     try {
       if (change.path.endsWith('.json')) JSON.parse(change.after);
       else if (/\.ya?ml$/.test(change.path)) {
@@ -164,6 +176,7 @@ export function validateChanges(changes: readonly FileChange[], edited?: Readonl
         const error = (require('yaml') as typeof import('yaml')).parseDocument(change.after).errors[0];
         if (error) throw error;
       } else parseScript(change.after, { sourceType: 'module', plugins: change.path.endsWith('.tsx') ? ['typescript', 'jsx'] : ['typescript'], attachComment: false });
+      if (shape !== undefined) provenShapes.add(shape);
     } catch (error) {
       throw new WireError(`${change.displayPath}: the planned edit does not parse (${(error as Error).message}); nothing was written (this is a wire-plugin bug)`);
     }

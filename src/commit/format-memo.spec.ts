@@ -1,8 +1,9 @@
+import { parse } from '@babel/parser';
 import type { Options } from 'prettier';
 import { printLegacyAccessModule } from '../../transforms/generate/legacy-access';
 import { printPluginAdapterModule } from '../../transforms/generate/plugin-adapter';
 import type { GeneratedStyle } from '../../transforms/generate/plugin-shell';
-import { canonicalize, instantiate } from './format-memo';
+import { canonicalize, instantiate, parseShape } from './format-memo';
 import { formatTypeScript } from './prettier-lite';
 
 describe('canonicalize', () => {
@@ -36,6 +37,38 @@ describe('canonicalize', () => {
   test('a dashed id keeps its dashes; a value that is another one\'s start is replaced whole', () => {
     const canonical = canonicalize("pluginId: 'my-plugin', moduleId: 'my-plugin-legacy-access', x: my", ['my-plugin', 'my']);
     expect(canonical?.text).toBe("pluginId: 'qq-qqqqqq', moduleId: 'qq-qqqqqq-legacy-access', x: xx");
+  });
+});
+
+describe('parseShape', () => {
+  const parses = (text: string): boolean => {
+    try {
+      parse(text, { sourceType: 'module', plugins: ['typescript'] });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const adapter = (id: string, line: number): string =>
+    `// ${id} (index.ts line ${line})\nimport ${id} from '../plugins/${id}';\nexport default async function createPlugin(env: Parameters<typeof ${id}>[0]) {\n  return await ${id}(env);\n}\n`;
+
+  test('texts of one template whose slots have the same shape share it, and it parses as they do', () => {
+    const shape = parseShape(adapter('p01', 148), ['p01', '148']);
+    expect(shape).toBe(parseShape(adapter('x72', 903), ['x72', '903']));
+    expect(parses(adapter('p01', 148))).toBe(true);
+    expect(parses(shape!)).toBe(true);
+    // Broken alike: the canonical text of a text that does not parse does not parse either.
+    const broken = adapter('p01', 148).replace('return await', 'return await await (');
+    expect(parses(broken)).toBe(false);
+    expect(parses(parseShape(broken, ['p01', '148'])!)).toBe(false);
+  });
+
+  test('a value whose placeholder would be another kind of token (1e5 is a number, 1q1 is none) has no shape', () => {
+    const text = 'export const limit = 1e5;\n';
+    expect(parses(text)).toBe(true);
+    expect(parses(canonicalize(text, ['1e5'])!.text)).toBe(false);
+    expect(parseShape(text, ['1e5'])).toBeUndefined();
+    expect(parseShape('const a = 01;\n', ['01'])).toBeUndefined();
   });
 });
 

@@ -103,3 +103,19 @@ export function canonicalize(text: string, slots: readonly string[]): CanonicalT
 export function instantiate(formattedCanonical: string, canonical: CanonicalText): string {
   return replaceWords(formattedCanonical, canonical.placeholders, canonical.values);
 }
+
+/** A slot value whose placeholder keeps a text's parse: a name (letters first) or a plain integer. */
+const PARSE_NEUTRAL = /^(?:[A-Za-z_$][A-Za-z0-9_$-]*|[1-9][0-9]*)$/;
+
+/**
+ * The canonical form of `text` for the parse check: two texts of one template
+ * with the same canonical form either both parse or both do not, so one parse
+ * proves the other. A placeholder keeps each token's kind (a name stays a
+ * name, an integer an integer) and its boundaries; that holds for names and
+ * plain integers, not for values such as `1e5` (a number whose placeholder
+ * `1q1` is none), so a text with such a slot has no parse shape.
+ */
+export function parseShape(text: string, slots: readonly string[]): string | undefined {
+  if (!slots.every(value => value === '' || PARSE_NEUTRAL.test(value))) return undefined;
+  return canonicalize(text, slots)?.text;
+}

@@ -12,7 +12,7 @@ import * as path from 'path';
 import type { Options } from 'prettier';
 import type { FileTree } from './tree';
 import { PackageJsonReader, quickPrettierConfig } from './format';
-import { canonicalize, instantiate } from './format-memo';
+import { canonicalize, instantiate, parseShape } from './format-memo';
 
 /** create-app's shared config (`@backstage/cli/config/prettier`, as `@spotify/prettier-config`). */
 const BACKSTAGE_PRETTIER: Options = { singleQuote: true, trailingComma: 'all', arrowParens: 'avoid' };
@@ -38,6 +38,12 @@ export class FormatSession {
   /** Marks `file` as made from a template: `slots` are what differ between its siblings (a plugin's id, its import name, its index.ts line). */
   fromTemplate(file: string, slots: readonly string[]): void {
     this.slotsOf.set(file, slots);
+  }
+
+  /** The form `text` shares with its template's other modules for the parse check (./format-memo parseShape); undefined for a file not made from a template. */
+  parseShape(file: string, text: string): string | undefined {
+    const slots = this.slotsOf.get(file);
+    return slots ? parseShape(text, slots) : undefined;
   }
 
   /** Formats the created and updated TypeScript files of `tree` in place; returns warnings (a file prettier could not format keeps the printers' text). */

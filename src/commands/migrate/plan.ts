@@ -67,7 +67,7 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const refusing = statements.refused.length + decided.refused.length + translated.refused.length + data.refused.length + packageJson.refused.length > 0;
   if (!refusing) context.warnings.push(...(await context.formatting.formatTree(files.tree)));
   const changes = files.tree.changes();
-  validateChanges(changes);
+  validateChanges(changes, undefined, (file, text) => context.formatting.parseShape(file, text));
   const touched = [files.backendJsonPath, files.indexPath, ...(configPath ? [configPath] : []), ...data.written, ...translated.generated, ...decided.deletions, typesPath];
   const report: MigrationReport = {
     ...emptyReport(files),
