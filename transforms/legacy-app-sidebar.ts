@@ -3,16 +3,18 @@
  * `<SidebarItem icon={ExtensionIcon} to="carmen" text="Carmen" />` where the
  * app keeps its plugin items: the end of create-app's `<SidebarScrollWrapper>`
  * (whose comment says items go there), else after the last item of the
- * sidebar's "Menu" group, else after its last item. The icon is one the file
- * imports already from the icon package, else Extension from it.
+ * sidebar's "Menu" group, else after its last item. The icon is the one
+ * asked for (the plugin's README's: a Material UI icon, or one the plugin
+ * package exports), else Extension from the icon package; taken from the
+ * file's own import of it where it has one.
  *
  * The default export is a jscodeshift-style transform
- * (`--id=carmen [--iconPackage=@material-ui/icons]`, `--remove`).
+ * (`--id=carmen [--iconPackage=@material-ui/icons] [--text=...]`, `--remove`).
  */
 import type { JSXElement } from '@babel/types';
 import { applyChanges, TextChange } from './lib/changes';
 import { AppFile, appendChild, mapsData, readAppFile, refuse, removeElement } from './lib/app-file';
-import { importedNames, importDeclarations, planDefaultImport, planUnusedImportRemoval } from './lib/imports';
+import { importedNames, localName, planDefaultImport, planNamedImport, planUnusedImportRemoval } from './lib/imports';
 import { childElements, elementName, expressionAttribute, findElements, printJsx, stringAttribute, titleOf } from './lib/jsx';
 import { insertAt } from './lib/changes';
 import { indentOf, pointAfterStatement } from './lib/text';
@@ -24,7 +26,18 @@ export interface SidebarRequest {
   readonly text?: string;
   /** The icon package the app depends on (`@material-ui/icons` or `@mui/icons-material`). */
   readonly iconPackage?: string;
+  /** The item's icon (default: Extension from the icon package, as `ExtensionIcon`). */
+  readonly icon?: SidebarIcon;
 }
+
+/**
+ * An icon of the icon package (`MonetizationOn`, default-imported from
+ * `@material-ui/icons/MonetizationOn` as `MoneyIcon`), or a name a package
+ * exports (`KialiIcon` from the Kiali plugin).
+ */
+export type SidebarIcon =
+  | { readonly material: string; readonly local: string }
+  | { readonly module: string; readonly exported: string };
 
 export interface SidebarPlan {
   readonly changes: readonly TextChange[];
@@ -33,7 +46,7 @@ export interface SidebarPlan {
 }
 
 /** The icon every legacy app can show for a plugin: the puzzle piece create-app uses for APIs. */
-const ICON = 'Extension';
+const DEFAULT_ICON: SidebarIcon = { material: 'Extension', local: 'ExtensionIcon' };
 
 const targets = (id: string): string[] => [id, `/${id}`];
 
@@ -75,19 +88,18 @@ function anchorOf(app: AppFile, sidebar: JSXElement): { parent: JSXElement } | {
 }
 
 /** The icon's local name and the import it needs, if any. */
-function iconFor(app: AppFile, iconPackage: string): { name: string; changes: TextChange[] } {
-  for (const declaration of importDeclarations(app.ast)) {
-    const source = String(declaration.source.value);
-    for (const specifier of declaration.specifiers) {
-      if (source === `${iconPackage}/${ICON}` && specifier.type === 'ImportDefaultSpecifier') return { name: specifier.local.name, changes: [] };
-      if (source === iconPackage && specifier.type === 'ImportSpecifier' && specifier.imported.type === 'Identifier' && specifier.imported.name === ICON) {
-        return { name: specifier.local.name, changes: [] };
-      }
-    }
+function iconFor(app: AppFile, iconPackage: string, icon: SidebarIcon): { name: string; changes: TextChange[] } {
+  if ('module' in icon) {
+    const known = localName(app.ast, icon.module, icon.exported);
+    if (known) return { name: known, changes: [] };
+    if (importedNames(app.ast).has(icon.exported)) refuse(app, undefined, `${icon.exported} is imported from another module: expected the name free for ${icon.module}'s ${icon.exported}`);
+    return { name: icon.exported, changes: planNamedImport(app.text, app.ast, icon.module, [icon.exported], app.imports) };
   }
-  const name = `${ICON}Icon`;
-  if (importedNames(app.ast).has(name)) refuse(app, undefined, `${name} is imported from another module: expected the name free for ${iconPackage}/${ICON}`);
-  return { name, changes: planDefaultImport(app.text, app.ast, `${iconPackage}/${ICON}`, name, app.imports, iconPackage) };
+  const source = `${iconPackage}/${icon.material}`;
+  const known = localName(app.ast, source, 'default') ?? localName(app.ast, iconPackage, icon.material);
+  if (known) return { name: known, changes: [] };
+  if (importedNames(app.ast).has(icon.local)) refuse(app, undefined, `${icon.local} is imported from another module: expected the name free for ${source}`);
+  return { name: icon.local, changes: planDefaultImport(app.text, app.ast, source, icon.local, app.imports, iconPackage) };
 }
 
 /** `to="carmen"` or `to="/carmen"`, as most of the file's items write it. */
@@ -109,7 +121,7 @@ export function planSidebarItem(text: string, file: string, request: SidebarRequ
     return { changes, state: 'removed' };
   }
   if (existing.length) return { changes: [], state: 'present', line: text.slice(0, existing[0].start ?? 0).split('\n').length };
-  const icon = iconFor(app, request.iconPackage ?? '@material-ui/icons');
+  const icon = iconFor(app, request.iconPackage ?? '@material-ui/icons', request.icon ?? DEFAULT_ICON);
   const item = {
     name: 'SidebarItem',
     attributes: [
@@ -132,9 +144,9 @@ export function planSidebarItem(text: string, file: string, request: SidebarRequ
 export default function transformer(
   file: { path?: string; source: string },
   _api?: unknown,
-  options: { id?: string; text?: string; iconPackage?: string; remove?: boolean } = {},
+  options: { id?: string; text?: string; iconPackage?: string; icon?: SidebarIcon; remove?: boolean } = {},
 ): string {
   if (!options.id) throw new WireError('legacy-app-sidebar: pass --id');
-  const plan = planSidebarItem(file.source, file.path ?? 'Root.tsx', { id: options.id, text: options.text, iconPackage: options.iconPackage }, Boolean(options.remove));
+  const plan = planSidebarItem(file.source, file.path ?? 'Root.tsx', { id: options.id, text: options.text, iconPackage: options.iconPackage, icon: options.icon }, Boolean(options.remove));
   return applyChanges(file.source, plan.changes);
 }

@@ -13,6 +13,7 @@ import { planEntityPage } from '../../../../transforms/legacy-entity-page';
 import { cicdContentsOf } from '../../../repo/readme-placement';
 import { FrontendExports, FrontendPackage } from '../../../repo/frontend-package';
 import { FrontendContext, PieceWork } from './types';
+import { readmeSidebarRequest } from './sidebar-icon';
 import { manualStepsFor } from './manual';
 
 /** `EntityCarmenContent` -> `Carmen`: the view's subject, to match its predicate. */
@@ -64,7 +65,9 @@ export function planLegacyFrontend(context: FrontendContext, plugin: FrontendPac
     } else if (!iconPackage && !remove) {
       work.manualSteps.push(`${tree.display(files.rootTsxPath)}: the app depends on no icon package (@material-ui/icons): add <SidebarItem icon={...} to="${plugin.pluginId}" text="..." /> by hand`);
     } else {
-      const item = edit(context, work, files.rootTsxPath, (text, display) => planSidebarItem(text, display, { id: plugin.pluginId, iconPackage }, remove, files.printWidth));
+      // The README's item is read only when wiring: removal finds the item by its target.
+      const readme = remove || !iconPackage ? {} : readmeSidebarRequest(plugin, iconPackage, files.appDir, tree.root);
+      const item = edit(context, work, files.rootTsxPath, (text, display) => planSidebarItem(text, display, { id: plugin.pluginId, iconPackage, ...readme }, remove, files.printWidth));
       if (item) work.pieces.push({ kind: 'sidebar', where: tree.display(files.rootTsxPath), state: item.state });
     }
   }

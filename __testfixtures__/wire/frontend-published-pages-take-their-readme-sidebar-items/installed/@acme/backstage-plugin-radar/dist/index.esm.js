@@ -1,0 +1,2 @@
+export { RadarPage, radarPlugin } from './plugin.esm.js';
+//# sourceMappingURL=index.esm.js.map
