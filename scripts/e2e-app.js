@@ -57,8 +57,9 @@ const git = (dir, args) => run('git', 'git', args, { cwd: dir }).stdout.trim();
  * it once; tags `e2e-before-new` (before `yarn new`) and `e2e-base` (after).
  * Reused while the marker is there; reset to `e2e-base` each time.
  */
-function cachedApp(name, version, runtime, prepare) {
-  const dir = path.join(CACHE, `frontend-${name}-${version}`);
+function cachedApp(name, version, runtime, prepare, variant) {
+  // `variant` names what `prepare` installs beyond the template, so that a cache made before it changed is not reused.
+  const dir = path.join(CACHE, `frontend-${name}-${version}${variant ? `-${variant}` : ''}`);
   const marker = path.join(dir, 'node_modules', '.wire-plugin-e2e-ready');
   if (!fs.existsSync(marker)) {
     fs.rmSync(dir, { recursive: true, force: true });

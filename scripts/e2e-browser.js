@@ -58,14 +58,17 @@ function browse(base, pages) {
 }
 
 /** The sidebar's link to a path, as the browser renders it on `from`. */
-function sidebarLink(base, from, to, label) {
+function sidebarLink(base, from, to, label, iconPath) {
   return withBrowser(async page => {
     await page.goto(base + from, { waitUntil: 'load', timeout: 60_000 });
     const link = page.locator(`nav a[href="${to}"]`).first();
     await link.waitFor({ state: 'attached', timeout: 60_000 });
     const text = (await link.innerText()).trim();
     if (!text.includes(label)) throw new StepError('browser', `the sidebar's link to ${to} reads ${JSON.stringify(text)}, expected ${label}`);
-    log(`  chromium ${from}: the sidebar links to ${to} as ${JSON.stringify(text)}`);
+    // The icon it shows, where one is expected: the path its SVG draws.
+    const drawn = iconPath === undefined ? undefined : await link.locator('svg path').first().getAttribute('d');
+    if (iconPath !== undefined && drawn !== iconPath) throw new StepError('browser', `the sidebar's link to ${to} draws ${JSON.stringify(drawn)}, expected the icon ${JSON.stringify(iconPath)}`);
+    log(`  chromium ${from}: the sidebar links to ${to} as ${JSON.stringify(text)}${iconPath === undefined ? '' : ', with the expected icon'}`);
   });
 }
 

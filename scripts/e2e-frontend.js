@@ -35,6 +35,9 @@ const { browse, sidebarLink } = require('./e2e-browser');
 const { CLI, CACHE, cachedApp, yarnOf, git, commit, editJson, sources, differences, wire, statusOf, withBackend, guestToken, tscErrors } = app;
 const JENKINS = '@backstage-community/plugin-jenkins';
 const JENKINS_VERSION = '0.34.0';
+/** A page plugin whose README shows its sidebar item (`<SidebarItem icon={BuildIcon} to="devtools" text="DevTools" />`). */
+const DEVTOOLS = '@backstage/plugin-devtools';
+const DEVTOOLS_VERSION = '0.1.43';
 /** Files `yarn new` edits in an app, which the proof takes back to before it ran. */
 const YARN_NEW_EDITS = ['packages/app/src/App.tsx', 'packages/app/package.json', 'packages/backend/package.json', 'packages/backend/src/index.ts'];
 
@@ -47,17 +50,25 @@ function annotateExampleWebsite(dir) {
   fs.writeFileSync(file, edited);
 }
 
+/** The SVG path Material UI 4's icon `name` draws, from the app's installed @material-ui/icons: what its sidebar link must show. */
+function iconPath(dir, name) {
+  const file = path.join(dir, 'node_modules', '@material-ui', 'icons', `${name}.js`);
+  const d = /\bd: "([^"]+)"/.exec(fs.readFileSync(file, 'utf8'));
+  if (!d) throw new StepError('icon', `${file}: no path found`);
+  return d[1];
+}
+
 async function legacyCase(runtime) {
   const dir = cachedApp('legacy', '0.7.9', runtime, (app, yarn) => {
     // Floating template versions bring backend-plugin-api 1.12, which backend-defaults 0.15 cannot start with.
     editJson(path.join(app, 'package.json'), json => (json.resolutions = { ...json.resolutions, '@backstage/backend-defaults': '0.19.0' }));
     yarn('install', ['install']);
-    yarn('install', ['workspace', 'app', 'add', `${JENKINS}@${JENKINS_VERSION}`]);
-    commit(app, 'installed, with the Jenkins frontend plugin', 'e2e-before-new');
+    yarn('install', ['workspace', 'app', 'add', `${JENKINS}@${JENKINS_VERSION}`, `${DEVTOOLS}@${DEVTOOLS_VERSION}`]);
+    commit(app, 'installed, with the Jenkins and DevTools frontend plugins', 'e2e-before-new');
     yarn('yarn new', ['new', '--select', 'frontend-plugin', '--option', 'pluginId=carmen']);
     yarn('yarn new', ['new', '--select', 'backend-plugin', '--option', 'pluginId=carmen']);
     commit(app, 'yarn new: carmen frontend and backend plugins', 'e2e-base');
-  });
+  }, 'jenkins-devtools');
   const yarn = yarnOf(dir, runtime);
   // Take out what `yarn new` wired, so that the tool does it.
   git(dir, ['checkout', 'e2e-before-new', '--', ...YARN_NEW_EDITS]);
@@ -65,20 +76,29 @@ async function legacyCase(runtime) {
   const before = sources(dir);
   const beforeStatus = statusOf(dir);
   const notWired = beforeStatus.frontend.filter(p => p.state !== 'wired').map(p => `${p.id} ${p.state}`);
-  if (notWired.join() !== 'carmen not-wired,jenkins not-wired') throw new StepError('status', `before wiring, only carmen and jenkins should be not-wired: ${notWired.join(', ')}`);
-  log(`  status before: ${beforeStatus.frontend.length - 2} of the template's frontend plugins wired, carmen and jenkins not; backend not wired: ${beforeStatus.backend.join(', ')}`);
+  if ([...notWired].sort().join() !== 'carmen not-wired,devtools not-wired,jenkins not-wired') {
+    throw new StepError('status', `before wiring, only carmen, devtools and jenkins should be not-wired: ${notWired.join(', ')}`);
+  }
+  log(`  status before: ${beforeStatus.frontend.length - 3} of the template's frontend plugins wired, carmen, devtools and jenkins not; backend not wired: ${beforeStatus.backend.join(', ')}`);
 
-  const report = JSON.parse(wire('wire', dir, ['carmen', JENKINS, '--json']).stdout);
+  const plugins = ['carmen', JENKINS, DEVTOOLS];
+  const report = JSON.parse(wire('wire', dir, [...plugins, '--json']).stdout);
   const pieces = Object.fromEntries(report.frontend.plugins.map(p => [p.id, p.pieces.map(piece => `${piece.kind} ${piece.where} ${piece.state}`)]));
   const expected = {
     carmen: ['dependency packages/app/package.json added', 'route packages/app/src/App.tsx added', 'sidebar packages/app/src/components/Root/Root.tsx added'],
     jenkins: ['dependency packages/app/package.json present', 'tab cicdContent added'],
+    devtools: ['dependency packages/app/package.json present', 'route packages/app/src/App.tsx added', 'sidebar packages/app/src/components/Root/Root.tsx added'],
   };
   if (JSON.stringify(pieces) !== JSON.stringify(expected)) throw new StepError('wire', `frontend pieces ${JSON.stringify(pieces)}, expected ${JSON.stringify(expected)}`);
   if (report.plugins.map(p => `${p.id} ${p.form}`).join() !== 'carmen feature') throw new StepError('wire', `backend half ${JSON.stringify(report.plugins)}`);
-  log(`  wire-plugin carmen ${JENKINS}: ${report.files.filter(f => f.status !== 'unchanged').map(f => f.path).join(', ')}`);
+  log(`  wire-plugin ${plugins.join(' ')}: ${report.files.filter(f => f.status !== 'unchanged').map(f => f.path).join(', ')}`);
   const changed = differences(before, sources(dir));
-  if (wire('second run', dir, ['carmen', JENKINS, '--check']).status !== 0) throw new StepError('second run', '--check found work after wiring');
+  const sidebar = fs.readFileSync(path.join(dir, 'packages/app/src/components/Root/Root.tsx'), 'utf8');
+  for (const line of ["import BuildIcon from '@material-ui/icons/Build';", '<SidebarItem icon={BuildIcon} to="devtools" text="DevTools" />']) {
+    if (!sidebar.includes(line)) throw new StepError('wire', `Root.tsx lacks the DevTools README's ${line}`);
+  }
+  log("  Root.tsx: DevTools's item as its README shows it (BuildIcon, \"DevTools\")");
+  if (wire('second run', dir, [...plugins, '--check']).status !== 0) throw new StepError('second run', '--check found work after wiring');
   const after = statusOf(dir);
   const unwired = after.frontend.filter(p => p.state !== 'wired').map(p => `${p.id} ${p.state}`);
   if (after.frontend.length !== beforeStatus.frontend.length || unwired.length) throw new StepError('status', `after wiring, not wired: ${unwired.join(', ')}`);
@@ -106,18 +126,21 @@ async function legacyCase(runtime) {
     await browse(backend.base, [
       { path: '/carmen', texts: ['Welcome to carmen!', 'Carmen'], screenshot: 'legacy-carmen-page.png' },
       { path: '/catalog/default/component/example-website/ci-cd', texts: ['CI/CD', 'Projects'], screenshot: 'legacy-jenkins-ci-cd.png' },
+      { path: '/devtools', texts: ['Backstage DevTools', 'Info', 'Config'], screenshot: 'legacy-devtools-page.png' },
     ]);
     await sidebarLink(backend.base, '/catalog', '/carmen', 'Carmen');
+    await sidebarLink(backend.base, '/catalog', '/devtools', 'DevTools', iconPath(dir, 'Build'));
   });
 
-  wire('remove', dir, ['carmen', JENKINS, '--remove', '-q']);
-  // yarn.lock is the install's, not the tool's; the Jenkins dependency predates the run, and --remove takes it too.
+  wire('remove', dir, [...plugins, '--remove', '-q']);
+  // yarn.lock is the install's, not the tool's; the Jenkins and DevTools dependencies predate the run, and --remove takes them too.
   const left = differences(before, sources(dir), ['yarn.lock', 'packages/app/package.json']);
   const appJson = fs.readFileSync(path.join(dir, 'packages/app/package.json'), 'utf8');
-  const expectedAppJson = before.get('packages/app/package.json').toString('utf8').replace(new RegExp(`^    "${JENKINS}": "[^"]*",\n`, 'm'), '');
-  if (expectedAppJson === before.get('packages/app/package.json').toString('utf8')) throw new StepError('remove', 'packages/app/package.json had no Jenkins dependency before the run');
+  const beforeAppJson = before.get('packages/app/package.json').toString('utf8');
+  const expectedAppJson = [JENKINS, DEVTOOLS].reduce((text, name) => text.replace(new RegExp(`^    "${name}": "[^"]*",?\n`, 'm'), ''), beforeAppJson);
+  if (expectedAppJson.split('\n').length !== beforeAppJson.split('\n').length - 2) throw new StepError('remove', 'packages/app/package.json lacked the Jenkins or DevTools dependency before the run');
   if (left.length || appJson !== expectedAppJson) throw new StepError('remove', `--remove left ${[...left, ...(appJson === expectedAppJson ? [] : ['packages/app/package.json'])].join(', ')} different`);
-  log('  --remove: every file as before the run (the Jenkins dependency, which predates it, goes too)');
+  log('  --remove: every file as before the run (the Jenkins and DevTools dependencies, which predate it, go too)');
 }
 
 /**
