@@ -240,36 +240,25 @@ function stats(samples) {
 }
 
 /**
- * The module each line of the bundle came from, by the `// <path>` comment
- * esbuild writes before each module: so that a sample in dist/wire-plugin.js
- * is counted for @babel/parser, yargs or our own src/ file, as unbundled.
+ * The module each position of the bundle came from, by the bundle's source
+ * map (dist/wire-plugin.js.map; the bundle's identifiers are minified and its
+ * comments gone): so that a sample in dist/wire-plugin.js is counted for
+ * @babel/parser, yargs or our own src/ file, as unbundled.
  */
 function bundleModules(file) {
-  const marks = [];
-  fs.readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
-    const m = /^\/\/ ((?:node_modules|src|transforms)\/\S+)$/.exec(line);
-    if (m) marks.push([index, m[1]]);
-  });
-  return line => {
-    let lo = 0;
-    let hi = marks.length - 1;
-    let found;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (marks[mid][0] <= line) {
-        found = marks[mid][1];
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
+  const { SourceMap } = require('module');
+  const map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+  return (line, column) => {
+    const source = map.findEntry(line, column)?.originalSource;
+    if (!source) return undefined;
+    const at = source.search(/(?:^|\/)(?:node_modules|src|transforms)\//);
+    return at < 0 ? undefined : source.slice(at).replace(/^\//, '');
   };
 }
 
-function sampleOwner(url, line, modulesOf) {
+function sampleOwner(url, line, column, modulesOf) {
   let where = url;
-  if (url.endsWith('/dist/wire-plugin.js')) where = modulesOf(line) ?? url;
+  if (url.endsWith('/dist/wire-plugin.js')) where = modulesOf(line, column) ?? url;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where);
   if (pkg) return pkg[1];
   if (/^(src|transforms)\//.test(where)) return `wire-plugin: ${where}`;
@@ -295,7 +284,7 @@ function profile(cli, label, repo, args) {
     const byId = new Map(data.nodes.map(n => [n.id, n]));
     for (let i = 0; i < data.samples.length; i++) {
       const frame = byId.get(data.samples[i]).callFrame;
-      const key = sampleOwner(frame.url || `(${frame.functionName || 'native'})`, frame.lineNumber, modulesOf);
+      const key = sampleOwner(frame.url || `(${frame.functionName || 'native'})`, frame.lineNumber, frame.columnNumber, modulesOf);
       totals.set(key, (totals.get(key) || 0) + (data.timeDeltas[i] || 0));
       all += data.timeDeltas[i] || 0;
     }
