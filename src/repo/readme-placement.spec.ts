@@ -82,6 +82,11 @@ describe('sidebarItemOf: the <SidebarItem> a README shows for the page', () => {
     expect(sidebarItemOf(dir, 'fossa')).toEqual({ to: 'fossa', text: 'FOSSA' });
   });
 
+  test("a text with a quote is not taken (the app's attribute quotes could not hold it)", () => {
+    readme("```tsx\n<SidebarItem icon={HomeIcon} to=\"team\" text='The \"A\" team' />\n```\n");
+    expect(sidebarItemOf(dir, 'team')).toEqual({ to: 'team' });
+  });
+
   test('an item for another route, a README without one, or no README: none', () => {
     readme('```tsx\n<SidebarItem icon={HomeIcon} to="catalog" text="Home" />\n```\n');
     expect(sidebarItemOf(dir, 'budgets')).toBeUndefined();

@@ -92,7 +92,8 @@ export function sidebarItemOf(packageDir: string, to: string): ReadmeSidebarItem
     const text = attribute(attributes, 'text');
     const local = /\bicon=\{\s*([A-Za-z_$][\w$]*)\s*\}/.exec(attributes)?.[1];
     const icon = local ? importOf(code, local) : undefined;
-    return { to: target, ...(text !== undefined && /^[^{}<>]*$/.test(text) ? { text } : {}), ...(icon ? { icon } : {}) };
+    // A text with a quote could not be written in the app's own attribute quotes (JSX strings have no escapes).
+    return { to: target, ...(text !== undefined && /^[^{}<>"']*$/.test(text) ? { text } : {}), ...(icon ? { icon } : {}) };
   }
   return undefined;
 }
