@@ -6,23 +6,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import yargs, { Argv } from 'yargs';
+import yargs from 'yargs';
 import { WireError } from '../transforms/lib/errors';
 import { unifiedDiff } from './commit/diff';
-import type { Lock } from './commit/lock';
-import { applyMigration, lockForMigration, MigrationRefused, MigrationReport, planMigration } from './commands/migrate/plan';
-import { behaviourLine } from './commands/migrate/behaviour';
-import { backendStatus, StatusReport } from './commands/status/status';
 import { applyPlan, lockBackend, planWiring, WireReport } from './commands/wire/run';
-
-/** The lock of the run in progress, released on every way out, signals included. */
-let heldLock: Lock | undefined;
-/** Whether this run's changes are on disk (all of them: the write is one synchronous step). */
-let written = false;
-
-const EXIT_OK = 0;
-const EXIT_CHECK_FAILED = 1;
-const EXIT_ERROR = 2;
+import { EXIT_CHECK_FAILED, EXIT_OK, inProgress, LABELS, paint, reportError, withSharedOptions } from './cli/common';
+import { migrate } from './cli/migrate';
+import { status } from './cli/status';
 
 interface Args {
   pluginIds: string[];
@@ -39,22 +29,6 @@ interface Args {
   remove: boolean;
   app?: string;
   only?: 'backend' | 'frontend';
-}
-
-/** The options and behaviour every command shares: where to run, quiet, strict parsing that throws instead of exiting. */
-function withSharedOptions<T>(parser: Argv<T>) {
-  return parser
-    .option('cwd', { type: 'string', describe: 'folder inside the Backstage repo (default: current folder)' })
-    .option('backend', { type: 'string', describe: 'backend package folder (default: <root>/packages/backend)' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print errors only' })
-    // No wrapping: yargs would break the usage lines at odd places.
-    .wrap(null)
-    .strict()
-    .help()
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw new WireError(message || String(error?.message ?? error));
-    });
 }
 
 /** This package's version, from its package.json (above dist/ or dist/src/, bundled or not): read only for --version. */
@@ -113,15 +87,6 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
-/** Colour on a terminal, unless NO_COLOR; FORCE_COLOR (not 0) asks for it anyway. */
-const useColor = (): boolean =>
-  process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0'
-    ? true
-    : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-const paint = (code: number) => (text: string) => (useColor() ? `\u001b[${code}m${text}\u001b[0m` : text);
-
-const LABELS = { created: 'CREATE', updated: 'UPDATE', unchanged: 'UNCHANGED', deleted: 'DELETE' } as const;
-
 function summary(report: WireReport, args: Args): string {
   const count = (status: string): number => report.files.filter(f => f.status === status).length;
   const requested = [...new Set([...report.plugins.map(p => p.requested), ...(report.frontend?.plugins ?? []).map(p => p.requested)])];
@@ -148,191 +113,6 @@ function summary(report: WireReport, args: Args): string {
   return `Wired ${ids} into ${where}: ${tally}.`;
 }
 
-interface StatusArgs {
-  cwd?: string;
-  backend?: string;
-  app?: string;
-  json: boolean;
-  check: boolean;
-  quiet: boolean;
-}
-
-function parseStatusArgs(argv: string[]): StatusArgs {
-  const parsed = withSharedOptions(
-    yargs(argv)
-      .scriptName('wire-plugin status')
-      .usage('wire-plugin status [options]\n\nList the backend plugins and modules of the repo and how the backend wires each, and the frontend plugins and what the app has of each; writes nothing.'),
-  )
-    .option('json', { type: 'boolean', default: false, describe: 'print one JSON report on stdout' })
-    .option('check', { type: 'boolean', default: false, describe: 'exit 1 unless every plugin is wired or bridged (a duplicate or a half-wired frontend plugin fails)' })
-    .option('app', { type: 'string', describe: 'app package folder (default: <root>/packages/app)' })
-    .version(false)
-    .parseSync();
-  return { cwd: parsed.cwd, backend: parsed.backend, app: parsed.app, json: parsed.json, check: parsed.check, quiet: parsed.quiet };
-}
-
-const STATE_ORDER = ['wired', 'bridged', 'duplicate', 'conflict', 'half-wired', 'not-installed', 'not-wired'] as const;
-
-function printStatus(report: StatusReport): void {
-  if (report.backend !== undefined) printBackendStatus(report);
-  if (report.frontend) printFrontendStatus(report.frontend);
-}
-
-const FRONTEND_STATE_ORDER = ['wired', 'half-wired', 'not-installed', 'not-wired'] as const;
-
-function printFrontendStatus(frontend: NonNullable<StatusReport['frontend']>): void {
-  const system = frontend.system === 'new' ? 'new frontend system' : 'legacy frontend system';
-  process.stdout.write(`${frontend.app} (${system})\n`);
-  const idWidth = Math.max(0, ...frontend.plugins.map(p => p.id.length));
-  const packageWidth = Math.max(0, ...frontend.plugins.map(p => p.package.length));
-  for (const plugin of frontend.plugins) {
-    const has = plugin.pieces.filter(piece => piece.where !== undefined && piece.kind !== 'dependency').map(piece => `${piece.kind} ${piece.where}`);
-    const detail = plugin.missing.length ? `missing ${plugin.missing.join(', ')}` : has.join(', ');
-    process.stdout.write(`  ${plugin.state.padEnd(13)} ${plugin.id.padEnd(idWidth)}  ${plugin.package.padEnd(packageWidth)}  ${detail}`.trimEnd() + '\n');
-  }
-  const counts = FRONTEND_STATE_ORDER.map(state => [state, frontend.plugins.filter(p => p.state === state).length] as const).filter(([, n]) => n > 0);
-  const total = frontend.plugins.length;
-  process.stdout.write(`${total} frontend plugin${total === 1 ? '' : 's'}${counts.length ? `: ${counts.map(([state, n]) => `${n} ${state}`).join(', ')}` : ''}.\n`);
-}
-
-function printBackendStatus(report: StatusReport): void {
-  const system = report.system === 'new' ? 'new backend system' : 'legacy backend';
-  process.stdout.write(`${report.backend} (${system})\n`);
-  const width = (pick: (p: StatusReport['plugins'][number]) => string): number => Math.max(0, ...report.plugins.map(p => pick(p).length));
-  const idWidth = width(p => p.id + (p.role === 'module' ? ' (module)' : ''));
-  const packageWidth = width(p => p.package ?? '-');
-  for (const plugin of report.plugins) {
-    const name = (plugin.id + (plugin.role === 'module' ? ' (module)' : '')).padEnd(idWidth);
-    const detail = plugin.missing.length ? `missing ${plugin.missing.join(', ')}` : plugin.form ?? '';
-    const line = `  ${plugin.state.padEnd(13)} ${name}  ${(plugin.package ?? '-').padEnd(packageWidth)}  ${detail}`;
-    process.stdout.write(line.trimEnd() + '\n');
-  }
-  const counts = STATE_ORDER.map(state => [state, report.plugins.filter(p => p.state === state).length] as const).filter(([, n]) => n > 0);
-  const total = report.plugins.length;
-  const tally = counts.map(([state, n]) => `${n} ${state}`).join(', ');
-  process.stdout.write(`${total} plugin${total === 1 ? '' : 's'} and modules${tally ? `: ${tally}` : ''}.\n`);
-}
-
-async function status(argv: string[]): Promise<number> {
-  let args: StatusArgs | undefined;
-  try {
-    args = parseStatusArgs(argv);
-    if (argv.includes('--help')) return EXIT_OK;
-    const report = backendStatus({ cwd: args.cwd, backend: args.backend, app: args.app });
-    const exitCode = args.check && !report.complete ? EXIT_CHECK_FAILED : EXIT_OK;
-    if (args.json) {
-      process.stdout.write(JSON.stringify({ backend: report.backend, system: report.system, plugins: report.plugins, frontend: report.frontend }, null, 2) + '\n');
-    } else if (!args.quiet) {
-      printStatus(report);
-    }
-    return exitCode;
-  } catch (error) {
-    return reportError(error, args?.json ?? false, args?.quiet ?? false);
-  }
-}
-
-function reportError(error: unknown, json: boolean, quiet: boolean): number {
-  if (!(error instanceof WireError)) {
-    const detail = error instanceof Error ? error.stack ?? error.message : String(error);
-    // The bundle's names are short; its source map gives the source's under NODE_OPTIONS=--enable-source-maps.
-    process.stderr.write(`wire-plugin: internal error: ${detail}\n`);
-    return EXIT_ERROR;
-  }
-  process.stderr.write(`wire-plugin: error: ${error.message}\n`);
-  if (error.hint && !quiet) process.stderr.write(`${error.hint}\n`);
-  if (json) process.stdout.write(JSON.stringify({ ok: false, exitCode: EXIT_ERROR, error: error.message }) + '\n');
-  return EXIT_ERROR;
-}
-
-interface MigrateArgs extends StatusArgs {
-  dryRun: boolean;
-  versions: Record<string, string>;
-}
-
-function parseMigrateArgs(argv: string[]): MigrateArgs {
-  const parsed = withSharedOptions(
-    yargs(argv)
-      .scriptName('wire-plugin migrate')
-      .usage('wire-plugin migrate [options]\n\nMove a legacy backend (createEnv, apiRouter) to the new backend system (createBackend).'),
-  )
-    .option('dry-run', { type: 'boolean', default: false, describe: 'print a diff of the changes, write nothing' })
-    .option('check', { type: 'boolean', default: false, describe: 'write nothing; exit 1 if the backend is not migrated' })
-    .option('json', { type: 'boolean', default: false, describe: 'print the whole plan as one JSON report on stdout' })
-    .version(false)
-    .option('version', { type: 'string', array: true, describe: 'NAME@RANGE for a package to add whose version is not installed nor in the table' })
-    .parseSync();
-  const versions: Record<string, string> = {};
-  for (const entry of (parsed.version as string[] | undefined) ?? []) {
-    const at = entry.lastIndexOf('@');
-    if (at <= 0) throw new WireError(`invalid --version ${JSON.stringify(entry)}: expected NAME@RANGE, such as @backstage/backend-defaults@^0.4.1`);
-    versions[entry.slice(0, at)] = entry.slice(at + 1);
-  }
-  return { cwd: parsed.cwd, backend: parsed.backend, json: parsed.json, check: parsed.check, quiet: parsed.quiet, dryRun: parsed['dry-run'], versions };
-}
-
-function migrationSummary(report: MigrationReport, args: MigrateArgs): string {
-  const where = report.backend;
-  if (report.alreadyMigrated) return `${where} is on the new backend system already: nothing to migrate.`;
-  const counts = (['feature', 'module', 'bridge', 'wrapper'] as const)
-    .map(target => [target, report.plugins.filter(p => p.target === target).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([target, n]) => `${n} ${target === 'bridge' ? 'bridged' : target === 'wrapper' ? 'wrapped' : target === 'module' ? 'with modules' : 'as features'}`)
-    .join(', ');
-  const plugins = `${report.plugins.length} plugin${report.plugins.length === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}`;
-  if (args.check) return `Check failed: ${where} is a legacy backend; migrate would move ${plugins}.`;
-  if (args.dryRun) return `Dry run: migrating ${where} would move ${plugins}; nothing written.`;
-  return `Migrated ${where} to the new backend system: ${plugins}.`;
-}
-
-async function migrate(argv: string[]): Promise<number> {
-  let args: MigrateArgs | undefined;
-  try {
-    args = parseMigrateArgs(argv);
-    if (argv.includes('--help')) return EXIT_OK;
-    const options = { cwd: args.cwd, backend: args.backend, versions: args.versions };
-    const writes = !args.dryRun && !args.check;
-    heldLock = writes ? await lockForMigration(options, Number(process.env.WIRE_PLUGIN_LOCK_TIMEOUT_MS) || undefined) : undefined;
-    const plan = await planMigration(options);
-    if (plan.report.refused.length) {
-      heldLock?.release();
-      if (args.json) process.stdout.write(JSON.stringify({ ok: false, exitCode: EXIT_ERROR, dryRun: args.dryRun, check: args.check, ...plan.report }, null, 2) + '\n');
-      for (const line of plan.report.refused) process.stderr.write(`wire-plugin: error: ${line}\n`);
-      if (!args.quiet) process.stderr.write(`wire-plugin: migrate refused ${plan.report.refused.length} statement${plan.report.refused.length === 1 ? '' : 's'}; nothing was written\n`);
-      return EXIT_ERROR;
-    }
-    const report = writes ? applyMigration(plan) : plan.report;
-    written = report.written;
-    heldLock?.release();
-    const exitCode = args.check && report.changed ? EXIT_CHECK_FAILED : EXIT_OK;
-    if (args.json) {
-      process.stdout.write(JSON.stringify({ ok: true, exitCode, dryRun: args.dryRun, check: args.check, ...report }, null, 2) + '\n');
-      return exitCode;
-    }
-    if (args.quiet) return exitCode;
-    for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
-    if (args.dryRun) {
-      const colors = { header: paint(1), hunk: paint(36), added: paint(32), removed: paint(31) };
-      for (const change of plan.changes) process.stdout.write(unifiedDiff(change.displayPath, change.before, change.after, colors));
-    }
-    for (const plugin of report.plugins) {
-      process.stdout.write(`  ${plugin.target.padEnd(7)} ${plugin.id}: ${plugin.target === 'bridge' ? plugin.adds[0] : plugin.adds.join(', ')} (${plugin.reason}${plugin.decidedBy === 'table' ? '; from the table' : ''})\n`);
-    }
-    for (const entry of report.behaviour) process.stdout.write(`  ${behaviourLine(entry)}\n`);
-    for (const name of report.dependencies.removed) process.stdout.write(`  removed dependency ${name} (nothing imports it any more)\n`);
-    for (const file of report.files) process.stdout.write(`${LABELS[file.status]} ${file.path}\n`);
-    process.stdout.write(migrationSummary(report, args) + '\n');
-    if (report.written && report.nextStep) process.stdout.write(`Next: run \`${report.nextStep}\` to install the added dependencies.\n`);
-    return exitCode;
-  } catch (error) {
-    heldLock?.release();
-    if (error instanceof MigrationRefused) {
-      for (const line of error.refusals) process.stderr.write(`wire-plugin: error: ${line}\n`);
-      return EXIT_ERROR;
-    }
-    return reportError(error, args?.json ?? false, args?.quiet ?? false);
-  }
-}
-
 export async function main(argv: string[]): Promise<number> {
   // `status` and `migrate` are commands of their own; a plugin with such an id is wired by its package name.
   if (argv[0] === 'status') return status(argv.slice(1));
@@ -357,11 +137,11 @@ export async function main(argv: string[]): Promise<number> {
     const writes = !args.dryRun && !args.check;
     // A run that writes holds the backend's lock from reading to writing, so concurrent runs take turns.
     const lockTimeout = Number(process.env.WIRE_PLUGIN_LOCK_TIMEOUT_MS) || undefined;
-    heldLock = writes ? await lockBackend(options, lockTimeout) : undefined;
+    inProgress.lock = writes ? await lockBackend(options, lockTimeout) : undefined;
     const plan = await planWiring(options);
     const report = writes ? applyPlan(plan) : plan.report;
-    written = report.written;
-    heldLock?.release();
+    inProgress.written = report.written;
+    inProgress.lock?.release();
     const exitCode = args.check && report.changed ? EXIT_CHECK_FAILED : EXIT_OK;
 
     if (args.json) {
@@ -391,7 +171,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return exitCode;
   } catch (error) {
-    heldLock?.release();
+    inProgress.lock?.release();
     return reportError(error, args?.json ?? false, args?.quiet ?? false);
   }
 }
@@ -402,8 +182,8 @@ export function run(): void {
   // leaves nothing but the lock, which goes here.
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
-      heldLock?.release();
-      const state = written ? 'every change was already written' : 'nothing was written';
+      inProgress.lock?.release();
+      const state = inProgress.written ? 'every change was already written' : 'nothing was written';
       process.stderr.write(`wire-plugin: interrupted (${signal}); ${state}\n`);
       process.exit(code);
     });
