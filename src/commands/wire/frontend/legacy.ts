@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import { applyChanges } from '../../../../transforms/lib/changes';
 import { WireError } from '../../../../transforms/lib/errors';
 import { planAppRoute } from '../../../../transforms/legacy-app-routes';
-import { planSidebarItem } from '../../../../transforms/legacy-app-sidebar';
+import { planSidebarItem, SidebarIcon } from '../../../../transforms/legacy-app-sidebar';
+import { titleOf } from '../../../../transforms/lib/jsx';
 import { planEntityPage } from '../../../../transforms/legacy-entity-page';
 import { cicdContentsOf } from '../../../repo/readme-placement';
 import { FrontendExports, FrontendPackage } from '../../../repo/frontend-package';
@@ -60,13 +61,14 @@ export function planLegacyFrontend(context: FrontendContext, plugin: FrontendPac
     );
     if (route) work.pieces.push({ kind: 'route', where: tree.display(files.appTsxPath), state: route.state });
     const iconPackage = iconPackageOf(files.appJson);
+    // The README's item is read only when wiring: removal finds the item by its target.
+    const readme = remove ? {} : readmeSidebarRequest(plugin, iconPackage, files.appDir, tree.root);
+    const ownIcon = readme.icon !== undefined && 'module' in readme.icon;
     if (!fs.existsSync(files.rootTsxPath) && tree.read(files.rootTsxPath) === undefined) {
-      if (!remove) work.manualSteps.push(`${tree.display(files.rootTsxPath)} not found: add <SidebarItem icon={ExtensionIcon} to="${plugin.pluginId}" text="..." /> to your sidebar`);
-    } else if (!iconPackage && !remove) {
-      work.manualSteps.push(`${tree.display(files.rootTsxPath)}: the app depends on no icon package (@material-ui/icons): add <SidebarItem icon={...} to="${plugin.pluginId}" text="..." /> by hand`);
+      if (!remove) work.manualSteps.push(`${tree.display(files.rootTsxPath)} not found: add ${sidebarItemByHand(plugin.pluginId, readme, iconPackage)} to your sidebar`);
+    } else if (!iconPackage && !ownIcon && !remove) {
+      work.manualSteps.push(`${tree.display(files.rootTsxPath)}: the app depends on no icon package (@material-ui/icons): add <SidebarItem icon={...} to="${plugin.pluginId}" text="${readme.text ?? titleOf(plugin.pluginId)}" /> by hand`);
     } else {
-      // The README's item is read only when wiring: removal finds the item by its target.
-      const readme = remove || !iconPackage ? {} : readmeSidebarRequest(plugin, iconPackage, files.appDir, tree.root);
       const item = edit(context, work, files.rootTsxPath, (text, display) => planSidebarItem(text, display, { id: plugin.pluginId, iconPackage, ...readme }, remove, files.printWidth));
       if (item) work.pieces.push({ kind: 'sidebar', where: tree.display(files.rootTsxPath), state: item.state });
     }
@@ -93,6 +95,14 @@ export function planLegacyFrontend(context: FrontendContext, plugin: FrontendPac
     }
     work.manualSteps.push(...manualStepsFor(context, plugin, names, Boolean(page || content || card)));
   }
+}
+
+/** The sidebar item to add by hand, with its icon's import: the README's where it shows one, else Extension. */
+function sidebarItemByHand(id: string, readme: { text?: string; icon?: SidebarIcon }, iconPackage = '@material-ui/icons'): string {
+  const icon = readme.icon ?? { material: 'Extension', local: 'ExtensionIcon' };
+  const [name, line] =
+    'module' in icon ? [icon.exported, `import { ${icon.exported} } from '${icon.module}'`] : [icon.local, `import ${icon.local} from '${iconPackage}/${icon.material}'`];
+  return `<SidebarItem icon={${name}} to="${id}" text="${readme.text ?? titleOf(id)}" /> (with ${line})`;
 }
 
 /** Whether the package's README shows its content on the CI/CD tab; read only when wiring one (status has no use for it). */

@@ -23,9 +23,10 @@ function installedFile(dir: string, root: string, file: string): boolean {
   }
 }
 
-function iconOf(icon: NonNullable<ReadmeSidebarItem['icon']>, plugin: FrontendPackage, iconPackage: string, appDir: string, root: string): SidebarIcon | undefined {
+function iconOf(icon: NonNullable<ReadmeSidebarItem['icon']>, plugin: FrontendPackage, iconPackage: string | undefined, appDir: string, root: string): SidebarIcon | undefined {
   const material = MATERIAL.exec(icon.from);
   if (material) {
+    if (!iconPackage) return undefined;
     // `import MoneyIcon from '@material-ui/icons/MonetizationOn'`, or `import { MonetizationOn } from '@material-ui/icons'`.
     const name = material[2] ? (icon.imported === 'default' ? material[2] : undefined) : icon.imported === 'default' ? undefined : icon.imported;
     if (!name) return undefined;
@@ -38,8 +39,8 @@ function iconOf(icon: NonNullable<ReadmeSidebarItem['icon']>, plugin: FrontendPa
   return undefined;
 }
 
-/** The README's text and icon for the item that opens the plugin's page at /<id>; nothing of either where it shows none. */
-export function readmeSidebarRequest(plugin: FrontendPackage, iconPackage: string, appDir: string, root: string): { text?: string; icon?: SidebarIcon } {
+/** The README's text and icon for the item that opens the plugin's page at /<id>; nothing of either where it shows none. Without an icon package (`iconPackage` undefined) only an icon of the plugin's own is taken. */
+export function readmeSidebarRequest(plugin: FrontendPackage, iconPackage: string | undefined, appDir: string, root: string): { text?: string; icon?: SidebarIcon } {
   if (plugin.pkg.dir === undefined) return {};
   const item = sidebarItemOf(plugin.pkg.dir, plugin.pluginId);
   if (!item) return {};

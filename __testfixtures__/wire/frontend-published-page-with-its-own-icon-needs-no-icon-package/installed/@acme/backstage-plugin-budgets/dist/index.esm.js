@@ -1,0 +1,2 @@
+export { BudgetsPage, budgetsPlugin } from './plugin.esm.js';
+//# sourceMappingURL=index.esm.js.map
