@@ -10,7 +10,7 @@ import yargs from 'yargs';
 import { WireError } from '../transforms/lib/errors';
 import { unifiedDiff } from './commit/diff';
 import { applyPlan, lockBackend, planWiring, WireReport } from './commands/wire/run';
-import { EXIT_CHECK_FAILED, EXIT_OK, inProgress, LABELS, paint, reportError, withSharedOptions } from './cli/common';
+import { EXIT_OK, finishRun, inProgress, LABELS, paint, printJsonReport, reportError, withSharedOptions } from './cli/common';
 import { migrate } from './cli/migrate';
 import { status } from './cli/status';
 
@@ -139,13 +139,10 @@ export async function main(argv: string[]): Promise<number> {
     const lockTimeout = Number(process.env.WIRE_PLUGIN_LOCK_TIMEOUT_MS) || undefined;
     inProgress.lock = writes ? await lockBackend(options, lockTimeout) : undefined;
     const plan = await planWiring(options);
-    const report = writes ? applyPlan(plan) : plan.report;
-    inProgress.written = report.written;
-    inProgress.lock?.release();
-    const exitCode = args.check && report.changed ? EXIT_CHECK_FAILED : EXIT_OK;
+    const { report, exitCode } = finishRun(plan.report, writes ? () => applyPlan(plan) : undefined, args.check);
 
     if (args.json) {
-      process.stdout.write(JSON.stringify({ ok: true, exitCode, dryRun: args.dryRun, check: args.check, ...report }, null, 2) + '\n');
+      printJsonReport(exitCode, args, report);
       return exitCode;
     }
     if (!args.quiet) {

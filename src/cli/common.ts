@@ -35,6 +35,23 @@ export function withSharedOptions<T>(parser: Argv<T>) {
     });
 }
 
+/**
+ * The end of a planned run: the plan written unless the run only looks
+ * (`write` undefined), that recorded for the signal handlers, the lock
+ * released; the report and the exit code (1 when --check finds work).
+ */
+export function finishRun<R extends { readonly written: boolean; readonly changed: boolean }>(planned: R, write: (() => R) | undefined, check: boolean): { report: R; exitCode: number } {
+  const report = write ? write() : planned;
+  inProgress.written = report.written;
+  inProgress.lock?.release();
+  return { report, exitCode: check && report.changed ? EXIT_CHECK_FAILED : EXIT_OK };
+}
+
+/** A finished run's report as one JSON object on stdout (--json). */
+export function printJsonReport(exitCode: number, args: { readonly dryRun: boolean; readonly check: boolean }, report: object): void {
+  process.stdout.write(JSON.stringify({ ok: true, exitCode, dryRun: args.dryRun, check: args.check, ...report }, null, 2) + '\n');
+}
+
 /** Colour on a terminal, unless NO_COLOR; FORCE_COLOR (not 0) asks for it anyway. */
 const useColor = (): boolean =>
   process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0'

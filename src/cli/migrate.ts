@@ -4,7 +4,7 @@ import { WireError } from '../../transforms/lib/errors';
 import { unifiedDiff } from '../commit/diff';
 import { applyMigration, lockForMigration, MigrationRefused, MigrationReport, planMigration } from '../commands/migrate/plan';
 import { behaviourLine } from '../commands/migrate/behaviour';
-import { EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, LABELS, paint, reportError, inProgress, withSharedOptions } from './common';
+import { EXIT_ERROR, EXIT_OK, finishRun, inProgress, LABELS, paint, printJsonReport, reportError, withSharedOptions } from './common';
 import type { StatusArgs } from './status';
 
 interface MigrateArgs extends StatusArgs {
@@ -63,12 +63,9 @@ export async function migrate(argv: string[]): Promise<number> {
       if (!args.quiet) process.stderr.write(`wire-plugin: migrate refused ${plan.report.refused.length} statement${plan.report.refused.length === 1 ? '' : 's'}; nothing was written\n`);
       return EXIT_ERROR;
     }
-    const report = writes ? applyMigration(plan) : plan.report;
-    inProgress.written = report.written;
-    inProgress.lock?.release();
-    const exitCode = args.check && report.changed ? EXIT_CHECK_FAILED : EXIT_OK;
+    const { report, exitCode } = finishRun(plan.report, writes ? () => applyMigration(plan) : undefined, args.check);
     if (args.json) {
-      process.stdout.write(JSON.stringify({ ok: true, exitCode, dryRun: args.dryRun, check: args.check, ...report }, null, 2) + '\n');
+      printJsonReport(exitCode, args, report);
       return exitCode;
     }
     if (args.quiet) return exitCode;
