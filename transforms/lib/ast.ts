@@ -153,6 +153,11 @@ function isPropertyName(node: Node, parent: Node): boolean {
   }
 }
 
+/** The name of an object key or type member written as a name or a string (`a`, `'a'`); undefined for a computed one. */
+export function keyName(key: Node): string | undefined {
+  return key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
+}
+
 /** The value of a string literal or of a template literal without expressions. */
 export function staticString(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
