@@ -132,7 +132,7 @@ export function planEntityPage(text: string, file: string, request: EntityReques
       const view: JsxSpec = item ? { ...item, children: [{ name: content }] } : { name: content };
       const spec: JsxSpec = { name: 'EntitySwitch.Case', attributes: [{ name: 'if', expression: predicate() as string }], children: [view] };
       // Before the case without a condition (create-app's "No CI/CD available"), which would otherwise win.
-      const fallback = childElements(cicd).find(child => elementName(child) === 'EntitySwitch.Case' && !child.openingElement.attributes.some(a => a.type === 'JSXAttribute' && a.name.name === 'if'));
+      const fallback = switchCases(cicd).find(c => !hasCondition(c));
       changes.push(fallback ? insertBefore(app, fallback, indent => printJsx(spec, indent, app.jsx)) : appendChild(app, cicd, indent => printJsx(spec, indent, app.jsx)));
       placements.push({ where: CICD, kind: 'tab', state: 'added' });
     }
@@ -182,6 +182,12 @@ export function planEntityPage(text: string, file: string, request: EntityReques
   return { changes, placements };
 }
 
+/** The `<EntitySwitch.Case>` children of a switch. */
+const switchCases = (entitySwitch: JSXElement): JSXElement[] => childElements(entitySwitch).filter(child => elementName(child) === 'EntitySwitch.Case');
+
+/** Whether a case has a condition (`if={...}`); the one without is the switch's fallback. */
+const hasCondition = (entityCase: JSXElement): boolean => entityCase.openingElement.attributes.some(a => a.type === 'JSXAttribute' && a.name.name === 'if');
+
 /** create-app's CI/CD switch: `cicdContent`'s `<EntitySwitch>`, or the one switch in its `<Grid container>`. */
 function cicdSwitch(root: JSXElement | undefined): JSXElement | undefined {
   if (!root) return undefined;
@@ -192,7 +198,7 @@ function cicdSwitch(root: JSXElement | undefined): JSXElement | undefined {
 
 /** The `<Grid item ...>` every conditional case of the switch wraps its one view in, as a spec; none where they do not all. */
 function gridItemOfCases(app: AppFile, entitySwitch: JSXElement): JsxSpec | undefined {
-  const cases = childElements(entitySwitch).filter(child => elementName(child) === 'EntitySwitch.Case' && child.openingElement.attributes.some(a => a.type === 'JSXAttribute' && a.name.name === 'if'));
+  const cases = switchCases(entitySwitch).filter(hasCondition);
   const items = cases.map(c => childElements(c)).map(views => (views.length === 1 && elementName(views[0]) === 'Grid' ? views[0] : undefined));
   if (!items.length || items.some(item => !item)) return undefined;
   const attributes: JsxAttribute[] = [];

@@ -15,12 +15,9 @@ import { ReadmeSidebarItem, sidebarItemOf } from '../../../repo/readme-placement
 
 const MATERIAL = /^(@material-ui\/icons|@mui\/icons-material)(?:\/([A-Za-z0-9]+))?$/;
 
-/** Whether `<dir or a folder above it>/node_modules/<file>` exists, up to `root`. */
-function installedFile(dir: string, root: string, file: string): boolean {
-  for (let current = dir; ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, 'node_modules', file))) return true;
-    if (current === root || path.dirname(current) === current) return false;
-  }
+/** Whether `file` is installed for the app: in its own node_modules or the root's (hoisted), as the workspace looks for packages. */
+function installedFile(appDir: string, root: string, file: string): boolean {
+  return [appDir, root].some(base => fs.existsSync(path.join(base, 'node_modules', file)));
 }
 
 function iconOf(icon: NonNullable<ReadmeSidebarItem['icon']>, plugin: FrontendPackage, iconPackage: string | undefined, appDir: string, root: string): SidebarIcon | undefined {
