@@ -27,7 +27,7 @@ import { accountGaps, LegacyStatements, readLegacyStatements } from './legacy-st
 import { headerOf, NewIndex, printNewIndex } from './print-index';
 import { DataIdentity, planDataIdentities } from './behaviour';
 import { Context, indentUnit, pluginIdOfPackage, readRelease } from './context';
-import { DecidedPlugins, decidePlugins } from './decide-plugin';
+import { DecidedPlugins, decidePlugins } from './decide-plugins';
 import { mergeIntoExistingBackend } from './existing-backend';
 import { planPackageJson, remainingFilesImport } from './dependencies';
 import { halfMigratedLines, preApiRouterMounts } from './early-refusals';

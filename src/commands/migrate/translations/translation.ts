@@ -17,7 +17,8 @@ import type { BehaviourEntry } from '../behaviour';
 import { Context, pluginApiRange, reprintImport } from '../context';
 import type { LegacyStatements, PluginMount } from '../legacy-statements';
 import type { MigratedPlugin, MigrationTranslation } from '../report';
-import type { PluginAdapter, PluginRoute } from '../decide-plugin';
+import type { PluginAdapter } from '../decide-adapter';
+import type { PluginRoute } from '../decide-plugins';
 
 export interface TranslationInput {
   readonly context: Context;
