@@ -7,7 +7,7 @@
  * to say what became of a statement.
  */
 import type { CallExpression, File, Node, Statement } from '@babel/types';
-import { mentions, walk } from '../../../../transforms/lib/ast';
+import { mentions } from '../../../../transforms/lib/ast';
 import { LegacyIndex, pluginCallIn } from '../../../../transforms/analysis/legacy-backend';
 import type { NewBackend } from '../../../../transforms/analysis/new-backend';
 import type {
@@ -27,6 +27,8 @@ import { containsAwait, firstLine, lineOf, pluginCall, stopsTheParent } from './
 import type { ExtraEnvField, NewSystemField } from '../create-env';
 import { AuthenticatingReading, readAuthenticatingMiddleware } from './authenticating-middleware';
 import { readPluginRouters } from './plugin-router-locals';
+import { readPluginImports } from './plugin-imports';
+import { whyNotCarried } from './refusal-reasons';
 
 type Mountable = { alias: string; env?: string; args?: readonly Node[]; envIndex?: number };
 
@@ -72,10 +74,11 @@ export class StatementReading {
   private authenticatingRead: { found: AuthenticatingReading } | undefined;
 
   /** Plugin module imports (`import catalog from './plugins/catalog'`, `import { auth } from './plugins/auth'`), by alias. */
-  readonly aliases = new Map<string, string>();
+  readonly aliases: Map<string, string>;
   /** The export a named import of a plugin module names, by alias. */
-  readonly exportNames = new Map<string, string>();
-  readonly importedFrom = new Map<string, string>();
+  readonly exportNames: Map<string, string>;
+  /** Every import's source, by local name. */
+  readonly importedFrom: Map<string, string>;
   readonly envs: ReadonlyMap<string, LegacyIndex['envDeclarations'][number]>;
   readonly router: string;
   /** The function that holds the router (`main` in the template). */
@@ -92,7 +95,7 @@ export class StatementReading {
     readonly existing?: NewBackend,
   ) {
     this.envs = new Map(index.envDeclarations.map(env => [env.variable, env]));
-    this.readPluginImports();
+    ({ aliases: this.aliases, exportNames: this.exportNames, importedFrom: this.importedFrom } = readPluginImports(index, this.envs));
     this.pluginRouters = readPluginRouters(index.router.container.body, this.aliases, this.envs);
     this.router = index.router.name;
     this.mainFunction = ast.program.body.find((s): s is Statement => s.type === 'FunctionDeclaration' && s.body === index.router.container);
@@ -250,21 +253,7 @@ export class StatementReading {
 
   /** Why a statement that uses the legacy system cannot be carried over. */
   why(node: Node): string {
-    const names = mentions(node);
-    const { router, configName, serviceName } = this;
-    if (names.has(router) && /\.stack\b/.test(this.source.slice(node.start ?? 0, node.end ?? 0))) {
-      return "inspects the api router's stack, which the new backend system does not have (each plugin has its own router): no sound translation; drop it, or list the plugins another way (the backend's startup log names each)";
-    }
-    if (names.has(router)) return 'mounts on the api router, which the new backend system does not have: move it into a plugin or a backend module (httpRouter)';
-    const besides = [...names].find(name => this.envs.has(name) || (this.legacyNames.has(name) && name !== configName));
-    if (configName && names.has(configName) && besides) {
-      return `reads the config and ${besides} of the legacy backend system: only a call that needs nothing but the config and the root logger runs at startup (src/modules/startup-tasks.ts); move it into a plugin or a backend module`;
-    }
-    if (configName && names.has(configName)) return 'reads the legacy config object: read config in a plugin or a backend module (coreServices.rootConfig), or in app-config';
-    if (serviceName && names.has(serviceName)) return 'configures the legacy service builder: the new backend system configures its HTTP server from app-config (backend.*) and rootHttpRouter';
-    for (const name of names) if (this.envs.has(name)) return `uses ${name}, the legacy environment of plugin '${this.envs.get(name)?.pluginId}': move it into that plugin`;
-    for (const name of names) if (this.legacyNames.has(name)) return `uses ${name} from the legacy backend system: move it into a plugin or a backend module`;
-    return 'not understood by wire-plugin migrate: move it into a plugin or a backend module, or carry it over by hand';
+    return whyNotCarried(this, node);
   }
 
   usesLegacy(node: Node): boolean {
@@ -320,71 +309,5 @@ export class StatementReading {
   /** Names in `node` that are main()'s locals or legacy names, not imports of the app's own. */
   localsIn(node: Node): string[] {
     return [...mentions(node)].filter(name => !this.importedFrom.has(name) || this.legacyNames.has(name));
-  }
-
-  /** Why a router on the service builder cannot move as it is. */
-  serviceRouterWhy(call: CallExpression): string {
-    const mountPath = call.arguments[0]?.type === 'StringLiteral' ? call.arguments[0].value : undefined;
-    const target = call.arguments[1];
-    if (mountPath === '' && target?.type === 'Identifier' && target.name === this.router) {
-      return "the api router mounted a second time, at the service root (''): the new backend serves plugins at /api/<pluginId> only; drop it, or add it by hand in rootHttpRouterServiceFactory({ configure })";
-    }
-    if (mountPath === '/api' || mountPath?.startsWith('/api/')) return `mounts at ${mountPath}, which overlaps the plugins' /api/<pluginId>: the root router refuses such a path; serve it from a plugin (httpRouter) instead`;
-    const locals = target && target.type !== 'SpreadElement' ? this.localsIn(target) : [];
-    if (locals.length) return `a router made with ${locals.join(', ')} of the legacy main(): only a router made of imports moves to the root router; build it in a backend plugin (coreServices.rootHttpRouter.use), or make it of imports only`;
-    return 'mounts a router that is not a plugin module on the service: move it into a backend plugin (httpRouter) or a rootHttpRouter module';
-  }
-
-  /** Plugin modules by alias: default imports of `./plugins/x`, named ones and packages' createPlugin where main() calls them with a plugin env. */
-  private readPluginImports(): void {
-    const { index } = this;
-    // Called with a plugin env anywhere in main(): on the api router, or on the service builder at a root path.
-    const calledWithEnv = (local: string): boolean => {
-      let found = false;
-      walk(index.router.container, node => {
-        if (found) return false;
-        if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === local && node.arguments.length === 1) {
-          const argument = node.arguments[0];
-          if (argument.type === 'Identifier' && this.envs.has(argument.name)) found = true;
-        }
-        return undefined;
-      });
-      return found;
-    };
-    for (const declaration of index.imports) {
-      for (const specifier of declaration.specifiers) this.importedFrom.set(specifier.local.name, declaration.source.value);
-      if (!/^\.\/plugins(\/[^'"]+)?$/.test(declaration.source.value) || declaration.importKind === 'type') continue;
-      for (const specifier of declaration.specifiers) {
-        if (specifier.type === 'ImportDefaultSpecifier') {
-          if (declaration.source.value !== './plugins') this.aliases.set(specifier.local.name, declaration.source.value);
-        } else if (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && calledWithEnv(specifier.local.name)) {
-          // A named import is a plugin where main() calls it with a plugin env, as the template calls its default imports.
-          this.aliases.set(specifier.local.name, declaration.source.value);
-          const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-          if (imported !== 'default') this.exportNames.set(specifier.local.name, imported);
-        }
-      }
-    }
-    // A router function of the app's own in another module (`import { createStatusRouter } from './status'`), called
-    // with a plugin env (`apiRouter.use('/status', await createStatusRouter(statusEnv))`): a plugin module like those
-    // of ./plugins, since it is one in all but its folder (the bridge imports the named export as the default).
-    for (const declaration of index.imports) {
-      const from = declaration.source.value;
-      if (!/^\.\.?\//.test(from) || /^\.\/plugins(\/|$)/.test(from) || declaration.importKind === 'type') continue;
-      for (const specifier of declaration.specifiers) {
-        if (specifier.type === 'ImportNamespaceSpecifier' || (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type')) continue;
-        if (this.aliases.has(specifier.local.name) || !calledWithEnv(specifier.local.name)) continue;
-        this.aliases.set(specifier.local.name, from);
-        const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value) : 'default';
-        if (imported !== 'default') this.exportNames.set(specifier.local.name, imported);
-      }
-    }
-    // A createPlugin imported straight from a package (`import x from '@internal/plugin-x-backend'`) is a plugin
-    // all the same, where a route calls it with a plugin env (`apiRouter.use('/x', await x(xEnv))`).
-    for (const declaration of index.imports) {
-      const own = declaration.specifiers.find(s => s.type === 'ImportDefaultSpecifier');
-      if (!own || declaration.source.value.startsWith('.') || declaration.importKind === 'type') continue;
-      if (calledWithEnv(own.local.name)) this.aliases.set(own.local.name, declaration.source.value);
-    }
   }
 }

@@ -9,6 +9,7 @@
 import type { CallExpression, Node } from '@babel/types';
 import type { StatementReader } from './reader';
 import type { StatementReading } from './reading';
+import { serviceRouterWhy } from './refusal-reasons';
 import { builderChain, isRootPath, methodName } from './shapes';
 
 /** The api router mounted again at this prefix: a plain path outside /api. */
@@ -98,6 +99,6 @@ function readBuilderCall(call: CallExpression, reading: StatementReading, sawApi
     );
     return 'read';
   }
-  reading.refuseAt(call, at, code, reading.serviceRouterWhy(call));
+  reading.refuseAt(call, at, code, serviceRouterWhy(reading, call));
   return 'read';
 }
