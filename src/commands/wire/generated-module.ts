@@ -10,7 +10,7 @@ import { WireError } from '../../../transforms/lib/errors';
 import { resolveModuleFormat } from '../../commit/format';
 import { parseTypeScript } from '../../../transforms/lib/parse';
 import { CREATE_APP_ENVIRONMENT, LEGACY_BRIDGE_ENVIRONMENT } from '../../repo/plugin-environment';
-import { OptionProperty } from '../../repo/plugin-introspection';
+import { OptionProperty } from '../../repo/router-options';
 import { BACKSTAGE_FORMAT, LegacyPluginModule, ModuleFormat, PLUGIN_ENVIRONMENT, printLegacyPluginModule, ROUTER_OPTIONS_ENVIRONMENT } from '../../../transforms/generate/plugin-module';
 import { PLUGIN_API, planPluginWrapper, PluginWrapper, printPluginWrapper } from '../../../transforms/generate/plugin-wrapper';
 import { releaseOf } from '../../repo/backstage-release';
