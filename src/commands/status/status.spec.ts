@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as parse from '../../../transforms/lib/parse';
-import { backendStatus, importBlock } from './status';
+import { backendStatus } from './status';
+import { importBlock } from './module-imports';
 
 const LEGACY_APP = path.join(__dirname, '..', '..', '..', 'examples', 'legacy-app');
 

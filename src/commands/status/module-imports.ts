@@ -1,0 +1,65 @@
+/**
+ * What the backend's plugin modules (`./plugins/*`) import: for status, the
+ * package each wraps. Each module is read and parsed once, and only up to
+ * its last import.
+ */
+import * as path from 'path';
+import type { BackendFiles } from '../../repo/backend';
+import { BackstagePackageIdentity, packageOfSpecifier } from '../../../transforms/lib/package-names';
+import { parseTypeScript } from '../../../transforms/lib/parse';
+
+/** The backend's `./plugins/*` modules, each read and parsed once, and the packages they import. */
+export class ModuleImports {
+  private readonly cache = new Map<string, string[]>();
+
+  constructor(private readonly files: BackendFiles) {}
+
+  /** The package a plugin module wraps: the imported backend plugin whose id is `id`, else the first backend plugin it imports. */
+  pluginPackageOf(specifier: string, id: string, identify: (name: string) => { readonly declared: BackstagePackageIdentity } | undefined): string | undefined {
+    // By what the packages' metadata says: the id a bridge or wrapper is named by is the package.json's,
+    // and one whose code registers a module (the RBAC backend 8.x) still exports the createRouter wrapped here.
+    const imported = this.importsOf(specifier).filter(name => identify(name)?.declared.role === 'plugin');
+    return imported.find(name => identify(name)?.declared.pluginId === id) ?? imported[0];
+  }
+
+  private importsOf(specifier: string): string[] {
+    if (!specifier.startsWith('.')) return [];
+    const base = path.resolve(path.dirname(this.files.indexPath), specifier).replace(/\.[jt]s$/, '');
+    const cached = this.cache.get(base);
+    if (cached) return cached;
+    let found: string[] = [];
+    for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts'), path.join(base, 'index.js')]) {
+      const source = this.files.tree.read(candidate);
+      if (source === undefined) continue;
+      const display = this.files.tree.display(candidate);
+      const imported = (text: string): string[] =>
+        parseTypeScript(text, display).program.body.flatMap(statement =>
+          statement.type === 'ImportDeclaration' ? [packageOfSpecifier(statement.source.value)].filter((n): n is string => n !== undefined) : [],
+        );
+      try {
+        // Only the imports matter: parse the file up to the end of its last import statement.
+        found = imported(importBlock(source));
+      } catch {
+        try {
+          found = imported(source);
+        } catch {
+          found = [];
+        }
+      }
+      break;
+    }
+    this.cache.set(base, found);
+    return found;
+  }
+}
+
+/**
+ * The start of a module up to the end of its last top-level import
+ * statement (the whole source when that prefix does not look complete):
+ * the part of a plugin module status needs, parsed instead of the rest.
+ */
+export function importBlock(source: string): string {
+  let end = 0;
+  for (const match of source.matchAll(/^import\b[^;]*?(?:from\s*)?['"][^'"\n]+['"][ \t]*;?/gm)) end = (match.index ?? 0) + match[0].length;
+  return end === 0 ? source : source.slice(0, end);
+}
