@@ -61,3 +61,79 @@ test('importBlock ends after the last import statement, multi-line and side-effe
   expect(importBlock(source)).toBe("import a from 'a';\nimport {\n  b,\n  c,\n} from '@scope/b';\nimport 'side-effect';");
   expect(importBlock('export const x = 1;\n')).toBe('export const x = 1;\n');
 });
+
+describe("modules of the backend's own are listed by what their code registers", () => {
+  const NEW_APP = path.join(__dirname, '..', '..', '..', 'examples', 'new-app');
+  const MICROSOFT_MODULE = [
+    "import { createBackendModule } from '@backstage/backend-plugin-api';",
+    '',
+    'export const authModuleMicrosoft = createBackendModule({',
+    "  pluginId: 'auth',",
+    "  moduleId: 'microsoft-with-groups',",
+    '  register() {},',
+    '});',
+    '',
+  ].join('\n');
+  const MOCK_CATALOG = ["import { createBackendPlugin } from '@backstage/backend-plugin-api';", '', 'const mockCatalog = createBackendPlugin({', "  pluginId: 'catalog',", '  register() {},', '});', '', 'export default mockCatalog;', ''].join('\n');
+
+  /** examples/new-app with `files` (paths under packages/backend/src) and index.ts's add of the catalog replaced by `adds`. */
+  function statusOf(files: Record<string, string>, imports: string, adds: string): string[] {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-status-'));
+    try {
+      fs.cpSync(NEW_APP, repo, { recursive: true });
+      const src = path.join(repo, 'packages', 'backend', 'src');
+      for (const [file, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(src, file)), { recursive: true });
+        fs.writeFileSync(path.join(src, file), text);
+      }
+      const index = path.join(src, 'index.ts');
+      const text = fs.readFileSync(index, 'utf8');
+      fs.writeFileSync(index, text.replace("import { createBackend } from '@backstage/backend-defaults';\n", `$&${imports}`).replace("backend.add(import('@backstage/plugin-catalog-backend'));\n", adds));
+      const report = backendStatus({ cwd: repo });
+      return report.plugins.filter(p => p.id !== 'carmen' && p.id !== 'dora').map(p => `${p.id} ${p.role} ${p.package} ${p.state}`);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  }
+
+  test('a module of auth added by name, from a file named after it, is a wired module of auth', () => {
+    const lines = statusOf(
+      { 'plugins/extensions/microsoft.ts': MICROSOFT_MODULE },
+      "import { authModuleMicrosoft } from './plugins/extensions/microsoft';\n",
+      "backend.add(import('@backstage/plugin-catalog-backend'));\nbackend.add(authModuleMicrosoft);\n",
+    );
+    expect(lines).toEqual(['auth module ./plugins/extensions/microsoft wired', 'catalog plugin @backstage/plugin-catalog-backend wired']);
+  });
+
+  test('an export re-exported by an index module is followed to its call', () => {
+    const lines = statusOf(
+      { 'plugins/extensions/microsoft.ts': MICROSOFT_MODULE, 'plugins/extensions/index.ts': "export { authModuleMicrosoft as microsoft } from './microsoft';\n" },
+      "import { microsoft } from './plugins/extensions';\n",
+      'backend.add(microsoft);\n',
+    );
+    expect(lines).toEqual(['auth module ./plugins/extensions wired', 'catalog plugin @backstage/plugin-catalog-backend not-wired']);
+  });
+
+  test('a plugin of its own that registers catalog, in the other branch of an if from the catalog backend, is no conflict', () => {
+    const lines = statusOf(
+      { 'plugins/mock-catalog.ts': MOCK_CATALOG },
+      '',
+      "if (process.env.MOCK === 'true') {\n  backend.add(import('./plugins/mock-catalog'));\n} else {\n  backend.add(import('@backstage/plugin-catalog-backend'));\n}\n",
+    );
+    expect(lines).toEqual(['catalog plugin ./plugins/mock-catalog wired', 'catalog plugin @backstage/plugin-catalog-backend wired']);
+  });
+
+  test('the same two added one after the other both register catalog in one start: conflict', () => {
+    const lines = statusOf(
+      { 'plugins/mock-catalog.ts': MOCK_CATALOG },
+      '',
+      "backend.add(import('./plugins/mock-catalog'));\nbackend.add(import('@backstage/plugin-catalog-backend'));\n",
+    );
+    expect(lines).toEqual(['catalog plugin ./plugins/mock-catalog conflict', 'catalog plugin @backstage/plugin-catalog-backend conflict']);
+  });
+
+  test('a module whose code names no plugin id keeps its file name as the id', () => {
+    const lines = statusOf({ 'plugins/other.ts': "export default makeSomething();\n" }, '', "backend.add(import('./plugins/other'));\nbackend.add(import('@backstage/plugin-catalog-backend'));\n");
+    expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'other plugin ./plugins/other wired']);
+  });
+});

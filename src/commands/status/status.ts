@@ -21,6 +21,7 @@ import { BackendAdd, findNewBackend, NewBackend } from '../../../transforms/anal
 import { discovers } from '../../../transforms/app-config-packages';
 import { codeIdentity, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
+import { exclusiveAdds, LocalFeatures } from './local-features';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
 
 /**
@@ -103,6 +104,8 @@ interface Wiring {
   readonly missing: readonly LegacyPiece[];
   /** An add of a module of this repo's backend (`import('./features/x')`): no dependency to check. */
   readonly local?: boolean;
+  /** The `backend.add(...)` (new system). */
+  readonly add?: BackendAdd;
 }
 
 function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Workspace): StatusReport & { backend: string; system: BackendSystem } {
@@ -136,12 +139,14 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
 
   const backend = files.system === 'new' ? findNewBackend(files.ast, files.indexText) : undefined;
   const discovery = files.system === 'new' ? readFeatureDiscovery(files.tree, files.root, backend) : undefined;
-  const wirings = files.system === 'new' ? newSystemWirings(backend, modules, identify, discovery?.add) : legacyWirings(files, modules, identify);
+  const locals = new LocalFeatures(file => tree.read(file), files.indexPath);
+  const wirings = files.system === 'new' ? newSystemWirings(backend, modules, locals, identify, discovery?.add) : legacyWirings(files, modules, identify);
   /** Whether discovery loads a package: a backend plugin or module the app-config lets through. */
   const discovered = (name: string): boolean =>
     discovery !== undefined && identities.has(name) && discovers(discovery.packages, name, name in dependencies);
 
   const entries: PluginStatus[] = [];
+  const addOf = new Map<PluginStatus, BackendAdd>();
   const matched = new Set<string>();
   for (const wiring of wirings) {
     let pkg = wiring.package;
@@ -156,7 +161,9 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
     // A bridge or a wrapper registers a plugin of its own, whatever else the package's code registers.
     const ownPlugin = wiring.form === 'legacy-bridge' || wiring.form === 'wrapper';
     const role = pkg !== undefined && !ownPlugin ? (identities.get(pkg)?.role ?? wiring.role) : wiring.role;
-    entries.push({ id: wiring.id, package: pkg ?? null, role, state, form: wiring.form, missing: wiring.missing });
+    const entry: PluginStatus = { id: wiring.id, package: pkg ?? null, role, state, form: wiring.form, missing: wiring.missing };
+    entries.push(entry);
+    if (wiring.add) addOf.set(entry, wiring.add);
   }
   for (const name of known) {
     if (matched.has(name)) continue;
@@ -168,7 +175,13 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
     }
     entries.push({ id: identity.pluginId, package: name, role: identity.role, state: 'not-wired', form: null, missing: [] });
   }
-  if (files.system === 'new') markConflicts(entries, name => workspace.findByName(files.backendDir, name)?.dir);
+  if (files.system === 'new') {
+    const exclusive = (a: PluginStatus, b: PluginStatus): boolean => {
+      const [addA, addB] = [addOf.get(a), addOf.get(b)];
+      return addA !== undefined && addB !== undefined && exclusiveAdds(addA, addB);
+    };
+    markConflicts(entries, name => workspace.findByName(files.backendDir, name)?.dir, exclusive);
+  }
   entries.sort(
     (a, b) =>
       compare(a.id, b.id) || Number(a.role === 'module') - Number(b.role === 'module') || compare(a.package ?? '', b.package ?? ''),
@@ -190,6 +203,7 @@ function compare(a: string, b: string): number {
 function newSystemWirings(
   backend: NewBackend | undefined,
   modules: ModuleImports,
+  locals: LocalFeatures,
   identify: (name: string) => KnownPackage | undefined,
   discoveryAdd?: BackendAdd,
 ): Wiring[] {
@@ -200,24 +214,31 @@ function newSystemWirings(
     if (add === discoveryAdd) continue;
     if (add.legacyBridge) {
       const { id, module } = add.legacyBridge;
-      wirings.push({ id, package: modules.pluginPackageOf(module, id, identify), role: 'plugin', form: 'legacy-bridge', missing: [] });
+      wirings.push({ id, package: modules.pluginPackageOf(module, id, identify), role: 'plugin', form: 'legacy-bridge', missing: [], add });
       continue;
     }
     for (const specifier of add.modules) {
       const pkg = packageOfSpecifier(specifier);
-      const key = pkg ?? specifier;
+      // Two exports of one module of the backend's own are two features (`backend.add(a)`, `backend.add(b)`).
+      const argument = add.call.arguments[0];
+      const key = pkg ?? `${specifier}#${argument?.type === 'Identifier' ? argument.name : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       if (pkg === undefined) {
         const id = path.basename(specifier).replace(/\.[cm]?[jt]sx?$/, '');
         // The backend's own ./plugins/<id> module wrapping a legacy-only plugin package.
         const wrapped = /^\.\/plugins\/[a-z0-9-]+$/.test(specifier) ? modules.pluginPackageOf(specifier, id, identify) : undefined;
-        if (wrapped !== undefined) wirings.push({ id, package: wrapped, role: 'plugin', form: 'wrapper', missing: [] });
-        else wirings.push({ id, package: specifier, role: 'plugin', form: 'feature', missing: [], local: true });
+        if (wrapped !== undefined) {
+          wirings.push({ id, package: wrapped, role: 'plugin', form: 'wrapper', missing: [], add });
+          continue;
+        }
+        // A module of the backend's own: the id and kind its code registers, else its file's name.
+        const registered = locals.identityOf(add, specifier, backend as NewBackend);
+        wirings.push({ id: registered?.pluginId ?? id, package: specifier, role: registered?.role ?? 'plugin', form: 'feature', missing: [], local: true, add });
         continue;
       }
       const identity = identify(pkg);
-      wirings.push({ id: identity?.pluginId ?? pkg, package: pkg, role: identity?.role ?? 'plugin', form: 'feature', missing: [] });
+      wirings.push({ id: identity?.pluginId ?? pkg, package: pkg, role: identity?.role ?? 'plugin', form: 'feature', missing: [], add });
     }
   }
   return wirings;
@@ -287,18 +308,19 @@ function calledNames(ast: File): Set<string> {
  * backend stops at start ("Plugin 'x' is already registered"). Both are
  * marked `conflict`, which `--check` fails on.
  */
-function markConflicts(entries: PluginStatus[], dirOf: (name: string) => string | undefined): void {
+function markConflicts(entries: PluginStatus[], dirOf: (name: string) => string | undefined, exclusive: (a: PluginStatus, b: PluginStatus) => boolean): void {
   const loaded = entries.filter(entry => entry.role === 'plugin' && (entry.state === 'wired' || entry.state === 'bridged' || entry.state === 'duplicate'));
   const byId = new Map<string, PluginStatus[]>();
   for (const entry of loaded) {
     const code = entry.package && (entry.form === 'feature' || entry.form === 'discovered') ? registeredIds(dirOf(entry.package)).plugins : [];
     for (const id of code.length ? code : [entry.id]) byId.set(id, [...(byId.get(id) ?? []), entry]);
   }
+  const conflicting = new Set<PluginStatus>();
   for (const [, holders] of byId) {
-    if (new Set(holders.map(h => h.package ?? h.id)).size < 2) continue;
     for (const holder of holders) {
-      const index = entries.indexOf(holder);
-      entries[index] = { ...holder, state: 'conflict' };
+      // Another package registering the id, in a start that also runs this one.
+      if (holders.some(other => (other.package ?? other.id) !== (holder.package ?? holder.id) && !exclusive(holder, other))) conflicting.add(holder);
     }
   }
+  for (const holder of conflicting) entries[entries.indexOf(holder)] = { ...holder, state: 'conflict' };
 }

@@ -1,0 +1,186 @@
+/**
+ * What a module of the backend's own that index.ts adds registers
+ * (`backend.add(authModuleMicrosoftProvider)`, imported from
+ * `./plugins/extensions/auth`; `backend.add(import('./modules/x'))`): the
+ * `pluginId` its `createBackendPlugin` or `createBackendModule` call names,
+ * and which of the two. The file name says neither: a module of `auth`
+ * named after its provider is no plugin, and listing it as one made status
+ * report a conflict with the auth plugin that does not stop the backend.
+ */
+import * as path from 'path';
+import type { CallExpression, File, Node } from '@babel/types';
+import type { BackstagePackageIdentity } from '../../../transforms/lib/package-names';
+import { parseTypeScript } from '../../../transforms/lib/parse';
+import { staticString, walk } from '../../../transforms/lib/ast';
+import { dynamicImportSource } from '../../../transforms/analysis/new-backend';
+import type { BackendAdd, NewBackend } from '../../../transforms/analysis/new-backend';
+
+const FACTORIES: ReadonlyMap<string, BackstagePackageIdentity['role']> = new Map([
+  ['createBackendPlugin', 'plugin'],
+  ['createBackendModule', 'module'],
+]);
+
+/** How many re-exports (`export { x } from './y'`) are followed to the call. */
+const MAX_HOPS = 4;
+
+/** Reads files of the backend (through the run's tree), each parsed once. */
+export class LocalFeatures {
+  private readonly parsed = new Map<string, File | null>();
+
+  constructor(
+    private readonly read: (file: string) => string | undefined,
+    private readonly indexPath: string,
+  ) {}
+
+  /** The id and kind the add's module of the backend's own registers, where its code names them. */
+  identityOf(add: BackendAdd, specifier: string, backend: NewBackend): BackstagePackageIdentity | undefined {
+    const exported = exportNameIn(add, specifier, backend);
+    if (exported === undefined) return undefined;
+    return this.follow(path.resolve(path.dirname(this.indexPath), specifier), exported, 0);
+  }
+
+  private follow(base: string, exported: string, hops: number): BackstagePackageIdentity | undefined {
+    const found = this.file(base);
+    if (!found) return undefined;
+    const { file, ast } = found;
+    const target = exportedValue(ast, exported);
+    if (target === undefined) return undefined;
+    if ('from' in target) {
+      return hops < MAX_HOPS ? this.follow(path.resolve(path.dirname(file), target.from), target.name, hops + 1) : undefined;
+    }
+    return identityOfCall(target.call);
+  }
+
+  /** The module at `base` (as written, with an extension, or its folder's index), parsed; undefined where none parses. */
+  private file(base: string): { file: string; ast: File } | undefined {
+    const stem = base.replace(/\.[cm]?[jt]sx?$/, '');
+    for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.js`, path.join(stem, 'index.ts'), path.join(stem, 'index.js')]) {
+      if (!this.parsed.has(candidate)) {
+        let ast: File | null = null;
+        try {
+          // A folder, a file outside the repo or one that does not parse: not this candidate.
+          const text = this.read(candidate);
+          if (text !== undefined) ast = parseTypeScript(text, candidate);
+        } catch {
+          ast = null;
+        }
+        this.parsed.set(candidate, ast);
+      }
+      const ast = this.parsed.get(candidate);
+      if (ast) return { file: candidate, ast };
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The export of `specifier` the add passes: `default` for `import('./x')`,
+ * the imported name for an identifier imported from it (`import { m } from
+ * './x'` ... `backend.add(m)`); undefined for anything else.
+ */
+function exportNameIn(add: BackendAdd, specifier: string, backend: NewBackend): string | undefined {
+  const argument = add.call.arguments[0];
+  if (!argument || add.call.arguments.length !== 1) return undefined;
+  if (dynamicImportSource(argument) === specifier) return 'default';
+  if (argument.type !== 'Identifier') return undefined;
+  for (const declaration of backend.imports) {
+    if (declaration.source.value !== specifier || declaration.importKind === 'type') continue;
+    for (const imported of declaration.specifiers) {
+      if (imported.local.name !== argument.name) continue;
+      if (imported.type === 'ImportDefaultSpecifier') return 'default';
+      if (imported.type === 'ImportSpecifier') return imported.imported.type === 'Identifier' ? imported.imported.name : imported.imported.value;
+    }
+  }
+  return undefined;
+}
+
+/** The call an export's value is (`export const x = createBackendModule(...)`, `export default x`), or the module it is re-exported from. */
+function exportedValue(ast: File, exported: string): { call: CallExpression } | { from: string; name: string } | undefined {
+  const body = ast.program.body;
+  let local: string | undefined;
+  for (const statement of body) {
+    if (exported === 'default' && statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration as Node;
+      if (declaration.type === 'CallExpression') return { call: declaration };
+      if (declaration.type === 'Identifier') local = declaration.name;
+    }
+    if (statement.type !== 'ExportNamedDeclaration') continue;
+    const declaration = statement.declaration;
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === 'Identifier' && declarator.id.name === exported && declarator.init?.type === 'CallExpression') return { call: declarator.init };
+      }
+    }
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== 'ExportSpecifier') continue;
+      const name = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+      if (name !== exported) continue;
+      if (statement.source) return { from: statement.source.value, name: specifier.local.name };
+      local = specifier.local.name;
+    }
+  }
+  return local === undefined ? undefined : localCall(ast, local);
+}
+
+/** `const name = <call>` at the module's top level (exported or not). */
+function localCall(ast: File, name: string): { call: CallExpression } | undefined {
+  for (const statement of ast.program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init?.type === 'CallExpression') return { call: declarator.init };
+    }
+  }
+  return undefined;
+}
+
+/** `createBackendModule({ pluginId: 'auth', ... })`: the plugin id it names and the kind. */
+function identityOfCall(call: CallExpression): BackstagePackageIdentity | undefined {
+  const callee = call.callee.type === 'Identifier' ? call.callee.name : undefined;
+  const role = callee ? FACTORIES.get(callee) : undefined;
+  const options = call.arguments[0];
+  if (!role || options?.type !== 'ObjectExpression') return undefined;
+  for (const property of options.properties) {
+    if (property.type !== 'ObjectProperty' || property.computed) continue;
+    const key = property.key.type === 'Identifier' ? property.key.name : staticString(property.key);
+    if (key !== 'pluginId') continue;
+    const pluginId = staticString(property.value);
+    return pluginId === undefined ? undefined : { pluginId, role };
+  }
+  return undefined;
+}
+
+/**
+ * Whether two adds never run in one start: they stand in different branches
+ * of one `if` (or `? :`) of index.ts (`if (mock) backend.add(import('./mock-proxy'))
+ * else backend.add(import('@backstage/plugin-proxy-backend'))`), so the two
+ * features that register one id are never registered together.
+ */
+export function exclusiveAdds(a: BackendAdd, b: BackendAdd): boolean {
+  if (!a.topStatement || a.topStatement !== b.topStatement) return false;
+  const pathA = ancestorsOf(a.topStatement, a.call);
+  const pathB = ancestorsOf(b.topStatement, b.call);
+  if (!pathA || !pathB) return false;
+  for (let i = 0; i < Math.min(pathA.length, pathB.length) - 1; i++) {
+    if (pathA[i] !== pathB[i]) return false;
+    const branch = pathA[i];
+    if (branch.type !== 'IfStatement' && branch.type !== 'ConditionalExpression') continue;
+    const [nextA, nextB] = [pathA[i + 1], pathB[i + 1]];
+    if (nextA !== nextB) return (nextA === branch.consequent && nextB === branch.alternate) || (nextA === branch.alternate && nextB === branch.consequent);
+  }
+  return false;
+}
+
+/** The nodes from `root` down to `target` (both included), if `target` is below `root`. */
+function ancestorsOf(root: Node, target: Node): Node[] | undefined {
+  let found: Node[] | undefined;
+  walk(root, (node, ancestors) => {
+    if (found) return false;
+    if (node === target) {
+      found = [...ancestors, node];
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}
