@@ -8,7 +8,7 @@ import { detectCodeStyle } from './code-style';
 import { formatPosition, WireError } from './errors';
 import { ImportStyle } from './imports';
 import { indentUnit, JsxLayout, jsxAttributeQuote, parseTsx } from './jsx';
-import { indentOf, lineStartOf, pointAfterStatement } from './text';
+import { indentOf, lineStartOf, LinePoint, pointAfterStatement } from './text';
 import { insertAt, TextChange } from './changes';
 import { statementRemovalRange } from './text';
 import { contains } from './ast';
@@ -57,7 +57,7 @@ export function appendChild(app: AppFile, parent: JSXElement, lines: (indent: st
   const last = children[children.length - 1];
   if (last) {
     const indent = indentOf(text, last.start ?? 0);
-    const point = pointAfterStatement(text, last.end ?? 0, jsx.eol);
+    const point = pointAfterChild(text, parent, last, jsx.eol);
     return insertAt(point.offset, point.before + lines(indent) + point.after);
   }
   const closing = parent.closingElement;
@@ -70,6 +70,22 @@ export function appendChild(app: AppFile, parent: JSXElement, lines: (indent: st
     return insertAt(closingStart, jsx.eol + lines(closingIndent + jsx.unit) + jsx.eol + closingIndent);
   }
   return insertAt(lineStart, lines(closingIndent + jsx.unit) + jsx.eol);
+}
+
+/**
+ * Where a new child goes after `last`: past the text that follows it on its
+ * line (a stray `;` after the last route is JSX text), so that the new child
+ * stands on a line of its own, the text stays where it was, and removing the
+ * child gives the file back; else right after it, as after a statement.
+ */
+function pointAfterChild(text: string, parent: JSXElement, last: Node, eol: string): LinePoint {
+  const end = last.end ?? 0;
+  const next = parent.children[parent.children.indexOf(last as JSXElement['children'][number]) + 1];
+  const lineEnd = text.indexOf('\n', end);
+  if (next?.type === 'JSXText' && lineEnd !== -1 && (next.end ?? 0) > lineEnd && text.slice(end, lineEnd).trim() !== '') {
+    return { offset: lineEnd + 1, before: '', after: eol };
+  }
+  return pointAfterStatement(text, end, eol);
 }
 
 /** The edit that puts new lines just before `sibling`, at its indentation (it must start its line). */
