@@ -137,3 +137,48 @@ describe("modules of the backend's own are listed by what their code registers",
     expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'other plugin ./plugins/other wired']);
   });
 });
+
+describe('legacy backends: what a mount needs is what status asks for', () => {
+  function legacyStatus(edit: (index: string) => string, files: Record<string, string> = {}): string[] {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-status-'));
+    try {
+      fs.cpSync(LEGACY_APP, repo, { recursive: true });
+      const src = path.join(repo, 'packages', 'backend', 'src');
+      for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(src, file), text);
+      const index = path.join(src, 'index.ts');
+      fs.writeFileSync(index, edit(fs.readFileSync(index, 'utf8')));
+      return backendStatus({ cwd: repo }).plugins.map(p => `${p.id}:${p.state}${p.missing.length ? ` (missing ${p.missing.join(', ')})` : ''}`);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  }
+
+  test('a plugin module imported by name and mounted on the service builder at a root path is wired', () => {
+    const states = legacyStatus(text => {
+      expect(text).toContain("import healthcheck from './plugins/healthcheck';\n");
+      return text.replace("import healthcheck from './plugins/healthcheck';\n", "import { healthcheck } from './plugins/healthcheck';\n");
+    });
+    expect(states).toContain('healthcheck:wired');
+  });
+
+  test('a module that exports a router itself, mounted as it is, needs no env', () => {
+    const states = legacyStatus(
+      text => {
+        expect(text).toContain('  apiRouter.use(notFoundHandler());\n');
+        return text
+          .replace("import healthcheck from './plugins/healthcheck';\n", "$&import { staticFiles } from './plugins/static-files';\n")
+          .replace('  apiRouter.use(notFoundHandler());\n', "  apiRouter.use('/static-files', staticFiles);\n$&");
+      },
+      { 'plugins/static-files.ts': "import Router from 'express-promise-router';\n\nexport const staticFiles = Router();\n" },
+    );
+    expect(states).toContain('static-files:wired');
+  });
+
+  test('a plugin module called with its env still needs one: without it, half-wired', () => {
+    const states = legacyStatus(text => {
+      expect(text).toContain("  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));\n");
+      return text.replace("  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));\n", '');
+    });
+    expect(states).toContain('healthcheck:half-wired (missing env)');
+  });
+});

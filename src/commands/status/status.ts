@@ -10,7 +10,7 @@ import { FileTree } from '../../commit/tree';
 import { findRepoRoot } from '../../repo/workspace';
 import { locateApp } from '../../repo/app';
 import { FrontendStatus, frontendStatus } from './frontend-status';
-import type { File } from '@babel/types';
+import type { CallExpression, File, ImportDeclaration } from '@babel/types';
 import { walk } from '../../../transforms/lib/ast';
 import { BackendFiles, BackendSystem, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
 import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromName, packageOfSpecifier } from '../../../transforms/lib/package-names';
@@ -269,12 +269,14 @@ function legacyWirings(files: BackendFiles, modules: ModuleImports, identify: (n
   }
   return ids.map(id => {
     const imported = findPluginImport(index.imports, id);
-    const alias = imported?.alias;
+    const alias = imported?.alias ?? soleNamedImport(imported?.declaration);
     const routes = findPluginRoutes(index, id, alias);
     // The app plugin is mounted on the service builder (`.addRouter('', await app(appEnv))`), not on the api router.
     const mounted = routes.length > 0 || (alias !== undefined && called.has(alias));
     const passed = new Set(routes.map(route => route.call).flatMap(call => call.arguments).flatMap(argumentNames));
-    const hasEnv = index.envDeclarations.some(env => env.pluginId === id || passed.has(env.variable));
+    // A module that exports a router itself (`apiRouter.use('/assets', assets)`) takes no env.
+    const routerItself = alias !== undefined && routes.length > 0 && routes.every(route => mountsName(route.call, alias));
+    const hasEnv = routerItself || index.envDeclarations.some(env => env.pluginId === id || passed.has(env.variable));
     const missing: LegacyPiece[] = [];
     if (!imported) missing.push('import');
     if (!hasEnv) missing.push('env');
@@ -282,6 +284,18 @@ function legacyWirings(files: BackendFiles, modules: ModuleImports, identify: (n
     const pkg = imported ? modules.pluginPackageOf(imported.declaration.source.value, id, identify) : undefined;
     return { id, package: pkg, role: 'plugin' as const, form: 'legacy' as const, missing };
   });
+}
+
+/** The one value a plugin module's import names, where it has no default (`import { healthcheck } from './plugins/healthcheck'`). */
+function soleNamedImport(declaration: ImportDeclaration | undefined): string | undefined {
+  const named = declaration?.specifiers.filter(s => s.type === 'ImportSpecifier' && s.importKind !== 'type') ?? [];
+  return named.length === 1 ? named[0].local.name : undefined;
+}
+
+/** Whether a route mounts `name` itself, not a call of it (`apiRouter.use('/assets', assets)`). */
+function mountsName(call: CallExpression, name: string): boolean {
+  const handler = call.arguments[call.arguments.length - 1];
+  return call.arguments.length >= 2 && handler?.type === 'Identifier' && handler.name === name;
 }
 
 /** Names passed in `await x(xEnv)`-like arguments: `xEnv`. */
