@@ -13,7 +13,7 @@
  */
 import type { JSXElement } from '@babel/types';
 import { applyChanges, TextChange } from './lib/changes';
-import { AppFile, appendChild, mapsData, readAppFile, refuse, removeElement } from './lib/app-file';
+import { AppFile, appendChild, mapsData, noPlace, readAppFile, refuse, removeElement } from './lib/app-file';
 import { importedNames, localName, planDefaultImport, planNamedImport, planUnusedImportRemoval } from './lib/imports';
 import { childElements, elementName, expressionAttribute, findElements, printJsx, stringAttribute, titleOf } from './lib/jsx';
 import { insertAt } from './lib/changes';
@@ -58,11 +58,11 @@ function itemsFor(sidebar: JSXElement, id: string): JSXElement[] {
 
 export function findSidebar(app: AppFile): JSXElement {
   const sidebars = findElements(app.ast.program, 'Sidebar');
-  if (sidebars.length === 0) refuse(app, undefined, "no <Sidebar> found: expected create-app's Root with a <Sidebar> of <SidebarItem> elements");
+  if (sidebars.length === 0) noPlace(app, undefined, "no <Sidebar> found: expected create-app's Root with a <Sidebar> of <SidebarItem> elements");
   const sidebar = sidebars[0].element;
   walkExpressions(sidebar, container => {
     if (mapsData(container) && findElements(container, 'SidebarItem').length) {
-      refuse(app, container, 'a data-driven sidebar (items made with .map()): expected <SidebarItem> elements written out in <Sidebar>');
+      noPlace(app, container, 'a data-driven sidebar (items made with .map()): expected <SidebarItem> elements written out in <Sidebar>');
     }
   });
   return sidebar;
@@ -83,7 +83,7 @@ function anchorOf(app: AppFile, sidebar: JSXElement): { parent: JSXElement } | {
   const inMenu = menu ? childElements(menu.element).filter(child => elementName(child) === 'SidebarItem') : [];
   if (inMenu.length) return { after: inMenu[inMenu.length - 1] };
   const all = findElements(sidebar, 'SidebarItem');
-  if (all.length === 0) refuse(app, sidebar, 'no <SidebarItem> in the <Sidebar>: expected the items of create-app\'s Root to add one beside');
+  if (all.length === 0) noPlace(app, sidebar, 'no <SidebarItem> in the <Sidebar>: expected the items of create-app\'s Root to add one beside');
   return { after: all[all.length - 1].element };
 }
 

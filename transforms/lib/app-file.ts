@@ -5,7 +5,7 @@
  */
 import type { File, JSXElement, Node } from '@babel/types';
 import { detectCodeStyle } from './code-style';
-import { formatPosition, WireError } from './errors';
+import { formatPosition, NoPlaceError, WireError } from './errors';
 import { ImportStyle } from './imports';
 import { indentUnit, JsxLayout, jsxAttributeQuote, parseTsx } from './jsx';
 import { indentOf, lineStartOf, LinePoint, pointAfterStatement } from './text';
@@ -44,6 +44,11 @@ export function at(app: AppFile, node: Node | undefined): string {
 
 export function refuse(app: AppFile, node: Node | undefined, message: string): never {
   throw new WireError(`${at(app, node)}: ${message}`);
+}
+
+/** Like refuse, for a sound file with no place for the piece (./errors NoPlaceError). */
+export function noPlace(app: AppFile, node: Node | undefined, message: string): never {
+  throw new NoPlaceError(`${at(app, node)}: ${message}`);
 }
 
 /**

@@ -14,6 +14,18 @@ export class WireError extends Error {
   }
 }
 
+/**
+ * The file is sound, but has no place the tool edits for one piece of the
+ * wiring (a sidebar whose items another component makes): a caller that can
+ * do without the piece makes it a step by hand and wires the rest.
+ */
+export class NoPlaceError extends WireError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoPlaceError';
+  }
+}
+
 /** `file:line:col` for a 0-based offset into `source` (line and column 1-based). */
 export function formatPosition(file: string, source: string, offset: number): string {
   let line = 1;

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { applyChanges } from '../../../../transforms/lib/changes';
-import { WireError } from '../../../../transforms/lib/errors';
+import { NoPlaceError, WireError } from '../../../../transforms/lib/errors';
 import { planAppRoute } from '../../../../transforms/legacy-app-routes';
 import { planSidebarItem, SidebarIcon } from '../../../../transforms/legacy-app-sidebar';
 import { titleOf } from '../../../../transforms/lib/jsx';
@@ -69,8 +69,14 @@ export function planLegacyFrontend(context: FrontendContext, plugin: FrontendPac
     } else if (!iconPackage && !ownIcon && !remove) {
       work.manualSteps.push(`${tree.display(files.rootTsxPath)}: the app depends on no icon package (@material-ui/icons): add <SidebarItem icon={...} to="${plugin.pluginId}" text="${readme.text ?? titleOf(plugin.pluginId)}" /> by hand`);
     } else {
-      const item = edit(context, work, files.rootTsxPath, (text, display) => planSidebarItem(text, display, { id: plugin.pluginId, iconPackage, ...readme }, remove, files.printWidth));
-      if (item) work.pieces.push({ kind: 'sidebar', where: tree.display(files.rootTsxPath), state: item.state });
+      try {
+        const item = edit(context, work, files.rootTsxPath, (text, display) => planSidebarItem(text, display, { id: plugin.pluginId, iconPackage, ...readme }, remove, files.printWidth));
+        if (item) work.pieces.push({ kind: 'sidebar', where: tree.display(files.rootTsxPath), state: item.state });
+      } catch (error) {
+        // A sidebar whose items are made elsewhere (a component of the app's own, data): the route is wired, the item is a step by hand.
+        if (!(error instanceof NoPlaceError)) throw error;
+        if (!remove) work.manualSteps.push(`${error.message}: add ${sidebarItemByHand(plugin.pluginId, readme, iconPackage)} where your sidebar's items are`);
+      }
     }
   }
   const content = names.contents[0];
