@@ -398,7 +398,7 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
         fs.cpSync(path.join(NEW_APP, 'plugins', 'carmen-backend'), path.join(repo, 'plugins', 'carmen-backend'), { recursive: true });
       },
       message:
-        '@internal/backstage-plugin-carmen-backend is a new-backend-system plugin (its default export is a backend feature and it exports no createRouter), so it cannot be wired into the legacy backend in packages/backend/src/index.ts: migrate the backend to the new backend system (createBackend from @backstage/backend-defaults), or export a createRouter from the plugin',
+        'plugins/carmen-backend/src/plugin.ts:12: @internal/backstage-plugin-carmen-backend is a new-backend-system plugin (its default export is a backend feature and it exports no createRouter), so it cannot be wired into the legacy backend in packages/backend/src/index.ts: migrate the backend to the new backend system (createBackend from @backstage/backend-defaults), or export a createRouter from the plugin',
     },
     {
       name: 'a package with nothing to wire',

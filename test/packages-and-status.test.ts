@@ -165,7 +165,7 @@ describe('package names as arguments', () => {
     const result = runCli([GITHUB_MODULE], repo);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `wire-plugin: error: ${GITHUB_MODULE} is a backend module (of the catalog plugin) for the new backend system, so it cannot be wired into the legacy backend in packages/backend/src/index.ts: migrate the backend to the new backend system first (wire-plugin migrate)\n`,
+      `wire-plugin: error: node_modules/${GITHUB_MODULE}/dist/alpha.d.ts:9: ${GITHUB_MODULE} is a backend module (of the catalog plugin) for the new backend system, so it cannot be wired into the legacy backend in packages/backend/src/index.ts: migrate the backend to the new backend system first (wire-plugin migrate)\n`,
     );
     expect(snapshot(repo)).toEqual(before);
   });

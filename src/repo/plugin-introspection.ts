@@ -32,6 +32,8 @@ export interface PluginShape {
    * published plugins of Backstage 1.2x), to import as `<package>/alpha`.
    */
   readonly featureSubpath?: string;
+  /** Where the default export that is the backend feature is declared, for an error to name. */
+  readonly featureAt?: { readonly file: string; readonly line: number };
 }
 
 const FEATURE_FACTORIES = new Set(['createBackendPlugin', 'createBackendModule', 'createBackendFeatureLoader']);
@@ -159,6 +161,12 @@ function declarationOf(node: Node, name: string): Node {
   return node;
 }
 
+/** The file and line of a declaration found, where it has a line. */
+function placeOf(found: Found): PluginShape['featureAt'] {
+  const line = found.node.loc?.start.line;
+  return line === undefined ? undefined : { file: found.file, line };
+}
+
 /** Whether a default export's declaration is a backend feature. */
 function isFeature(found: Found): boolean {
   const node = found.node;
@@ -190,7 +198,7 @@ export async function readPluginShape(dir: string | undefined, json: Record<stri
     const file = subpathTypesFile(dir, json, subpath);
     const found = file && reader.read(file) ? reader.findExport(file, 'default') : undefined;
     if (found && isFeature(found)) {
-      return { ...root, entry: root.entry ?? file, feature: true, featureSubpath: subpath, resolvedWith: root.resolvedWith === 'none' && !root.entry ? 'syntax' : root.resolvedWith };
+      return { ...root, entry: root.entry ?? file, feature: true, featureSubpath: subpath, featureAt: placeOf(found), resolvedWith: root.resolvedWith === 'none' && !root.entry ? 'syntax' : root.resolvedWith };
     }
   }
   return root;
@@ -200,8 +208,9 @@ async function readEntry(reader: ModuleReader, entry: string): Promise<PluginSha
   if (!reader.read(entry)) return { entry, resolvedWith: 'none' };
   const defaultExport = reader.findExport(entry, 'default');
   const feature = defaultExport ? isFeature(defaultExport) : false;
+  const featureAt = feature && defaultExport ? placeOf(defaultExport) : undefined;
   const router = reader.findExport(entry, 'createRouter');
-  if (!router) return { entry, feature, createRouter: false, resolvedWith: 'syntax' };
+  if (!router) return { entry, feature, ...(featureAt ? { featureAt } : {}), createRouter: false, resolvedWith: 'syntax' };
   const type = routerOptionsType(router);
   if (type === undefined) return { entry, feature, createRouter: true, routerOptions: [], resolvedWith: 'syntax' };
   if (type !== 'unknown') {

@@ -14,12 +14,14 @@ import { WiringForm } from './report';
 export function chooseForm(context: Context, plugin: Plugin): WiringForm {
   const { shape, pkg } = plugin;
   const read = shape.entry ? ` (read ${path.relative(context.tree.root, shape.entry).split(path.sep).join('/')})` : '';
+  // The feature's declaration, where the plugin says what it is: the place an error about it names.
+  const at = shape.featureAt ? `${path.relative(context.tree.root, shape.featureAt.file).split(path.sep).join('/')}:${shape.featureAt.line}: ` : '';
   const neither = (): WireError =>
     new WireError(`${pkg.name}: exports neither createRouter nor a backend feature as its default export${read}: there is nothing to wire`);
   if (plugin.role === 'module') {
     if (context.system === 'legacy') {
       throw new WireError(
-        `${pkg.name} is a backend module (of the ${plugin.id} plugin) for the new backend system, so it cannot be wired into the legacy backend in ${context.indexDisplay}: migrate the backend to the new backend system first (wire-plugin migrate)`,
+        `${at}${pkg.name} is a backend module (of the ${plugin.id} plugin) for the new backend system, so it cannot be wired into the legacy backend in ${context.indexDisplay}: migrate the backend to the new backend system first (wire-plugin migrate)`,
       );
     }
     if (shape.feature) return 'feature';
@@ -34,7 +36,7 @@ export function chooseForm(context: Context, plugin: Plugin): WiringForm {
     if (shape.createRouter === false) {
       if (!shape.feature) throw neither();
       throw new WireError(
-        `${pkg.name} is a new-backend-system plugin (its default export is a backend feature and it exports no createRouter), so it cannot be wired into the legacy backend in ${context.indexDisplay}: migrate the backend to the new backend system (createBackend from @backstage/backend-defaults), or export a createRouter from the plugin`,
+        `${at}${pkg.name} is a new-backend-system plugin (its default export is a backend feature and it exports no createRouter), so it cannot be wired into the legacy backend in ${context.indexDisplay}: migrate the backend to the new backend system (createBackend from @backstage/backend-defaults), or export a createRouter from the plugin`,
       );
     }
     plugin.warnings.push(`${pkg.name}: could not read its exports; wiring it as a legacy plugin with createRouter`);
