@@ -232,7 +232,16 @@ describe('migrate the legacy example', () => {
     write(repo, BACKEND_JSON, read(repo, BACKEND_JSON).replace('    "@backstage/backend-defaults": "0.4.3",\n', ''));
     const refused = runCli(['migrate', '--dry-run'], repo);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('@backstage/backend-defaults: no version known for it');
+    // Older than the table: one line, at backstage.json's version, that says to bump Backstage first.
+    expect(refused.stderr).toContain(
+      "wire-plugin: error: backstage.json:2: release 1.18.0 is older than 1.24, the first Backstage release whose new-backend-system packages wire-plugin knows the versions of, so it knows none for @backstage/backend-defaults: bump the repo's Backstage release first (yarn backstage-cli versions:bump), then run migrate again; or pass --version <name>@<range> for each\n",
+    );
+    expect(refused.stderr).not.toContain('packages/backend/package.json: @backstage/backend-defaults');
+    // A release of the table whose row has no version of the package (backend-defaults before 1.27): one line per package.
+    write(repo, 'backstage.json', '{\n  "version": "1.25.0"\n}\n');
+    expect(runCli(['migrate', '--dry-run'], repo).stderr).toContain(
+      "wire-plugin: error: packages/backend/package.json: @backstage/backend-defaults: no version known for it (not installed; wire-plugin's table has no version of it for backstage.json's release 1.25.0): pass --version @backstage/backend-defaults@<range>\n",
+    );
     const given = runCli(['migrate', '--version', '@backstage/backend-defaults@0.4.1', '-q'], repo);
     expect(given.code).toBe(0);
     expect(read(repo, BACKEND_JSON)).toContain('    "@backstage/backend-defaults": "0.4.1",\n');

@@ -9,6 +9,8 @@ import { packageOfSpecifier } from '../../../transforms/lib/package-names';
 import { applyChanges } from '../../../transforms/lib/changes';
 import { planDependencies, planDependencyRemoval } from '../../../transforms/package-json-dependency';
 import { Context, versionFor } from './context';
+import { releaseRow } from '../../repo/release-table';
+import { RELEASE_ROWS } from '../../repo/release-versions';
 
 /** Packages a file imports (or requires, or import()s). */
 export function importedPackages(source: string): Set<string> {
@@ -84,6 +86,27 @@ export function removableDependencies(
 }
 
 /**
+ * The refusal for packages to add whose version nothing tells (not
+ * installed, no row of the table): one line for a release older than the
+ * table, where the fix is to bump Backstage first, else one per package.
+ */
+function unknownVersions(context: Context, names: readonly string[]): string[] {
+  if (!names.length) return [];
+  const { files } = context;
+  const release = context.release;
+  if (release !== undefined && releaseRow(release) === undefined) {
+    const file = path.join(files.root, 'backstage.json');
+    const text = files.tree.read(file) ?? '';
+    const line = text.slice(0, Math.max(0, text.indexOf('"version"'))).split('\n').length;
+    return [
+      `${files.tree.display(file)}:${line}: release ${release} is older than ${RELEASE_ROWS[0]}, the first Backstage release whose new-backend-system packages wire-plugin knows the versions of, so it knows none for ${names.join(', ')}: bump the repo's Backstage release first (yarn backstage-cli versions:bump), then run migrate again; or pass --version <name>@<range> for each`,
+    ];
+  }
+  const why = release === undefined ? 'no backstage.json names the release' : `wire-plugin's table has no version of it for backstage.json's release ${release}`;
+  return names.map(name => `${files.tree.display(files.backendJsonPath)}: ${name}: no version known for it (not installed; ${why}): pass --version ${name}@<range>`);
+}
+
+/**
  * package.json after the migration: what the new index and the generated
  * modules import (a range each: known, else installed or from the table,
  * else refused by name with --version to pass), minus what nothing imports
@@ -100,16 +123,14 @@ export function planPackageJson(
   const { tree } = files;
   const dependencies = (files.backendJson.dependencies ?? {}) as Record<string, unknown>;
   const added: { name: string; range: string }[] = [];
-  const refused: string[] = [];
+  const unknown: string[] = [];
   for (const [name, known] of addedPackages) {
     if (name in dependencies) continue;
     const range = known || versionFor(context, name);
-    if (range === undefined) {
-      refused.push(`${tree.display(files.backendJsonPath)}: ${name}: no version known for it (not installed; backstage.json's release ${context.release ?? '(none)'} is not in wire-plugin's table): pass --version ${name}@<range>`);
-      continue;
-    }
-    added.push({ name, range });
+    if (range === undefined) unknown.push(name);
+    else added.push({ name, range });
   }
+  const refused = unknownVersions(context, unknown);
   // The generated modules are not on disk yet: what they import counts as still imported.
   const removed = removableDependencies(context, deletions, kept, newIndex, new Set(addedPackages.keys()));
   let jsonText = files.backendJsonText;
