@@ -274,3 +274,19 @@ test("a prettier config that only prettier reads (YAML) formats what migrate wri
   expect(written[0]).toContain("backend.add(import('./modules/notification-digests-legacy-access'))\n");
   expect(written[0]).not.toMatch(/;\n/);
 });
+
+test('a .prettierignore with wildcards is read without loading the shared prettier config package.json names (not installed): what migrate writes is formatted, with no warning', () => {
+  const fixture = path.join(PROJECT, '__testfixtures__', 'migrate', 'output-formatted-by-the-repos-prettier');
+  const repo = copyExample(path.join(fixture, 'input'));
+  expect(JSON.parse(read(repo, 'package.json')).prettier).toBe('@backstage/cli/config/prettier');
+  // create-app's .prettierignore, with the wildcard patterns public apps add: prettier itself matches those.
+  write(repo, '.prettierignore', 'dist\ndist-types\ncoverage\n.vscode\n**/.terraform\n**/*.yaml\n');
+  const result = runCli(['migrate'], repo);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toBe('');
+  const written = [INDEX, 'packages/backend/src/modules/notification-digests-legacy-plugin.ts'].map(file => read(repo, file));
+  const options = { singleQuote: true, trailingComma: 'all', arrowParens: 'avoid' };
+  expect(formatWithPrettier(written.map(text => ({ text, options })))).toEqual(written);
+  // The printer's one line past 80 columns is wrapped by prettier.
+  expect(written[0]).not.toContain("backend.add(legacyPlugin('notification-digests', import(");
+});

@@ -111,7 +111,9 @@ function prettierIgnore(root: string): (file: string) => Promise<boolean> {
     return async file => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const prettier = require('prettier') as typeof import('prettier');
-      return (await prettier.getFileInfo(file, { ignorePath })).ignored;
+      // Whether it is ignored, no more: resolving the config too (getFileInfo's default) loads the shared
+      // config a package.json names, which fails where it is not installed.
+      return (await prettier.getFileInfo(file, { ignorePath, resolveConfig: false })).ignored;
     };
   }
   return async file => {
