@@ -30,6 +30,7 @@ import { Context, indentUnit, pluginIdOfPackage, readRelease } from './context';
 import { DecidedPlugins, decidePlugins } from './decide-plugins';
 import { mergeIntoExistingBackend } from './existing-backend';
 import { planPackageJson, remainingFilesImport } from './dependencies';
+import { droppedComments } from './dropped-comments';
 import { halfMigratedLines, preApiRouterMounts } from './early-refusals';
 import { translate, TranslationOutput } from './translations';
 import type { PluginMount } from './legacy-statements';
@@ -59,6 +60,8 @@ export async function planMigration(options: MigrateOptions = {}): Promise<Migra
   const translated = translate({ context, index, statements, existing, ...decided, style }, decided.keptUrls);
   const data = planDataIdentities(files.tree, files.root, dataIdentities(context, decided));
   const newIndex = printIndex(files, index, statements, decided, translated, existing);
+  const dropped = droppedComments(files.ast.comments ?? [], files.indexDisplay, newIndex, files.tree, translated.generated);
+  if (dropped) context.warnings.push(dropped);
   for (const file of decided.deletions) files.tree.delete(file);
   const typesPath = deleteUnusedTypes(context);
   const packageJson = planPackageJson(context, new Map([...decided.addedPackages, ...translated.addedPackages]), decided.deletions, [...decided.keptModules, ...translated.generated], newIndex);

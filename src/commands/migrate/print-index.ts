@@ -38,15 +38,38 @@ export function headerOf(source: string, firstStatement: Node | undefined): stri
   return /^\s*$/.test(head) ? '' : head;
 }
 
-/** A statement's text, from the start of its line, with the indentation it had in main() removed. */
+/**
+ * A statement's text, from the start of its line, with the indentation it
+ * had in main() removed; the comment lines right above it (no blank line
+ * between: a note on it, an eslint directive) move with it.
+ */
 function dedented(source: string, node: Node, eol: string): string {
-  const start = lineStartOf(source, node.start ?? 0);
+  const start = leadingCommentStart(source, lineStartOf(source, node.start ?? 0));
   const indent = indentOf(source, node.start ?? 0);
   const text = source.slice(start, node.end ?? 0);
   return text
     .split(/\r?\n/)
     .map(line => (line.startsWith(indent) ? line.slice(indent.length) : line.replace(/^[ \t]+/, '')))
     .join(eol);
+}
+
+/** Where the comment lines right above the line starting at `lineStart` begin (`lineStart` where there are none). */
+function leadingCommentStart(source: string, lineStart: number): number {
+  let start = lineStart;
+  while (start > 0) {
+    const previousStart = lineStartOf(source, start - 1);
+    const line = source.slice(previousStart, start).trim();
+    if (line.startsWith('//')) {
+      start = previousStart;
+      continue;
+    }
+    if (!line.endsWith('*/')) break;
+    // A block comment that ends on that line: taken when it starts a line of its own.
+    const open = source.lastIndexOf('/*', start);
+    if (open < 0 || source.slice(lineStartOf(source, open), open).trim() !== '' || source.slice(open, start).trim().indexOf('*/') !== source.slice(open, start).trim().length - 2) break;
+    start = lineStartOf(source, open);
+  }
+  return start;
 }
 
 export function printNewIndex(source: string, header: string, index: NewIndex, style: IndexStyle): string {

@@ -1,0 +1,3 @@
+export function initTracing(name: string) {
+  return name;
+}
