@@ -40,6 +40,21 @@ test('--only frontend leaves the backend alone, --only backend the app; --check 
   expect(runCli(['carmen', '--check', '-q'], repo).code).toBe(0);
 });
 
+test('a backend half refused (a new-system plugin, a legacy backend) writes nothing, and its hint names --only frontend, which wires the app', () => {
+  const repo = copy(path.join(BOTH, 'input'));
+  fs.rmSync(path.join(repo, 'packages', 'backend'), { recursive: true });
+  fs.cpSync(path.join(path.dirname(FIXTURES_ROOT), 'examples', 'legacy-app', 'packages', 'backend'), path.join(repo, 'packages', 'backend'), { recursive: true });
+  const before = snapshot(repo);
+  const refused = runCli(['carmen'], repo);
+  expect(refused.code).toBe(2);
+  const lines = refused.stderr.split('\n');
+  expect(lines[0]).toMatch(/^wire-plugin: error: plugins\/carmen-backend\/src\/plugin\.ts:\d+: @internal\/backstage-plugin-carmen-backend is a new-backend-system plugin .*cannot be wired into the legacy backend/);
+  expect(lines.slice(1)).toEqual(['hint: wire-plugin carmen --only frontend wires the frontend half alone', '']);
+  expect(snapshot(repo)).toEqual(before);
+  expect(runCli(['carmen', '--only', 'frontend', '-q'], repo).code).toBe(0);
+  expect(read(repo, APP_TSX)).toBe(read(path.join(BOTH, 'output'), APP_TSX));
+});
+
 test('--dry-run shows the app diff and writes nothing; --json reports the frontend half', () => {
   const repo = copy(path.join(BOTH, 'input'));
   const before = snapshot(repo);

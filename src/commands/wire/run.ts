@@ -60,7 +60,7 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   const tree = new FileTree(where.root);
   const workspace = new Workspace(where.root, [], file => tree.read(file));
   const halves = splitHalves(workspace, args, { ...where, only: options.only, packageName: options.packageName, remove: options.remove });
-  const backend = halves.backend.length ? await planBackendWiring({ ...options, plugins: halves.backend }, { workspace, tree }) : undefined;
+  const backend = halves.backend.length ? await withFrontendHint(planBackendWiring({ ...options, plugins: halves.backend }, { workspace, tree }), halves.frontend.length > 0, args, options) : undefined;
   if (!halves.frontend.length) {
     if (!backend) throw new WireError('nothing to wire: no backend or frontend plugin found for ' + args.join(', '));
     return { report: { ...backend.report, manualSteps: halves.notes }, changes: backend.changes };
@@ -71,6 +71,17 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   const backendAfter = new Map((backend?.changes ?? []).map(change => [change.path, change.after]));
   validateChanges(changes.filter(change => backendAfter.get(change.path) !== change.after || !backendAfter.has(change.path)));
   return { report: mergeReports(where.root, options, backend?.report, frontend, tree, files.appJsonPath, files.appJson, halves.notes), changes };
+}
+
+/** A refused backend half where a frontend half was found too: the hint says how to wire that half alone. */
+async function withFrontendHint<T>(planned: Promise<T>, hasFrontend: boolean, args: readonly string[], options: WireOptions): Promise<T> {
+  try {
+    return await planned;
+  } catch (error) {
+    if (!(error instanceof WireError) || !hasFrontend || options.only || options.remove) throw error;
+    const hint = `hint: wire-plugin ${args.join(' ')} --only frontend wires the frontend half alone`;
+    throw new WireError(error.message, error.hint ? `${error.hint}\n${hint}` : hint);
+  }
 }
 
 function mergeReports(
