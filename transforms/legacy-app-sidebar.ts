@@ -75,9 +75,14 @@ function walkExpressions(element: JSXElement, visit: (container: JSXElement['chi
   }
 }
 
-/** Where plugin items go: the scroll wrapper, else the Menu group's last item, else the sidebar's last item. */
+/**
+ * Where plugin items go: the scroll wrapper, else the Menu group's last
+ * item, else the sidebar's last item. A wrapper written self-closing
+ * (`<SidebarScrollWrapper />`) holds nothing and takes nothing: the next
+ * place counts.
+ */
 function anchorOf(app: AppFile, sidebar: JSXElement): { parent: JSXElement } | { after: JSXElement } {
-  const wrapper = findElements(sidebar, 'SidebarScrollWrapper')[0];
+  const wrapper = findElements(sidebar, 'SidebarScrollWrapper').find(found => found.element.closingElement);
   if (wrapper) return { parent: wrapper.element };
   const menu = findElements(sidebar, 'SidebarGroup').find(group => stringAttribute(group.element, 'label') === 'Menu');
   const inMenu = menu ? childElements(menu.element).filter(child => elementName(child) === 'SidebarItem') : [];
