@@ -55,6 +55,21 @@ test('a backend half refused (a new-system plugin, a legacy backend) writes noth
   expect(read(repo, APP_TSX)).toBe(read(path.join(BOTH, 'output'), APP_TSX));
 });
 
+test('a frontend half refused (a legacy plugin, a new-frontend-system app) writes nothing, and its hint names --only backend, which wires the backend', () => {
+  const repo = copy(path.join(WIRE, 'frontend-legacy-plugin-in-a-new-system-app-is-refused', 'input'));
+  fs.cpSync(path.join(BOTH, 'input', 'packages', 'backend'), path.join(repo, 'packages', 'backend'), { recursive: true });
+  fs.cpSync(path.join(BOTH, 'input', 'plugins', 'carmen-backend'), path.join(repo, 'plugins', 'carmen-backend'), { recursive: true });
+  const before = snapshot(repo);
+  const refused = runCli(['carmen'], repo);
+  expect(refused.code).toBe(2);
+  const lines = refused.stderr.split('\n');
+  expect(lines[0]).toMatch(/^wire-plugin: error: @internal\/backstage-plugin-carmen is a legacy frontend plugin /);
+  expect(lines.slice(1)).toEqual(['hint: wire-plugin carmen --only backend wires the backend half alone', '']);
+  expect(snapshot(repo)).toEqual(before);
+  expect(runCli(['carmen', '--only', 'backend', '-q'], repo).code).toBe(0);
+  expect(read(repo, 'packages/backend/src/index.ts')).toBe(read(path.join(BOTH, 'output'), 'packages/backend/src/index.ts'));
+});
+
 test('--dry-run shows the app diff and writes nothing; --json reports the frontend half', () => {
   const repo = copy(path.join(BOTH, 'input'));
   const before = snapshot(repo);
@@ -86,7 +101,8 @@ test('an App.tsx the tool cannot edit: exit 2, one line naming file:line, nothin
   const result = runCli(['carmen'], repo);
   expect(result.code).toBe(2);
   expect(result.stderr).toBe(
-    'wire-plugin: error: packages/app/src/App.tsx:33:5: routes built with .map(): expected <Route> elements written out as direct children of <FlatRoutes>\n',
+    'wire-plugin: error: packages/app/src/App.tsx:33:5: routes built with .map(): expected <Route> elements written out as direct children of <FlatRoutes>\n' +
+      'hint: wire-plugin carmen --only backend wires the backend half alone\n',
   );
   expect(snapshot(repo)).toEqual(before);
 });

@@ -60,26 +60,28 @@ export async function planWiring(options: WireOptions): Promise<WirePlan> {
   const tree = new FileTree(where.root);
   const workspace = new Workspace(where.root, [], file => tree.read(file));
   const halves = splitHalves(workspace, args, { ...where, only: options.only, packageName: options.packageName, remove: options.remove });
-  const backend = halves.backend.length ? await withFrontendHint(planBackendWiring({ ...options, plugins: halves.backend }, { workspace, tree }), halves.frontend.length > 0, args, options) : undefined;
+  const backend = halves.backend.length
+    ? await withHalfHint(() => planBackendWiring({ ...options, plugins: halves.backend }, { workspace, tree }), 'frontend', halves.frontend.length > 0, args, options)
+    : undefined;
   if (!halves.frontend.length) {
     if (!backend) throw new WireError('nothing to wire: no backend or frontend plugin found for ' + args.join(', '));
     return { report: { ...backend.report, manualSteps: halves.notes }, changes: backend.changes };
   }
   const files = readApp(tree, { appDir: where.appDir as string, app: where.app as string });
-  const frontend = planFrontend({ tree, files, remove: Boolean(options.remove), range: options.range }, workspace, halves.frontend);
+  const frontend = await withHalfHint(async () => planFrontend({ tree, files, remove: Boolean(options.remove), range: options.range }, workspace, halves.frontend), 'backend', halves.backend.length > 0, args, options);
   const changes = tree.changes();
   const backendAfter = new Map((backend?.changes ?? []).map(change => [change.path, change.after]));
   validateChanges(changes.filter(change => backendAfter.get(change.path) !== change.after || !backendAfter.has(change.path)));
   return { report: mergeReports(where.root, options, backend?.report, frontend, tree, files.appJsonPath, files.appJson, halves.notes), changes };
 }
 
-/** A refused backend half where a frontend half was found too: the hint says how to wire that half alone. */
-async function withFrontendHint<T>(planned: Promise<T>, hasFrontend: boolean, args: readonly string[], options: WireOptions): Promise<T> {
+/** One half refused where the other half was found too: the hint says how to wire that other half alone. */
+async function withHalfHint<T>(plan: () => Promise<T>, other: 'backend' | 'frontend', hasOther: boolean, args: readonly string[], options: WireOptions): Promise<T> {
   try {
-    return await planned;
+    return await plan();
   } catch (error) {
-    if (!(error instanceof WireError) || !hasFrontend || options.only || options.remove) throw error;
-    const hint = `hint: wire-plugin ${args.join(' ')} --only frontend wires the frontend half alone`;
+    if (!(error instanceof WireError) || !hasOther || options.only || options.remove) throw error;
+    const hint = `hint: wire-plugin ${args.join(' ')} --only ${other} wires the ${other} half alone`;
     throw new WireError(error.message, error.hint ? `${error.hint}\n${hint}` : hint);
   }
 }
