@@ -24,6 +24,13 @@ export interface ModuleReading {
   readonly customisations: readonly TemplateCustomisation[];
   /** Auth providers created with `providers.<name>.create(...)`. */
   readonly authProviders: readonly string[];
+  /**
+   * The auth backend's createRouter without `disableDefaultProviderFactories:
+   * true`: the legacy router serves every built-in provider app-config
+   * configures (defaultAuthProviderFactories, merged under the module's own),
+   * where the new auth plugin serves only providers whose modules are added.
+   */
+  readonly defaultAuthProviders?: boolean;
   /** `env.<field>` reads, by field, with the line of the first. */
   readonly envFields: ReadonlyMap<string, number>;
 }
@@ -217,7 +224,17 @@ export function readPluginModule(ast: File, source: string, exportName?: string)
       }
     }
   }
-  return { packageName, stock: true, customisations: [...customisations], authProviders, envFields };
+  const defaultAuthProviders = isAuth && !calls.some(call => call.name === 'createRouter' && disablesDefaultProviders(call.node));
+  return { packageName, stock: true, customisations: [...customisations], authProviders, envFields, ...(isAuth ? { defaultAuthProviders } : {}) };
+}
+
+/** `createRouter({ ..., disableDefaultProviderFactories: true })`. */
+function disablesDefaultProviders(call: Node): boolean {
+  const options = (call as { arguments?: Node[] }).arguments?.[0];
+  if (options?.type !== 'ObjectExpression') return false;
+  return options.properties.some(
+    p => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'disableDefaultProviderFactories' && p.value.type === 'BooleanLiteral' && p.value.value,
+  );
 }
 
 function memberObject(node: Node): string | undefined {

@@ -10,6 +10,7 @@ import { LEGACY_BRIDGE_ENVIRONMENT } from '../../repo/plugin-environment';
 import { readPluginShape } from '../../repo/plugin-introspection';
 import { planPluginWrapper, PluginWrapper, PLUGIN_API } from '../../../transforms/generate/plugin-wrapper';
 import { CUSTOMISATION_MODULES, readPluginModule } from './classify-plugin';
+import { configuredDefaultProviders, DEFAULT_PROVIDER_MODULES } from './auth-providers';
 import { featureFromRelease, featureFromTable } from './feature-table';
 import { lowestVersion } from '../../repo/release-table';
 import { bridgedImport } from './print-index';
@@ -45,48 +46,71 @@ export async function featureOf(context: Context, name: string): Promise<{ subpa
   return { subpath, decidedBy: 'table', version };
 }
 
-export async function decidePlugin(context: Context, specifier: string, id: string, environment: readonly string[], line: number, exportName?: string): Promise<Decision> {
-  const { files } = context;
-  const modulePath = moduleFile(files, specifier);
-  const bridgeDecision = (reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Decision => ({
+/** The mount a decision is about. */
+interface Mounted {
+  readonly context: Context;
+  readonly id: string;
+  readonly specifier: string;
+  readonly exportName?: string;
+  readonly modulePath?: string;
+  readonly line: number;
+}
+
+function bridgeDecision({ id, specifier, exportName, modulePath }: Mounted, reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Decision {
+  return {
     plugin: { id, module: specifier, ...(exportName ? { exportName } : {}), package: packageName ?? null, target: 'bridge', adds: [`legacyPlugin('${id}', ${bridgedImport(specifier, exportName, "'")})`], decidedBy, reason },
     modulePath,
     packages: new Map(),
+  };
+}
+
+/**
+ * The legacyPlugin bridge where it runs; past 1.31, a template module of a
+ * legacy-only package (`stockPackage`) becomes its new-system wrapper, and
+ * anything else is refused by the mount's line.
+ */
+async function bridgeOrWrapper(mounted: Mounted, stockPackage: string | undefined, reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Promise<Decision> {
+  const { context, id, specifier, exportName, modulePath, line } = mounted;
+  const { files } = context;
+  if (context.bridge.works) return bridgeDecision(mounted, reason, decidedBy, packageName);
+  const refuse = (why: string): Decision => ({
+    ...bridgeDecision(mounted, reason, decidedBy, packageName),
+    refusal: `${files.indexDisplay}:${line}: ${id} (${specifier}): ${reason.replace(/: kept behind legacyPlugin$/, '')}, and legacyPlugin does not run on this release (${context.bridge.decidedBy}): ${why}`,
   });
+  if (!modulePath || !stockPackage) return refuse('move the module into a backend plugin of its own (createBackendPlugin, backend.add(import(...))), then run migrate again');
+  if (exportName) return refuse(`it is the module's export ${exportName}, and a wrapper takes the whole file: make it the module's default export, then run migrate again`);
+  const pkg = installed(context, stockPackage);
+  const shape = pkg?.dir ? await readPluginShape(pkg.dir, pkg.json) : undefined;
+  if (!shape?.createRouter) return refuse(`${stockPackage} is not installed with a createRouter to wrap: install it, or migrate the plugin (createBackendPlugin), then run migrate again`);
+  const root = files.root;
+  const declared = shape.routerOptions?.map(option => ({
+    ...option,
+    where: option.file ? `${path.relative(root, option.file).split(path.sep).join('/')}${option.line ? `:${option.line}` : ''}` : undefined,
+  }));
+  let planned;
+  try {
+    planned = planPluginWrapper(id, stockPackage, declared, files.tree.display(modulePath));
+  } catch (error) {
+    if (error instanceof WireError) return { ...refuse('no wrapper can be generated'), refusal: `${files.indexDisplay}:${line}: ${id} (${specifier}): ${error.message}` };
+    throw error;
+  }
+  context.warnings.push(...planned.warnings);
+  const packages = new Map<string, string>([[stockPackage, ''], [PLUGIN_API, pluginApiRange(context)]]);
+  return {
+    plugin: { id, module: specifier, package: stockPackage, target: 'wrapper', adds: [specifier], decidedBy, reason: `${reason}; legacyPlugin does not run on this release (${context.bridge.decidedBy}): a new-system wrapper in ${files.tree.display(modulePath)}` },
+    modulePath,
+    wrapper: planned.wrapper,
+    packages,
+  };
+}
+
+export async function decidePlugin(context: Context, specifier: string, id: string, environment: readonly string[], line: number, exportName?: string): Promise<Decision> {
+  const { files } = context;
+  const modulePath = moduleFile(files, specifier);
+  const mounted: Mounted = { context, id, specifier, exportName, modulePath, line };
   // Past 1.31 legacyPlugin does not run: a template module of a legacy-only package becomes its wrapper; anything else is refused.
   let stockPackage: string | undefined;
-  const bridge = async (reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Promise<Decision> => {
-    if (context.bridge.works) return bridgeDecision(reason, decidedBy, packageName);
-    const refuse = (why: string): Decision => ({
-      ...bridgeDecision(reason, decidedBy, packageName),
-      refusal: `${files.indexDisplay}:${line}: ${id} (${specifier}): ${reason.replace(/: kept behind legacyPlugin$/, '')}, and legacyPlugin does not run on this release (${context.bridge.decidedBy}): ${why}`,
-    });
-    if (!modulePath || !stockPackage) return refuse('move the module into a backend plugin of its own (createBackendPlugin, backend.add(import(...))), then run migrate again');
-    if (exportName) return refuse(`it is the module's export ${exportName}, and a wrapper takes the whole file: make it the module's default export, then run migrate again`);
-    const pkg = installed(context, stockPackage);
-    const shape = pkg?.dir ? await readPluginShape(pkg.dir, pkg.json) : undefined;
-    if (!shape?.createRouter) return refuse(`${stockPackage} is not installed with a createRouter to wrap: install it, or migrate the plugin (createBackendPlugin), then run migrate again`);
-    const root = files.root;
-    const declared = shape.routerOptions?.map(option => ({
-      ...option,
-      where: option.file ? `${path.relative(root, option.file).split(path.sep).join('/')}${option.line ? `:${option.line}` : ''}` : undefined,
-    }));
-    let planned;
-    try {
-      planned = planPluginWrapper(id, stockPackage, declared, files.tree.display(modulePath));
-    } catch (error) {
-      if (error instanceof WireError) return { ...refuse('no wrapper can be generated'), refusal: `${files.indexDisplay}:${line}: ${id} (${specifier}): ${error.message}` };
-      throw error;
-    }
-    context.warnings.push(...planned.warnings);
-    const packages = new Map<string, string>([[stockPackage, ''], [PLUGIN_API, pluginApiRange(context)]]);
-    return {
-      plugin: { id, module: specifier, package: stockPackage, target: 'wrapper', adds: [specifier], decidedBy, reason: `${reason}; legacyPlugin does not run on this release (${context.bridge.decidedBy}): a new-system wrapper in ${files.tree.display(modulePath)}` },
-      modulePath,
-      wrapper: planned.wrapper,
-      packages,
-    };
-  };
+  const bridge = (reason: string, decidedBy: MigratedPlugin['decidedBy'], packageName?: string): Promise<Decision> => bridgeOrWrapper(mounted, stockPackage, reason, decidedBy, packageName);
   // A createPlugin imported straight from a package: its feature where it has one, else the bridge to its default export.
   if (!specifier.startsWith('.')) {
     const feature = await featureOf(context, specifier);
@@ -133,9 +157,17 @@ export async function decidePlugin(context: Context, specifier: string, id: stri
   const adds = [`${packageName}${feature.subpath}`];
   const packages = new Map<string, string>([[packageName, '']]);
   let decidedBy: MigratedPlugin['decidedBy'] = feature.decidedBy;
+  // The built-in providers the legacy router served unnamed, where app-config configures them (./auth-providers).
+  const defaults = reading.defaultAuthProviders ? configuredDefaultProviders(files.tree, files.root).filter(p => !reading.authProviders.includes(p.provider)) : [];
+  const moduleless = defaults.find(p => DEFAULT_PROVIDER_MODULES[p.provider] === null);
+  if (moduleless) {
+    warnBridged();
+    return await bridge(`the legacy auth router serves the ${moduleless.provider} provider that ${moduleless.at} configures, one of its defaults, and the new backend system has no module for it: kept on its legacy code`, 'module', packageName);
+  }
   const modules = [
     ...reading.customisations.map(c => CUSTOMISATION_MODULES[c]),
     ...reading.authProviders.map(provider => `@backstage/plugin-auth-backend-module-${provider}-provider`),
+    ...defaults.map(p => DEFAULT_PROVIDER_MODULES[p.provider] as string),
   ];
   for (const moduleName of modules) {
     const found = await featureOf(context, moduleName);
@@ -157,6 +189,11 @@ export async function decidePlugin(context: Context, specifier: string, id: stri
   }
   for (const provider of reading.authProviders) {
     context.warnings.push(`${display}: the ${provider} provider's sign-in resolver moves to app-config: auth.providers.${provider}.<environment>.signIn.resolvers`);
+  }
+  if (defaults.length) {
+    context.warnings.push(
+      `${display}: the legacy auth router served every built-in provider app-config configures, the new auth plugin only those whose modules are added: added for ${defaults.map(p => `${p.provider} (${p.at})`).join(', ')}; a provider the deployment configures outside the repo needs its module too`,
+    );
   }
   const target: MigrationTarget = modules.length ? 'module' : 'feature';
   const reason = target === 'module' ? `template customisations replaced by ${modules.join(', ')}` : 'the module is the stock shape: environment fields and the template\'s own calls only';

@@ -35,6 +35,17 @@ export const FEATURE_HISTORY: Readonly<Record<string, FeatureHistory>> = {
   '@backstage/plugin-auth-backend-module-gitlab-provider': { root: '0.1.2' },
   '@backstage/plugin-auth-backend-module-google-provider': { root: '0.1.2' },
   '@backstage/plugin-auth-backend-module-okta-provider': { root: '0.0.2' },
+  // The registry's first version of each, read for the providers the legacy auth router served by default.
+  '@backstage/plugin-auth-backend-module-microsoft-provider': { root: '0.1.18' },
+  '@backstage/plugin-auth-backend-module-oauth2-provider': { root: '0.1.2' },
+  '@backstage/plugin-auth-backend-module-oidc-provider': { root: '0.2.4' },
+  '@backstage/plugin-auth-backend-module-onelogin-provider': { root: '0.1.4' },
+  '@backstage/plugin-auth-backend-module-atlassian-provider': { root: '0.1.10' },
+  '@backstage/plugin-auth-backend-module-auth0-provider': { root: '0.1.1' },
+  '@backstage/plugin-auth-backend-module-aws-alb-provider': { root: '0.1.15' },
+  '@backstage/plugin-auth-backend-module-azure-easyauth-provider': { root: '0.1.6' },
+  '@backstage/plugin-auth-backend-module-bitbucket-provider': { root: '0.1.6' },
+  '@backstage/plugin-auth-backend-module-bitbucket-server-provider': { root: '0.1.1' },
 };
 
 /** Where a version of a package has its feature, by the table: `''` (root), `'/alpha'`, or undefined when unknown. */
