@@ -637,16 +637,41 @@ describe('--remove on the legacy example', () => {
     expect(snapshot(repo)).toEqual(original);
   });
 
+  test('a package named by its name, wired under another id (its module, env and route renamed), is found by the module that imports it: wiring it again does nothing, --remove takes that wiring out', () => {
+    const repo = copyExample();
+    const original = snapshot(repo);
+    expect(runCli(['dora', '-q'], repo).code).toBe(0);
+    // The operator renamed the plugin's module, env and route to dora-metrics; the package's id stays dora.
+    fs.renameSync(path.join(repo, 'packages/backend/src/plugins/dora.ts'), path.join(repo, 'packages/backend/src/plugins/dora-metrics.ts'));
+    const index = read(repo, INDEX);
+    write(repo, INDEX, index.replace("'./plugins/dora'", "'./plugins/dora-metrics'").replace("createEnv('dora')", "createEnv('dora-metrics')").replace("'/dora'", "'/dora-metrics'"));
+    expect(read(repo, INDEX)).not.toMatch(/'\.\/plugins\/dora'|'dora'|'\/dora'/);
+    const again = runCli(['@internal/backstage-plugin-dora-backend'], repo);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('wired as dora-metrics (packages/backend/src/plugins/dora-metrics.ts imports it), not as dora');
+    expect(again.stdout).toContain('already wired');
+    const removed = runCli(['@internal/backstage-plugin-dora-backend', '--remove', '-q'], repo);
+    expect(removed.code).toBe(0);
+    expect(snapshot(repo)).toEqual(original);
+  });
+
   test('a plugin module the user changed is kept (with a warning) unless --force', () => {
     const repo = copyExample();
     expect(runCli(['carmen'], repo).code).toBe(0);
     write(repo, PLUGIN_FILE, read(repo, PLUGIN_FILE).replace('logger: env.logger,', 'logger: env.logger,\n    extra: true,'));
     const kept = runCli(['carmen', '--remove'], repo);
     expect(kept.code).toBe(0);
-    expect(kept.stderr).toBe(`warning: ${PLUGIN_FILE}: kept (it differs from what wire-plugin generates; pass --force to delete it)\n`);
+    // The kept module still imports the plugin's package: its dependency stays too, so the backend still builds.
+    expect(kept.stderr).toBe(
+      `warning: ${PLUGIN_FILE}: kept (it differs from what wire-plugin generates; pass --force to delete it)\n` +
+        `warning: packages/backend/package.json: kept @internal/backstage-plugin-carmen-backend: ${PLUGIN_FILE} still imports it (remove that file, or pass --force where wire-plugin kept it, then run --remove again)\n`,
+    );
     expect(fs.existsSync(path.join(repo, PLUGIN_FILE))).toBe(true);
-    expect(runCli(['carmen', '--remove', '--force'], repo).stdout).toContain(`DELETE ${PLUGIN_FILE}`);
+    expect(read(repo, 'packages/backend/package.json')).toContain('"@internal/backstage-plugin-carmen-backend"');
+    const forced = runCli(['carmen', '--remove', '--force'], repo);
+    expect(forced.stdout).toContain(`DELETE ${PLUGIN_FILE}`);
     expect(fs.existsSync(path.join(repo, PLUGIN_FILE))).toBe(false);
+    expect(read(repo, 'packages/backend/package.json')).not.toContain('"@internal/backstage-plugin-carmen-backend"');
   });
 });
 

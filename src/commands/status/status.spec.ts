@@ -174,6 +174,18 @@ describe('legacy backends: what a mount needs is what status asks for', () => {
     expect(states).toContain('static-files:wired');
   });
 
+  test('a plugin module named unlike its route is the import of the plugin mounted there', () => {
+    const states = legacyStatus(
+      text =>
+        text
+          .replace("import healthcheck from './plugins/healthcheck';\n", "$&import permissionsHub from './plugins/permissionPluginsHub';\n")
+          .replace("  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));\n", "$&  const hubEnv = useHotMemoize(module, () => createEnv('permissions-hub'));\n")
+          .replace('  apiRouter.use(notFoundHandler());\n', "  apiRouter.use('/permissions-hub', await permissionsHub(hubEnv));\n$&"),
+      { 'plugins/permissionPluginsHub.ts': "import { Router } from 'express';\n\nexport default async function createPlugin(): Promise<Router> {\n  return Router();\n}\n" },
+    );
+    expect(states).toContain('permissions-hub:wired');
+  });
+
   test('a plugin module called with its env still needs one: without it, half-wired', () => {
     const states = legacyStatus(text => {
       expect(text).toContain("  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));\n");

@@ -268,7 +268,7 @@ function legacyWirings(files: BackendFiles, modules: ModuleImports, identify: (n
     if (id && /^[a-z0-9-]+$/.test(id) && callee !== undefined && !aliases.has(callee)) add(id);
   }
   return ids.map(id => {
-    const imported = findPluginImport(index.imports, id);
+    const imported = findPluginImport(index.imports, id) ?? importOfMountedAlias(index, id);
     const alias = imported?.alias ?? soleNamedImport(imported?.declaration);
     const routes = findPluginRoutes(index, id, alias);
     // The app plugin is mounted on the service builder (`.addRouter('', await app(appEnv))`), not on the api router.
@@ -284,6 +284,21 @@ function legacyWirings(files: BackendFiles, modules: ModuleImports, identify: (n
     const pkg = imported ? modules.pluginPackageOf(imported.declaration.source.value, id, identify) : undefined;
     return { id, package: pkg, role: 'plugin' as const, form: 'legacy' as const, missing };
   });
+}
+
+/**
+ * The import of the plugin module mounted at `/<id>` where the module is
+ * named otherwise (`import permissionsHub from './plugins/permissionPluginsHub'`,
+ * `apiRouter.use('/permissions-hub', await permissionsHub(env))`).
+ */
+function importOfMountedAlias(index: LegacyIndex, id: string): { declaration: ImportDeclaration; alias?: string } | undefined {
+  const callees = index.routes.filter(route => route.path === `/${id}`).map(route => pluginCallIn(route.call)?.callee);
+  for (const declaration of index.imports) {
+    if (!/^\.\/plugins\//.test(declaration.source.value) || declaration.importKind === 'type') continue;
+    const specifier = declaration.specifiers.find(s => callees.includes(s.local.name));
+    if (specifier) return { declaration, alias: specifier.local.name };
+  }
+  return undefined;
 }
 
 /** The one value a plugin module's import names, where it has no default (`import { healthcheck } from './plugins/healthcheck'`). */

@@ -116,10 +116,24 @@ function removeDependencies(context: Context, plugins: readonly Plugin[], remove
   if (context.system === 'new' && modules.some(work => work.importsPluginApi)) generatedCode.push({ name: PLUGIN_API, for: 'new-system wrapper' });
   const deletedModules = modulePaths.filter((_, i) => modules[i].deleted);
   const dependencies = dependenciesOfGeneratedCode(context, generatedCode, deletedModules);
-  const names = [...plugins.map(p => p.pkg.name), ...dependencies.removed.map(dependency => dependency.name)];
+  // A plugin's own package stays while a file of the backend still imports it (a module kept because it differs).
+  const users = plugins.map(p => fileImporting(context, p.pkg.name, deletedModules));
+  const notes = plugins.flatMap((p, i) => {
+    const user = users[i];
+    return user ? [`${context.tree.display(context.backendJsonPath)}: kept ${p.pkg.name}: ${context.tree.display(user)} still imports it (remove that file, or pass --force where wire-plugin kept it, then run --remove again)`] : [];
+  });
+  const own = plugins.map((p, i) => (users[i] ? undefined : p.pkg.name));
+  const names = [...own.filter((name): name is string => name !== undefined), ...dependencies.removed.map(dependency => dependency.name)];
   const plan = planDependencyRemoval(context.backendJsonText, context.tree.display(context.backendJsonPath), names);
   context.tree.write(context.backendJsonPath, applyChanges(context.backendJsonText, plan.changes));
-  return { removedOwn: plugins.map((_, i) => plan.existingRanges[i] !== undefined), notes: dependencies.notes };
+  const ranges = new Map(names.map((name, i) => [name, plan.existingRanges[i]]));
+  return { removedOwn: own.map(name => name !== undefined && ranges.get(name) !== undefined), notes: [...notes, ...dependencies.notes] };
+}
+
+/** A file of the backend that imports `module` once the removal is done: index.ts as planned, else another source file on disk that stays. */
+function fileImporting(context: Context, module: string, deletedModules: readonly string[]): string | undefined {
+  if (importsModule(context.tree.read(context.indexPath) ?? '', module)) return context.indexPath;
+  return backendFileNaming(context.backendDir, module, [context.indexPath, ...deletedModules]);
 }
 
 /** A dependency wiring adds for the code it generates, and which code that is. */

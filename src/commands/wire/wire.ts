@@ -15,9 +15,10 @@ import { releaseOf } from '../../repo/backstage-release';
 import { isPackageArgument, resolveTarget, validateTargetArguments } from '../../repo/targets';
 import { FileTree } from '../../commit/tree';
 import { validateRange, Workspace } from '../../repo/workspace';
-import { Context, Plugin } from './context';
+import { Context, Plugin, pluginModulePath } from './context';
 import { planAddition } from './plan-addition';
 import { planRemoval, findTargetToRemove } from './plan-removal';
+import { legacyWiredId } from './legacy-wired-id';
 import { WireOptions, FileReport, BackendReport, BackendPlan } from './report';
 
 export type { BackendSystem, SystemChoice } from '../../repo/backend';
@@ -51,7 +52,10 @@ export async function planBackendWiring(options: WireOptions, shared?: { readonl
       : resolveTarget(context.workspace, { ...files, backendJsonDisplay, release: () => releaseOf(files.root) }, argument, options);
     // One package named twice (as an id and as a name) is wired once.
     if (plugins.some(p => p.pkg.name === target.pkg.name)) continue;
-    plugins.push({ ...target, shape: await readPluginShape(target.pkg.dir, target.pkg.json), warnings: [] });
+    // A package named by its name, wired under another id by a plugin module of the legacy index.ts: that id.
+    const wiredAs = isPackageArgument(argument) ? legacyWiredId(context, target.id, target.pkg.name) : undefined;
+    const warnings = wiredAs ? [`${target.pkg.name}: wired as ${wiredAs} (${tree.display(pluginModulePath(context, wiredAs))} imports it), not as ${target.id}: taken as ${wiredAs}`] : [];
+    plugins.push({ ...target, ...(wiredAs ? { id: wiredAs } : {}), shape: await readPluginShape(target.pkg.dir, target.pkg.json), warnings });
   }
   const reports = options.remove ? await planRemoval(context, plugins) : await planAddition(context, plugins);
 
