@@ -87,7 +87,13 @@ export function readPackageFile(file: string, displayPath: string): Record<strin
   return readPackageJson(text, displayPath);
 }
 
-/** The workspace package folders named by the root package.json (`packages/*`, `plugins/*`, ...). */
+/**
+ * The workspace package folders named by the root package.json: `packages/*`,
+ * `plugins/*`, and globs as yarn reads them: `**` for any folders below (a
+ * public repo names `plugins/**` then `/*`), `plugins/plugin-*`, and
+ * `!plugins/legacy` to leave one out. Each folder has a package.json;
+ * node_modules and dot folders are not looked in.
+ */
 function workspaceDirs(root: string, json: Record<string, unknown>): string[] {
   const workspaces = json.workspaces as unknown;
   const patterns: unknown[] = Array.isArray(workspaces)
@@ -95,28 +101,58 @@ function workspaceDirs(root: string, json: Record<string, unknown>): string[] {
     : Array.isArray((workspaces as { packages?: unknown })?.packages)
       ? (workspaces as { packages: unknown[] }).packages
       : [];
+  const strings = patterns.filter((p): p is string => typeof p === 'string');
+  const excluded = new Set(strings.filter(p => p.startsWith('!')).flatMap(p => expandWorkspacePattern(root, p.slice(1))));
   const dirs: string[] = [];
-  for (const pattern of patterns) {
-    if (typeof pattern !== 'string' || pattern.startsWith('!')) continue;
-    const clean = pattern.replace(/\/+$/, '');
-    if (clean.endsWith('/*') || clean.endsWith('/**')) {
-      const parent = path.join(root, clean.replace(/\/\*\*?$/, ''));
-      let entries: fs.Dirent[] = [];
-      try {
-        entries = fs.readdirSync(parent, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        if (entry.isDirectory() && fs.existsSync(path.join(parent, entry.name, 'package.json'))) {
-          dirs.push(path.join(parent, entry.name));
-        }
-      }
-    } else if (!clean.includes('*') && fs.existsSync(path.join(root, clean, 'package.json'))) {
-      dirs.push(path.join(root, clean));
-    }
+  for (const pattern of strings) {
+    if (pattern.startsWith('!')) continue;
+    for (const dir of expandWorkspacePattern(root, pattern)) if (!excluded.has(dir) && !dirs.includes(dir)) dirs.push(dir);
   }
   return dirs;
+}
+
+/** How deep `**` goes below its folder: a workspace's plugins sit a few folders down at most. */
+const MAX_GLOB_DEPTH = 5;
+
+/** The folders with a package.json that one workspace pattern names, in name order. */
+function expandWorkspacePattern(root: string, pattern: string): string[] {
+  const segments = pattern.split('/').filter(segment => segment !== '' && segment !== '.');
+  const found: string[] = [];
+  const visit = (dir: string, i: number, depth: number): void => {
+    if (i === segments.length) {
+      if (fs.existsSync(path.join(dir, 'package.json'))) found.push(dir);
+      return;
+    }
+    const segment = segments[i];
+    if (segment === '**') {
+      visit(dir, i + 1, depth);
+      if (depth < MAX_GLOB_DEPTH) for (const child of subfolders(dir)) visit(child, i, depth + 1);
+      return;
+    }
+    if (!segment.includes('*')) {
+      visit(path.join(dir, segment), i + 1, depth);
+      return;
+    }
+    const matches = new RegExp(`^${segment.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+    for (const child of subfolders(dir)) if (matches.test(path.basename(child))) visit(child, i + 1, depth + 1);
+  };
+  visit(root, 0, 0);
+  return [...new Set(found)];
+}
+
+/** A folder's subfolders in name order, node_modules and dot folders aside. */
+function subfolders(dir: string): string[] {
+  let entries: fs.Dirent[] = [];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter(entry => entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.'))
+    .map(entry => entry.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(name => path.join(dir, name));
 }
 
 /** The package that will be wired: its name goes into code and JSON, so it must be a real npm name. */
