@@ -69,6 +69,28 @@ function backendFactoryNames(imports: readonly ImportDeclaration[]): Set<string>
   return names;
 }
 
+/**
+ * `const x = createBackendFeatureLoader({ ... *loader() { yield import('y') } })`
+ * at the file's top level: the modules each such loader imports, by name.
+ */
+function localFeatureLoaders(ast: File): Map<string, string[]> {
+  const loaders = new Map<string, string[]>();
+  for (const statement of ast.program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier' || !declarator.init || calleeName(declarator.init) !== 'createBackendFeatureLoader') continue;
+      const modules: string[] = [];
+      walk(declarator.init, node => {
+        const module = dynamicImportSource(node);
+        if (module !== undefined) modules.push(module);
+      });
+      loaders.set(declarator.id.name, modules);
+    }
+  }
+  return loaders;
+}
+
 export function findNewBackend(ast: File, source: string): NewBackend | undefined {
   // A file that never names a factory has no backend: skip the walk (most legacy files).
   if (!source.includes('createBackend') && !source.includes('createSpecializedBackend')) return undefined;
@@ -78,6 +100,7 @@ export function findNewBackend(ast: File, source: string): NewBackend | undefine
     for (const specifier of declaration.specifiers) importedFrom.set(specifier.local.name, declaration.source.value);
   }
   const factories = backendFactoryNames(imports);
+  const loaders = localFeatureLoaders(ast);
 
   let backend: { name: string; declaration: Statement; container: StatementContainer } | undefined;
   walk(ast.program, (node, ancestors) => {
@@ -109,6 +132,8 @@ export function findNewBackend(ast: File, source: string): NewBackend | undefine
         const fromImport = dynamicImportSource(inner);
         if (fromImport !== undefined) modules.add(fromImport);
         if (inner.type === 'Identifier' && importedFrom.has(inner.name)) modules.add(importedFrom.get(inner.name) as string);
+        // A feature loader declared in the file (`backend.add(conditionalFeatureLoader)`): what its loader yields.
+        if (inner.type === 'Identifier' && loaders.has(inner.name)) for (const module of loaders.get(inner.name) as string[]) modules.add(module);
         if (inner.type === 'CallExpression' && calleeName(inner) === 'legacyPlugin') {
           const id = staticString(inner.arguments[0]);
           const module = inner.arguments[1] ? dynamicImportSource(inner.arguments[1]) : undefined;

@@ -77,7 +77,7 @@ describe("modules of the backend's own are listed by what their code registers",
   const MOCK_CATALOG = ["import { createBackendPlugin } from '@backstage/backend-plugin-api';", '', 'const mockCatalog = createBackendPlugin({', "  pluginId: 'catalog',", '  register() {},', '});', '', 'export default mockCatalog;', ''].join('\n');
 
   /** examples/new-app with `files` (paths under packages/backend/src) and index.ts's add of the catalog replaced by `adds`. */
-  function statusOf(files: Record<string, string>, imports: string, adds: string): string[] {
+  function statusOf(files: Record<string, string>, imports: string, adds: string, dependencies: Record<string, string> = {}): string[] {
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-status-'));
     try {
       fs.cpSync(NEW_APP, repo, { recursive: true });
@@ -86,6 +86,9 @@ describe("modules of the backend's own are listed by what their code registers",
         fs.mkdirSync(path.dirname(path.join(src, file)), { recursive: true });
         fs.writeFileSync(path.join(src, file), text);
       }
+      const backendJson = path.join(repo, 'packages', 'backend', 'package.json');
+      const json = JSON.parse(fs.readFileSync(backendJson, 'utf8'));
+      fs.writeFileSync(backendJson, JSON.stringify({ ...json, dependencies: { ...json.dependencies, ...dependencies } }, null, 2) + '\n');
       const index = path.join(src, 'index.ts');
       const text = fs.readFileSync(index, 'utf8');
       fs.writeFileSync(index, text.replace("import { createBackend } from '@backstage/backend-defaults';\n", `$&${imports}`).replace("backend.add(import('@backstage/plugin-catalog-backend'));\n", adds));
@@ -130,6 +133,23 @@ describe("modules of the backend's own are listed by what their code registers",
       "backend.add(import('./plugins/mock-catalog'));\nbackend.add(import('@backstage/plugin-catalog-backend'));\n",
     );
     expect(lines).toEqual(['catalog plugin ./plugins/mock-catalog conflict', 'catalog plugin @backstage/plugin-catalog-backend conflict']);
+  });
+
+  test("the modules a feature loader declared in index.ts yields are wired (a public backend loads two under config conditions)", () => {
+    const loader = [
+      "import { coreServices, createBackendFeatureLoader } from '@backstage/backend-plugin-api';",
+      'const conditional = createBackendFeatureLoader({',
+      '  deps: { config: coreServices.rootConfig },',
+      '  *loader({ config }) {',
+      "    if (config.getOptionalConfig('catalog.providers.githubOrg')) {",
+      "      yield import('@backstage/plugin-catalog-backend-module-github-org');",
+      '    }',
+      '  },',
+      '});',
+      '',
+    ].join('\n');
+    const lines = statusOf({}, loader, "backend.add(import('@backstage/plugin-catalog-backend'));\nbackend.add(conditional);\n", { '@backstage/plugin-catalog-backend-module-github-org': '^0.3.0' });
+    expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'catalog module @backstage/plugin-catalog-backend-module-github-org wired']);
   });
 
   test('a module whose code names no plugin id keeps its file name as the id', () => {

@@ -120,7 +120,9 @@ function removeDependencies(context: Context, plugins: readonly Plugin[], remove
   const users = plugins.map(p => fileImporting(context, p.pkg.name, deletedModules));
   const notes = plugins.flatMap((p, i) => {
     const user = users[i];
-    return user ? [`${context.tree.display(context.backendJsonPath)}: kept ${p.pkg.name}: ${context.tree.display(user)} still imports it (remove that file, or pass --force where wire-plugin kept it, then run --remove again)`] : [];
+    if (!user) return [];
+    const then = user === context.indexPath ? '' : ' (remove that file, or pass --force where wire-plugin kept it, then run --remove again)';
+    return [`${context.tree.display(context.backendJsonPath)}: kept ${p.pkg.name}: ${context.tree.display(user)} still imports it${then}`];
   });
   const own = plugins.map((p, i) => (users[i] ? undefined : p.pkg.name));
   const names = [...own.filter((name): name is string => name !== undefined), ...dependencies.removed.map(dependency => dependency.name)];
