@@ -139,6 +139,16 @@ test('status of a published plugin with entity content names the entity pages th
   expect(weather?.pieces.filter(p => p.kind === 'tab').map(p => p.where)).toEqual(['serviceEntityPage', 'websiteEntityPage']);
 });
 
+test("status finds a new-system feature imported from a subpath of a package that is not installed to say where its feature is (orgPlugin from @backstage/plugin-org/alpha)", () => {
+  const repo = copy(path.join(WIRE, 'frontend-new-system-without-discovery', 'input'));
+  write(repo, APP_TSX, read(repo, APP_TSX).replace("import { navModule } from './modules/nav';\n", "$&import orgPlugin from '@backstage/plugin-org/alpha';\n").replace('features: [catalogPlugin, navModule]', 'features: [catalogPlugin, orgPlugin, navModule]'));
+  const appJson = JSON.parse(read(repo, 'packages/app/package.json'));
+  appJson.dependencies['@backstage/plugin-org'] = '^0.6.0';
+  write(repo, 'packages/app/package.json', JSON.stringify(appJson, null, 2) + '\n');
+  const result = runCli(['status'], repo);
+  expect(result.stdout).toMatch(/\n {2}wired +org +@backstage\/plugin-org +feature packages\/app\/src\/App\.tsx\n/);
+});
+
 test('a repo with an app and no backend: status lists the frontend alone', () => {
   const report = backendStatus({ cwd: path.join(WIRE, 'frontend-only-repo-without-a-backend', 'output') });
   expect(report.backend).toBeUndefined();

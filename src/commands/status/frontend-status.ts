@@ -161,11 +161,17 @@ function newSystemPieces(tree: FileTree, files: AppFiles, plugin: FrontendPackag
   if (packages.kind !== 'none') return [{ kind: 'discovery', where: discovers(packages, plugin.pkg.name, dependency) ? `${config}:${packages.line}` : undefined }];
   const text = tree.read(files.appTsxPath) ?? '';
   const ast = readAppFile(text, tree.display(files.appTsxPath)).ast;
-  const subpath = plugin.exports?.feature?.subpath ?? '';
-  const local = localName(ast, plugin.pkg.name + subpath, 'default') ?? localName(ast, plugin.pkg.name, 'default');
+  // The default import of the package or of any of its subpaths (`/alpha`, where the package is not installed to say which).
+  const locals = new Set<string>();
+  for (const statement of ast.program.body) {
+    if (statement.type !== 'ImportDeclaration') continue;
+    const from = statement.source.value;
+    if (from !== plugin.pkg.name && !from.startsWith(`${plugin.pkg.name}/`)) continue;
+    for (const specifier of statement.specifiers) if (specifier.type === 'ImportDefaultSpecifier') locals.add(specifier.local.name);
+  }
   let listed = false;
-  if (local) walk(ast.program, node => {
-    if (node.type === 'ArrayExpression' && node.elements.some(e => e?.type === 'Identifier' && e.name === local)) listed = true;
+  if (locals.size) walk(ast.program, node => {
+    if (node.type === 'ArrayExpression' && node.elements.some(e => e?.type === 'Identifier' && locals.has(e.name))) listed = true;
   });
   return [{ kind: 'feature', where: listed ? tree.display(files.appTsxPath) : undefined }];
 }
