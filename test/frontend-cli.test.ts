@@ -149,6 +149,13 @@ test("status finds a new-system feature imported from a subpath of a package tha
   expect(result.stdout).toMatch(/\n {2}wired +org +@backstage\/plugin-org +feature packages\/app\/src\/App\.tsx\n/);
 });
 
+test('--remove under discovery of all packages says the plugin was discovered only while the app depended on it', () => {
+  const repo = copy(path.join(WIRE, 'frontend-new-system-discovers-all', 'input'));
+  expect(runCli(['carmen', '--remove', '--only', 'frontend'], repo).stdout).toContain('@internal/backstage-plugin-carmen: discovery app-config.yaml:3 (absent)\n');
+  expect(runCli(['carmen', '--only', 'frontend', '-q'], repo).code).toBe(0);
+  expect(runCli(['carmen', '--remove', '--only', 'frontend'], repo).stdout).toContain('@internal/backstage-plugin-carmen: discovery app-config.yaml:3 (removed)\n');
+});
+
 test('a repo with an app and no backend: status lists the frontend alone', () => {
   const report = backendStatus({ cwd: path.join(WIRE, 'frontend-only-repo-without-a-backend', 'output') });
   expect(report.backend).toBeUndefined();
