@@ -77,7 +77,8 @@ function walkExpressions(element: JSXElement, visit: (container: JSXElement['chi
 
 /**
  * Where plugin items go: the scroll wrapper, else the Menu group's last
- * item, else the sidebar's last item. A wrapper written self-closing
+ * item, else the last item above <SidebarSpace />, else the sidebar's last
+ * item. A wrapper written self-closing
  * (`<SidebarScrollWrapper />`) holds nothing and takes nothing: the next
  * place counts.
  */
@@ -89,7 +90,11 @@ function anchorOf(app: AppFile, sidebar: JSXElement): { parent: JSXElement } | {
   if (inMenu.length) return { after: inMenu[inMenu.length - 1] };
   const all = findElements(sidebar, 'SidebarItem');
   if (all.length === 0) noPlace(app, sidebar, 'no <SidebarItem> in the <Sidebar>: expected the items of create-app\'s Root to add one beside');
-  return { after: all[all.length - 1].element };
+  // Below <SidebarSpace /> sit the settings and the user's items (create-app's and most apps'): a plugin's item goes above it.
+  const space = findElements(sidebar, 'SidebarSpace')[0]?.element;
+  const above = space ? all.filter(found => (found.element.end ?? 0) <= (space.start ?? 0)) : [];
+  const items = above.length ? above : all;
+  return { after: items[items.length - 1].element };
 }
 
 /** The icon's local name and the import it needs, if any. */
