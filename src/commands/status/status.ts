@@ -10,17 +10,15 @@ import { FileTree } from '../../commit/tree';
 import { findRepoRoot } from '../../repo/workspace';
 import { locateApp } from '../../repo/app';
 import { FrontendStatus, frontendStatus } from './frontend-status';
-import type { CallExpression, File, ImportDeclaration } from '@babel/types';
-import { walk } from '../../../transforms/lib/ast';
-import { BackendFiles, BackendSystem, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
-import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromName, packageOfSpecifier } from '../../../transforms/lib/package-names';
+import { BackendSystem, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
+import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromName } from '../../../transforms/lib/package-names';
 import { Workspace } from '../../repo/workspace';
 import type { WiringForm } from '../../repo/backend';
-import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
-import { BackendAdd, findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
+import { BackendAdd, findNewBackend } from '../../../transforms/analysis/new-backend';
 import { discovers } from '../../../transforms/app-config-packages';
 import { codeIdentity, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
+import { KnownPackage, legacyWirings, newSystemWirings } from './wirings';
 import { exclusiveAdds, LocalFeatures } from './local-features';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
 
@@ -35,7 +33,8 @@ import { readFeatureDiscovery } from '../../repo/feature-discovery';
  * the same plugin id in its code, which fails the start the same way.
  */
 export type PluginState = 'wired' | 'not-wired' | 'not-installed' | 'half-wired' | 'bridged' | 'duplicate' | 'conflict';
-export type LegacyPiece = 'import' | 'env' | 'route';
+import type { LegacyPiece } from './wirings';
+export type { LegacyPiece };
 
 export interface PluginStatus {
   /** The plugin id (for a module, the id of the plugin it extends). */
@@ -88,24 +87,6 @@ export function backendStatus(options: StatusOptions = {}): StatusReport {
     frontend,
     complete: (backend?.complete ?? true) && (frontend?.plugins ?? []).every(plugin => plugin.state === 'wired'),
   };
-}
-
-/** A backend package as status lists it: by what its code registers (new system), and what its metadata says. */
-interface KnownPackage extends BackstagePackageIdentity {
-  readonly declared: BackstagePackageIdentity;
-}
-
-/** What index.ts wires, before it is matched with the packages. */
-interface Wiring {
-  readonly id: string;
-  readonly package?: string;
-  readonly role: BackendRole;
-  readonly form: WiringForm;
-  readonly missing: readonly LegacyPiece[];
-  /** An add of a module of this repo's backend (`import('./features/x')`): no dependency to check. */
-  readonly local?: boolean;
-  /** The `backend.add(...)` (new system). */
-  readonly add?: BackendAdd;
 }
 
 function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Workspace): StatusReport & { backend: string; system: BackendSystem } {
@@ -197,138 +178,6 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Every `backend.add(...)`: a package's feature (at its root or a subpath), a local module, or a bridge. */
-function newSystemWirings(
-  backend: NewBackend | undefined,
-  modules: ModuleImports,
-  locals: LocalFeatures,
-  identify: (name: string) => KnownPackage | undefined,
-  discoveryAdd?: BackendAdd,
-): Wiring[] {
-  const wirings: Wiring[] = [];
-  const seen = new Set<string>();
-  for (const add of backend?.adds ?? []) {
-    // The discovery loader is no plugin: what it loads is matched with the packages.
-    if (add === discoveryAdd) continue;
-    if (add.legacyBridge) {
-      const { id, module } = add.legacyBridge;
-      wirings.push({ id, package: modules.pluginPackageOf(module, id, identify), role: 'plugin', form: 'legacy-bridge', missing: [], add });
-      continue;
-    }
-    for (const specifier of add.modules) {
-      const pkg = packageOfSpecifier(specifier);
-      // Two exports of one module of the backend's own are two features (`backend.add(a)`, `backend.add(b)`).
-      const argument = add.call.arguments[0];
-      const key = pkg ?? `${specifier}#${argument?.type === 'Identifier' ? argument.name : ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (pkg === undefined) {
-        const id = path.basename(specifier).replace(/\.[cm]?[jt]sx?$/, '');
-        // The backend's own ./plugins/<id> module wrapping a legacy-only plugin package.
-        const wrapped = /^\.\/plugins\/[a-z0-9-]+$/.test(specifier) ? modules.pluginPackageOf(specifier, id, identify) : undefined;
-        if (wrapped !== undefined) {
-          wirings.push({ id, package: wrapped, role: 'plugin', form: 'wrapper', missing: [], add });
-          continue;
-        }
-        // A module of the backend's own: the id and kind its code registers, else its file's name.
-        const registered = locals.identityOf(add, specifier, backend as NewBackend);
-        wirings.push({ id: registered?.pluginId ?? id, package: specifier, role: registered?.role ?? 'plugin', form: 'feature', missing: [], local: true, add });
-        continue;
-      }
-      const identity = identify(pkg);
-      wirings.push({ id: identity?.pluginId ?? pkg, package: pkg, role: identity?.role ?? 'plugin', form: 'feature', missing: [], add });
-    }
-  }
-  return wirings;
-}
-
-/** Each plugin the legacy index names by its import of `./plugins/<id>`, its env or its route, with what is missing. */
-function legacyWirings(files: BackendFiles, modules: ModuleImports, identify: (name: string) => KnownPackage | undefined): Wiring[] {
-  const index = files.legacy as LegacyIndex | undefined;
-  if (!index) return [];
-  const called = calledNames(files.ast);
-  const ids: string[] = [];
-  const add = (id: string): void => {
-    if (!ids.includes(id)) ids.push(id);
-  };
-  for (const declaration of index.imports) {
-    const match = /^\.\/plugins\/([a-z0-9-]+?)(?:\.[jt]s|\/index)?$/.exec(declaration.source.value);
-    if (match && declaration.importKind !== 'type') add(match[1]);
-  }
-  // An env or a route names a plugin of its own only when no imported plugin module uses it
-  // (`const techInsightsEnv = createEnv('tech_insights')` passed to `techInsights(...)` is tech-insights').
-  const aliases = new Set(ids.map(id => findPluginImport(index.imports, id)?.alias).filter((a): a is string => a !== undefined));
-  const consumed = new Set(index.routes.filter(route => aliases.has(pluginCallIn(route.call)?.callee ?? '')).map(route => pluginCallIn(route.call)?.argument));
-  for (const env of index.envDeclarations) if (!consumed.has(env.variable)) add(env.pluginId);
-  for (const route of index.routes) {
-    const id = route.path?.slice(1);
-    const callee = pluginCallIn(route.call)?.callee;
-    if (id && /^[a-z0-9-]+$/.test(id) && callee !== undefined && !aliases.has(callee)) add(id);
-  }
-  return ids.map(id => {
-    const imported = findPluginImport(index.imports, id) ?? importOfMountedAlias(index, id);
-    const alias = imported?.alias ?? soleNamedImport(imported?.declaration);
-    const routes = findPluginRoutes(index, id, alias);
-    // The app plugin is mounted on the service builder (`.addRouter('', await app(appEnv))`), not on the api router.
-    const mounted = routes.length > 0 || (alias !== undefined && called.has(alias));
-    const passed = new Set(routes.map(route => route.call).flatMap(call => call.arguments).flatMap(argumentNames));
-    // A module that exports a router itself (`apiRouter.use('/assets', assets)`) takes no env.
-    const routerItself = alias !== undefined && routes.length > 0 && routes.every(route => mountsName(route.call, alias));
-    const hasEnv = routerItself || index.envDeclarations.some(env => env.pluginId === id || passed.has(env.variable));
-    const missing: LegacyPiece[] = [];
-    if (!imported) missing.push('import');
-    if (!hasEnv) missing.push('env');
-    if (!mounted) missing.push('route');
-    const pkg = imported ? modules.pluginPackageOf(imported.declaration.source.value, id, identify) : undefined;
-    return { id, package: pkg, role: 'plugin' as const, form: 'legacy' as const, missing };
-  });
-}
-
-/**
- * The import of the plugin module mounted at `/<id>` where the module is
- * named otherwise (`import permissionsHub from './plugins/permissionPluginsHub'`,
- * `apiRouter.use('/permissions-hub', await permissionsHub(env))`).
- */
-function importOfMountedAlias(index: LegacyIndex, id: string): { declaration: ImportDeclaration; alias?: string } | undefined {
-  const callees = index.routes.filter(route => route.path === `/${id}`).map(route => pluginCallIn(route.call)?.callee);
-  for (const declaration of index.imports) {
-    if (!/^\.\/plugins\//.test(declaration.source.value) || declaration.importKind === 'type') continue;
-    const specifier = declaration.specifiers.find(s => callees.includes(s.local.name));
-    if (specifier) return { declaration, alias: specifier.local.name };
-  }
-  return undefined;
-}
-
-/** The one value a plugin module's import names, where it has no default (`import { healthcheck } from './plugins/healthcheck'`). */
-function soleNamedImport(declaration: ImportDeclaration | undefined): string | undefined {
-  const named = declaration?.specifiers.filter(s => s.type === 'ImportSpecifier' && s.importKind !== 'type') ?? [];
-  return named.length === 1 ? named[0].local.name : undefined;
-}
-
-/** Whether a route mounts `name` itself, not a call of it (`apiRouter.use('/assets', assets)`). */
-function mountsName(call: CallExpression, name: string): boolean {
-  const handler = call.arguments[call.arguments.length - 1];
-  return call.arguments.length >= 2 && handler?.type === 'Identifier' && handler.name === name;
-}
-
-/** Names passed in `await x(xEnv)`-like arguments: `xEnv`. */
-function argumentNames(node: import('@babel/types').Node): string[] {
-  const names: string[] = [];
-  walk(node, inner => {
-    if (inner.type === 'CallExpression') for (const argument of inner.arguments) if (argument.type === 'Identifier') names.push(argument.name);
-  });
-  return names;
-}
-
-/** Every identifier called as a function anywhere in the file. */
-function calledNames(ast: File): Set<string> {
-  const names = new Set<string>();
-  walk(ast.program, node => {
-    if (node.type === 'CallExpression' && node.callee.type === 'Identifier') names.add(node.callee.name);
-  });
-  return names;
 }
 
 /**
