@@ -22,6 +22,11 @@ export class ModuleImports {
     return imported.find(name => identify(name)?.declared.pluginId === id) ?? imported[0];
   }
 
+  /** The packages the modules of `specifiers` (relative ones; others are skipped) import. */
+  packagesImportedBy(specifiers: readonly string[]): Set<string> {
+    return new Set(specifiers.flatMap(specifier => this.importsOf(specifier)));
+  }
+
   private importsOf(specifier: string): string[] {
     if (!specifier.startsWith('.')) return [];
     const base = path.resolve(path.dirname(this.files.indexPath), specifier).replace(/\.[jt]s$/, '');

@@ -206,6 +206,24 @@ describe('legacy backends: what a mount needs is what status asks for', () => {
     expect(states).toContain('permissions-hub:wired');
   });
 
+  test("a module package a plugin module imports is wired there (a public backend adds its catalog module's provider in src/plugins/catalog.ts); one nothing imports is not", () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-status-'));
+    try {
+      fs.cpSync(LEGACY_APP, repo, { recursive: true });
+      const backendJson = path.join(repo, 'packages', 'backend', 'package.json');
+      const json = JSON.parse(fs.readFileSync(backendJson, 'utf8'));
+      json.dependencies['@backstage/plugin-catalog-backend-module-github'] = '^0.7.0';
+      json.dependencies['@backstage/plugin-search-backend-module-pg'] = '^0.5.0';
+      fs.writeFileSync(backendJson, JSON.stringify(json, null, 2) + '\n');
+      const catalog = path.join(repo, 'packages', 'backend', 'src', 'plugins', 'catalog.ts');
+      fs.writeFileSync(catalog, "import { GithubEntityProvider } from '@backstage/plugin-catalog-backend-module-github';\n" + fs.readFileSync(catalog, 'utf8'));
+      const modules = backendStatus({ cwd: repo }).plugins.filter(p => p.role === 'module').map(p => `${p.id} ${p.package} ${p.state} ${p.form}`);
+      expect(modules).toEqual(['catalog @backstage/plugin-catalog-backend-module-github wired legacy', 'search @backstage/plugin-search-backend-module-pg not-wired null']);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   test('a plugin module called with its env still needs one: without it, half-wired', () => {
     const states = legacyStatus(text => {
       expect(text).toContain("  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));\n");

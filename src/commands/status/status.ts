@@ -146,9 +146,21 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
     entries.push(entry);
     if (wiring.add) addOf.set(entry, wiring.add);
   }
+  // On a legacy backend a module is wired by the plugin module that imports it (`src/plugins/catalog.ts` adding a
+  // catalog module's provider): read only where a module package is left to place.
+  let usedByModules: Set<string> | undefined;
+  const importedByPluginModules = (name: string): boolean => {
+    const plugins = (files.legacy?.imports ?? []).filter(d => d.importKind !== 'type' && /^\.\/plugins\//.test(d.source.value)).map(d => d.source.value);
+    usedByModules ??= modules.packagesImportedBy(plugins);
+    return usedByModules.has(name);
+  };
   for (const name of known) {
     if (matched.has(name)) continue;
     const identity = identities.get(name) as KnownPackage;
+    if (files.system === 'legacy' && identity.role === 'module' && importedByPluginModules(name)) {
+      entries.push({ id: identity.pluginId, package: name, role: 'module', state: name in dependencies ? 'wired' : 'not-installed', form: 'legacy', missing: [] });
+      continue;
+    }
     if (discovered(name)) {
       const state: PluginState = name in dependencies ? 'wired' : 'not-installed';
       entries.push({ id: identity.pluginId, package: name, role: identity.role, state, form: 'discovered', missing: [] });
