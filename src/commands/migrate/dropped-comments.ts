@@ -13,6 +13,7 @@ const TEMPLATE_COMMENTS = [/Add backends ABOVE this line/, /Note that this is an
 const DIRECTIVE = /^\s*(?:eslint|prettier-ignore|@ts-|istanbul|c8 |tslint)/;
 
 interface IndexComment {
+  readonly type: 'CommentLine' | 'CommentBlock';
   readonly value: string;
   readonly loc?: { readonly start: { readonly line: number } } | null;
 }
@@ -22,14 +23,16 @@ interface IndexComment {
  * migration writes (`generated`, the new index.ts), or undefined.
  */
 export function droppedComments(comments: readonly IndexComment[], display: string, newIndex: string, tree: FileTree, generated: readonly string[]): string | undefined {
-  const written = [newIndex, ...generated.map(file => tree.read(file) ?? '')];
+  // Compared with whitespace runs as one space: a carried comment is dedented with its statement.
+  const flat = (text: string): string => text.replace(/\s+/g, ' ');
+  const written = [newIndex, ...generated.map(file => tree.read(file) ?? '')].map(flat);
   const lines: number[] = [];
   for (const comment of comments) {
     const text = comment.value.trim();
     if (!text || DIRECTIVE.test(text) || TEMPLATE_COMMENTS.some(template => template.test(text))) continue;
-    // Carried with its statement, or moved into a generated module: its first line of words is there.
-    const firstLine = text.split('\n').map(line => line.replace(/^\s*\*?\s*/, '').trim()).find(line => /\w/.test(line));
-    if (firstLine === undefined || written.some(file => file.includes(firstLine))) continue;
+    // Carried with its statement, or moved into a generated module: the whole comment is there as written.
+    const whole = flat(comment.type === 'CommentLine' ? `//${comment.value}` : `/*${comment.value}*/`).trim();
+    if (written.some(file => file.includes(whole))) continue;
     if (comment.loc) lines.push(comment.loc.start.line);
   }
   if (!lines.length) return undefined;

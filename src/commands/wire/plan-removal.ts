@@ -163,9 +163,7 @@ export function dependenciesOfGeneratedCode(
   const notes: string[] = [];
   for (const candidate of candidates) {
     if (!(candidate.name in declared)) continue;
-    const user = importsModule(tree.read(context.indexPath) ?? '', candidate.name)
-      ? context.indexPath
-      : backendFileNaming(context.backendDir, candidate.name, [context.indexPath, ...deletedModules]);
+    const user = fileImporting(context, candidate.name, deletedModules);
     if (user !== undefined) {
       notes.push(`${display}: kept ${candidate.name}, which wire-plugin adds for the ${candidate.for}, because ${tree.display(user)} imports it`);
       continue;

@@ -15,7 +15,7 @@ import { releaseOf } from '../../repo/backstage-release';
 import { isPackageArgument, resolveTarget, validateTargetArguments } from '../../repo/targets';
 import { FileTree } from '../../commit/tree';
 import { validateRange, Workspace } from '../../repo/workspace';
-import { Context, Plugin, pluginModulePath } from './context';
+import { Context, Plugin } from './context';
 import { planAddition } from './plan-addition';
 import { planRemoval, findTargetToRemove } from './plan-removal';
 import { legacyWiredId } from './legacy-wired-id';
@@ -54,8 +54,8 @@ export async function planBackendWiring(options: WireOptions, shared?: { readonl
     if (plugins.some(p => p.pkg.name === target.pkg.name)) continue;
     // A package named by its name, wired under another id by a plugin module of the legacy index.ts: that id.
     const wiredAs = isPackageArgument(argument) ? legacyWiredId(context, target.id, target.pkg.name) : undefined;
-    const warnings = wiredAs ? [`${target.pkg.name}: wired as ${wiredAs} (${tree.display(pluginModulePath(context, wiredAs))} imports it), not as ${target.id}: taken as ${wiredAs}`] : [];
-    plugins.push({ ...target, ...(wiredAs ? { id: wiredAs } : {}), shape: await readPluginShape(target.pkg.dir, target.pkg.json), warnings });
+    const warnings = wiredAs ? [`${target.pkg.name}: wired as ${wiredAs.id} (${tree.display(wiredAs.file)} imports it), not as ${target.id}: taken as ${wiredAs.id}`] : [];
+    plugins.push({ ...target, ...(wiredAs ? { id: wiredAs.id } : {}), shape: await readPluginShape(target.pkg.dir, target.pkg.json), warnings });
   }
   const reports = options.remove ? await planRemoval(context, plugins) : await planAddition(context, plugins);
 

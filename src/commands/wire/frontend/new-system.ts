@@ -38,9 +38,8 @@ export function planNewFrontend(context: FrontendContext, plugin: FrontendPackag
     throw new WireError(`${configDisplay}:${packages.exclude.line}: ${section}.packages.exclude names ${pkgName}: the app leaves it out on purpose; take it out of the exclude list first`);
   }
   if (packages.kind === 'all') {
-    // Everything the app depends on is discovered: removing the dependency is what takes it out, where there was one.
-    const deps = { ...((files.appJson.dependencies ?? {}) as Record<string, unknown>), ...((files.appJson.devDependencies ?? {}) as Record<string, unknown>) };
-    const state = remove ? (pkgName in deps ? 'removed' : 'absent') : 'present';
+    // Everything the app depends on is discovered: removing the dependency (as status counts it) takes it out, where there was one.
+    const state = remove ? (pkgName in ((files.appJson.dependencies ?? {}) as Record<string, unknown>) ? 'removed' : 'absent') : 'present';
     work.pieces.push({ kind: 'discovery', where: `${configDisplay}:${packages.line}`, state });
   } else if (packages.kind === 'lists' && configText !== undefined) {
     const listed = packages.include?.names.includes(pkgName);
