@@ -10,6 +10,7 @@ import type { File, Node } from '@babel/types';
 import { walk } from '../../../transforms/lib/ast';
 import { packageOfSpecifier } from '../../../transforms/lib/package-names';
 import { lineOf } from '../../../transforms/lib/text';
+import { exportedFunction } from './plugin-function';
 
 export type TemplateCustomisation = 'scaffolder-entity-model' | 'search-catalog-collator' | 'search-techdocs-collator' | 'search-pg-engine' | 'allow-all-policy';
 
@@ -71,63 +72,6 @@ interface CallSite {
   readonly name: string;
   readonly line: number;
   readonly node: Node;
-}
-
-/** A function node, with its first parameter's name (or destructured names) and its body. */
-function functionParts(fn: Node): { param?: string; destructured?: Set<string>; body: Node } | undefined {
-  if (fn.type !== 'FunctionDeclaration' && fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
-  const first = fn.params[0];
-  if (first?.type === 'Identifier') return { param: first.name, body: fn.body };
-  if (first?.type === 'ObjectPattern') {
-    const names = new Set<string>();
-    for (const property of first.properties) if (property.type === 'ObjectProperty' && property.key.type === 'Identifier') names.add(property.key.name);
-    return { destructured: names, body: fn.body };
-  }
-  return { body: fn.body };
-}
-
-/** The module's top-level function or `const name = <function>` of that name. */
-function localFunction(ast: File, name: string): Node | undefined {
-  for (const statement of ast.program.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' && statement.declaration ? statement.declaration : statement;
-    if (declaration.type === 'FunctionDeclaration' && declaration.id?.name === name) return declaration;
-    if (declaration.type === 'VariableDeclaration' && declaration.declarations.length === 1) {
-      const declarator = declaration.declarations[0];
-      if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return declarator.init;
-    }
-  }
-  return undefined;
-}
-
-/**
- * The exported createPlugin: the default export's function, or for a named
- * import (`import { auth } from './plugins/auth'`) the function exported by
- * that name (`export async function auth`, `export const auth = ...`,
- * `export { auth }`).
- */
-function exportedFunction(ast: File, exportName?: string): { param?: string; destructured?: Set<string>; body: Node } | undefined {
-  for (const statement of ast.program.body) {
-    if (exportName === undefined) {
-      if (statement.type !== 'ExportDefaultDeclaration') continue;
-      const fn: Node = statement.declaration;
-      return functionParts(fn.type === 'Identifier' ? localFunction(ast, fn.name) ?? fn : fn);
-    }
-    if (statement.type !== 'ExportNamedDeclaration') continue;
-    if (statement.declaration) {
-      const declared = localFunction({ ...ast, program: { ...ast.program, body: [statement] } }, exportName);
-      if (declared) return functionParts(declared);
-      continue;
-    }
-    if (statement.source) continue;
-    for (const specifier of statement.specifiers) {
-      if (specifier.type !== 'ExportSpecifier') continue;
-      const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
-      if (exported !== exportName) continue;
-      const local = localFunction(ast, specifier.local.name);
-      return local ? functionParts(local) : undefined;
-    }
-  }
-  return undefined;
 }
 
 /** Reads a plugin module: which package it wraps, whether it is stock, and what template customisations it has. */
@@ -295,35 +239,4 @@ function allowsAll(ast: File, name: string): boolean {
         value.properties[0].value.property.name === 'ALLOW',
     )
   );
-}
-
-export interface EnvironmentUse {
-  /** `env.<field>` reads (or destructured fields), by field, with the line of the first. */
-  readonly fields: ReadonlyMap<string, number>;
-  /** The line where the whole environment is used (passed on, spread, stored): its fields are then unknown. */
-  readonly wholeAt?: number;
-  /** Why no createPlugin function was found. */
-  readonly missing?: string;
-}
-
-/** Which fields of its environment a plugin module's createPlugin reads, and whether it hands the whole environment on. */
-export function readEnvironmentUse(ast: File, source: string, exportName?: string): EnvironmentUse {
-  const fn = exportedFunction(ast, exportName);
-  if (!fn) return { fields: new Map(), missing: exportName ? `no createPlugin function exported as ${exportName}` : 'no default-exported createPlugin function' };
-  const fields = new Map<string, number>();
-  for (const name of fn.destructured ?? []) fields.set(name, 0);
-  const envName = fn.param;
-  if (!envName) return { fields };
-  const memberObjects = new Set<Node>();
-  const uses: Node[] = [];
-  walk(fn.body, node => {
-    if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.object.name === envName && node.property.type === 'Identifier') {
-      memberObjects.add(node.object);
-      if (!fields.has(node.property.name)) fields.set(node.property.name, lineOf(source, node.start ?? 0));
-    }
-    if (node.type === 'Identifier' && node.name === envName) uses.push(node);
-    return undefined;
-  });
-  const whole = uses.find(node => !memberObjects.has(node));
-  return { fields, ...(whole ? { wholeAt: lineOf(source, whole.start ?? 0) } : {}) };
 }

@@ -8,7 +8,7 @@ import type { GeneratedStyle } from '../../../transforms/generate/plugin-shell';
 import { ENVIRONMENT_SERVICES, printRootPluginModule, rootPluginModuleName, rootPluginRouterName } from '../../../transforms/generate/root-plugin';
 import { stringLiteral } from '../../../transforms/lib/code-style';
 import type { LegacyIndex } from '../../../transforms/analysis/legacy-backend';
-import { readEnvironmentUse } from './classify-plugin';
+import { readEnvironmentUse } from './environment-use';
 import { Context, moduleFile, parsedModule, reprintImport, routerFactory } from './context';
 import type { PluginMount } from './legacy-statements';
 import type { MigratedPlugin } from './report';
