@@ -135,6 +135,29 @@ describe("modules of the backend's own are listed by what their code registers",
     expect(lines).toEqual(['catalog plugin ./plugins/mock-catalog conflict', 'catalog plugin @backstage/plugin-catalog-backend conflict']);
   });
 
+  test('a package added twice registers its plugin twice in one start: the second add is a duplicate', () => {
+    const lines = statusOf({}, '', "backend.add(import('@backstage/plugin-catalog-backend'));\n// catalog again, after a merge\nbackend.add(import('@backstage/plugin-catalog-backend'));\n");
+    expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'catalog plugin @backstage/plugin-catalog-backend duplicate']);
+  });
+
+  test('a module of its own added twice by name is a duplicate too; in the two branches of an if it is not', () => {
+    const imports = "import { authModuleMicrosoft } from './plugins/extensions/microsoft';\n";
+    const catalog = "backend.add(import('@backstage/plugin-catalog-backend'));\n";
+    const twice = statusOf({ 'plugins/extensions/microsoft.ts': MICROSOFT_MODULE }, imports, `${catalog}backend.add(authModuleMicrosoft);\nbackend.add(authModuleMicrosoft);\n`);
+    expect(twice).toEqual(['auth module ./plugins/extensions/microsoft wired', 'auth module ./plugins/extensions/microsoft duplicate', 'catalog plugin @backstage/plugin-catalog-backend wired']);
+    const branches = statusOf(
+      { 'plugins/extensions/microsoft.ts': MICROSOFT_MODULE },
+      imports,
+      `${catalog}if (process.env.SSO) {\n  backend.add(authModuleMicrosoft);\n} else {\n  backend.add(authModuleMicrosoft);\n}\n`,
+    );
+    expect(branches).toEqual(['auth module ./plugins/extensions/microsoft wired', 'catalog plugin @backstage/plugin-catalog-backend wired']);
+  });
+
+  test('the package at its root and at a subpath is two modules, no duplicate', () => {
+    const lines = statusOf({}, '', "backend.add(import('@backstage/plugin-catalog-backend'));\nbackend.add(import('@backstage/plugin-catalog-backend/alpha'));\n");
+    expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired']);
+  });
+
   test("the modules a feature loader declared in index.ts yields are wired (a public backend loads two under config conditions)", () => {
     const loader = [
       "import { coreServices, createBackendFeatureLoader } from '@backstage/backend-plugin-api';",

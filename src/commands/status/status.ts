@@ -28,7 +28,8 @@ import { readFeatureDiscovery } from '../../repo/feature-discovery';
  * on the package; `half-wired` (legacy): some of import, env and route are
  * missing; `bridged` (new system): added through `legacyPlugin`;
  * `duplicate` (new system): discovered by feature discovery and also added
- * explicitly, which fails the start (`Plugin 'x' is already registered`);
+ * explicitly, or the same module added twice (the second add is listed so),
+ * which fails the start (`Plugin 'x' is already registered`);
  * `conflict` (new system): loaded, and another package it loads registers
  * the same plugin id in its code, which fails the start the same way.
  */
@@ -138,7 +139,7 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
     if (pkg !== undefined) matched.add(pkg);
     let state: PluginState = wiring.missing.length ? 'half-wired' : wiring.form === 'legacy-bridge' ? 'bridged' : 'wired';
     if (pkg !== undefined && !wiring.local && !(pkg in dependencies)) state = 'not-installed';
-    else if (pkg !== undefined && wiring.form === 'feature' && discovered(pkg)) state = 'duplicate';
+    else if (wiring.repeated || (pkg !== undefined && wiring.form === 'feature' && discovered(pkg))) state = 'duplicate';
     // A bridge or a wrapper registers a plugin of its own, whatever else the package's code registers.
     const ownPlugin = wiring.form === 'legacy-bridge' || wiring.form === 'wrapper';
     const role = pkg !== undefined && !ownPlugin ? (identities.get(pkg)?.role ?? wiring.role) : wiring.role;

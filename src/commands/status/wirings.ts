@@ -13,6 +13,7 @@ import { BackendRole, BackstagePackageIdentity, packageOfSpecifier } from '../..
 import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
 import type { BackendAdd, NewBackend } from '../../../transforms/analysis/new-backend';
 import type { ModuleImports } from './module-imports';
+import { exclusiveAdds } from './local-features';
 import type { LocalFeatures } from './local-features';
 
 export type LegacyPiece = 'import' | 'env' | 'route';
@@ -33,6 +34,8 @@ export interface Wiring {
   readonly local?: boolean;
   /** The `backend.add(...)` (new system). */
   readonly add?: BackendAdd;
+  /** New system: the same module added again, in a start that also runs the first add. */
+  readonly repeated?: boolean;
 }
 
 /** Every `backend.add(...)`: a package's feature (at its root or a subpath), a local module, or a bridge. */
@@ -44,7 +47,8 @@ export function newSystemWirings(
   discoveryAdd?: BackendAdd,
 ): Wiring[] {
   const wirings: Wiring[] = [];
-  const seen = new Set<string>();
+  /** The first add of each package (or local export), with the module it names. */
+  const seen = new Map<string, { add: BackendAdd; specifier: string }>();
   for (const add of backend?.adds ?? []) {
     // The discovery loader is no plugin: what it loads is matched with the packages.
     if (add === discoveryAdd) continue;
@@ -58,8 +62,15 @@ export function newSystemWirings(
       // Two exports of one module of the backend's own are two features (`backend.add(a)`, `backend.add(b)`).
       const argument = add.call.arguments[0];
       const key = pkg ?? `${specifier}#${argument?.type === 'Identifier' ? argument.name : ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const first = seen.get(key);
+      if (first) {
+        // The same module added twice registers its plugin or module twice, which fails the start
+        // ("Plugin 'x' is already registered"), unless the two adds stand in different branches of one `if`.
+        const original = wirings.find(wiring => wiring.add === first.add);
+        if (original && first.specifier === specifier && first.add !== add && !exclusiveAdds(first.add, add)) wirings.push({ ...original, add, repeated: true });
+        continue;
+      }
+      seen.set(key, { add, specifier });
       if (pkg === undefined) {
         const id = path.basename(specifier).replace(/\.[cm]?[jt]sx?$/, '');
         // The backend's own ./plugins/<id> module wrapping a legacy-only plugin package.

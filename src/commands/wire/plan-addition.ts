@@ -21,6 +21,7 @@ import { pluginModule, pluginApiRange, writePluginModule, backendCommonRange } f
 import { packagesOfPlugin } from './plan-removal';
 import { WiringForm, FileReport, PluginReport } from './report';
 import { chooseForm } from './forms';
+import { planRepeatedAddRemoval } from './repeated-adds';
 
 export const NEW_BACKEND_FORMS: Partial<Record<WiringForm, NewBackendForm>> = { feature: 'feature', 'legacy-bridge': 'legacy', wrapper: 'wrapper' };
 
@@ -131,11 +132,15 @@ export function planNewIndexAddition(context: Context, plugins: Plugin[], forms:
   const removal = duplicates.length
     ? planNewBackendRemoval(indexText, duplicates.map(p => ({ id: p.id, packageName: p.pkg.name, module: true })), indexDisplay, ast, newBackendOf(context))
     : undefined;
-  const edits = [...plan.changes, ...(removal?.changes ?? [])];
+  // Added twice: the later adds go.
+  const repeats = plugins.map((p, i) =>
+    explicit[i] ? planRepeatedAddRemoval(indexText, indexDisplay, newBackendOf(context), p.pkg.name, registeredName(reportedIdentity(p, forms[i]))) : { changes: [], warnings: [] },
+  );
+  const edits = [...plan.changes, ...(removal?.changes ?? []), ...repeats.flatMap(r => r.changes)];
   try {
     applyChanges(indexText, edits);
   } catch {
-    throw new WireError(`${indexDisplay}: the adds to write and the duplicate adds to take out overlap: wire ${duplicates.map(p => p.id).join(', ')} in a run of its own`);
+    throw new WireError(`${indexDisplay}: the adds to write and the duplicate adds to take out overlap: wire ${[...duplicates, ...plugins.filter((_, i) => repeats[i].changes.length)].map(p => p.id).join(', ')} in a run of its own`);
   }
   writeIndex(context, edits);
 
@@ -143,7 +148,8 @@ export function planNewIndexAddition(context: Context, plugins: Plugin[], forms:
   for (const [i, plugin] of plugins.entries()) {
     if (explicit[i]) {
       const wired = plan.plugins[requests.findIndex(r => r.packageName === plugin.pkg.name && r.id === plugin.id)];
-      work.push({ ...wired, warnings: [...(i === 0 ? notes : []), ...wired.warnings] });
+      const repeated = repeats[i].changes.length > 0;
+      work.push({ ...wired, warnings: [...(i === 0 ? notes : []), ...wired.warnings, ...repeats[i].warnings], ...(repeated ? { indexChanged: true } : {}) });
       continue;
     }
     const warnings = i === 0 ? [...notes] : [];
@@ -163,6 +169,11 @@ export function planNewIndexAddition(context: Context, plugins: Plugin[], forms:
   }
   if (discovery && config !== undefined && config !== discovery.configText) tree.write(discovery.configPath, config);
   return work;
+}
+
+/** What a start registers for a plugin or module, as a warning names it. */
+function registeredName({ id, role }: { id: string; role: string }): string {
+  return role === 'module' ? `a module of plugin '${id}'` : `plugin '${id}'`;
 }
 
 /** What wiring did to index.ts (and app-config.yaml) for one plugin. */

@@ -1,0 +1,7 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+
+export default createBackendModule({
+  pluginId: 'carmen',
+  moduleId: 'next',
+  register() {},
+});

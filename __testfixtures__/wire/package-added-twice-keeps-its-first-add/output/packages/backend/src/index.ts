@@ -1,0 +1,11 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@internal/backstage-plugin-carmen-backend'));
+
+// catalog plugin
+backend.add(import('@backstage/plugin-catalog-backend'));
+
+backend.start();

@@ -1,0 +1,54 @@
+/**
+ * The same module added twice to a new backend (`backend.add(import('x'))`
+ * on two lines): the backend registers its plugin or module twice and stops
+ * at start ("Plugin 'x' is already registered"). Wiring the package takes
+ * the later adds out, as it takes out an add that feature discovery repeats.
+ */
+import type { TextChange } from '../../../transforms/lib/changes';
+import { lineOf } from '../../../transforms/lib/text';
+import type { Statement } from '@babel/types';
+import { statementRemovalRange } from '../../../transforms/lib/text';
+import { addRefersTo, BackendAdd, NewBackend } from '../../../transforms/analysis/new-backend';
+import { exclusiveAdds } from '../status/local-features';
+
+/** Each add of `packageName` that repeats an earlier add of the same module in a start that runs both. */
+export function repeatedAdds(backend: NewBackend | undefined, packageName: string): BackendAdd[] {
+  const adds = (backend?.adds ?? []).filter(add => add.selfContained && add.statement && add.modules.length === 1 && addRefersTo(add, packageName));
+  return adds.filter((add, i) => adds.slice(0, i).some(earlier => earlier.modules[0] === add.modules[0] && !exclusiveAdds(earlier, add)));
+}
+
+/** The edits that take the repeats out, and the warning that says so; `registers` names what the start registers twice (`plugin 'catalog'`). */
+export function planRepeatedAddRemoval(source: string, file: string, backend: NewBackend | undefined, packageName: string, registers: string): { changes: TextChange[]; warnings: string[] } {
+  const repeats = repeatedAdds(backend, packageName);
+  if (!repeats.length) return { changes: [], warnings: [] };
+  const lines = repeats.map(add => lineOf(source, add.call.start ?? 0));
+  return {
+    changes: repeats.map(add => ({ ...paragraphRange(source, add.statement as Statement), text: '' })),
+    warnings: [
+      `${file}:${lines.join(',')}: ${packageName} was added more than once, which fails the start (${registers} is already registered): the later add${repeats.length > 1 ? 's are' : ' is'} taken out`,
+    ],
+  };
+}
+
+/**
+ * A repeated add's lines: the statement's own line, with the comment lines
+ * right above it where the two stand as a paragraph of their own (blank
+ * lines around them), and one of the blank lines around it, so that no
+ * comment is left describing nothing and no two blank lines meet.
+ */
+function paragraphRange(source: string, statement: Statement): { start: number; end: number } {
+  const range = statementRemovalRange(source, statement.start ?? 0, statement.end ?? 0);
+  const blankAt = (offset: number): boolean => /^[ \t]*(\r?\n|$)/.test(source.slice(offset));
+  const lineBefore = (offset: number): number => (offset <= 0 ? -1 : source.lastIndexOf('\n', offset - 2) + 1);
+  if (source[range.end - 1] !== '\n') return range;
+  let start = range.start;
+  for (let line = lineBefore(start); line >= 0 && /^[ \t]*\/\//.test(source.slice(line)); line = lineBefore(line)) start = line;
+  const blankBefore = start === 0 || blankAt(lineBefore(start));
+  const blankAfter = range.end >= source.length || blankAt(range.end);
+  if (start < range.start && !(blankBefore && blankAfter)) start = range.start;
+  if (blankBefore && blankAfter && range.end < source.length) {
+    const next = source.indexOf('\n', range.end);
+    return { start, end: next === -1 ? source.length : next + 1 };
+  }
+  return { start, end: range.end };
+}
