@@ -57,12 +57,12 @@ const TEMPLATE_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   '@backstage/plugin-search-backend': [
     'IndexBuilder', 'LunrSearchEngine', 'PgSearchEngine', 'supported', 'fromConfig', 'addCollator', 'createScheduledTaskRunner',
     'DefaultCatalogCollatorFactory', 'DefaultTechDocsCollatorFactory', 'build', 'start', 'stop', 'useHotCleanup',
-    'getSearchEngine', 'getDocumentTypeInfo',
+    'getSearchEngine', 'getDocumentTypes',
   ],
   '@backstage/plugin-permission-backend': ['TestPermissionPolicy', 'AllowAllPermissionPolicy'],
   '@backstage/plugin-proxy-backend': [],
   '@backstage/plugin-app-backend': [],
-  '@backstage/plugin-kubernetes-backend': ['KubernetesBuilder', 'createBuilder', 'build'],
+  '@backstage/plugin-kubernetes-backend': ['KubernetesBuilder', 'createBuilder', 'build', 'CatalogClient'],
 };
 
 /** `create` and `resolvers.<built-in>()` of `providers.<name>` only: any other sign-in code is custom. */

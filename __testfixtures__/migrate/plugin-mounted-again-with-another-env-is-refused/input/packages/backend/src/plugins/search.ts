@@ -50,7 +50,7 @@ export default async function createPlugin(
 
   return await createRouter({
     engine: indexBuilder.getSearchEngine(),
-    types: indexBuilder.getDocumentTypeInfo(),
+    types: indexBuilder.getDocumentTypes(),
     permissions: env.permissions,
     config: env.config,
     logger: env.logger,
