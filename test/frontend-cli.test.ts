@@ -94,6 +94,27 @@ test('--remove gives both halves back byte for byte', () => {
   expect(snapshot(repo)).toEqual(snapshot(path.join(BOTH, 'input')));
 });
 
+test("--remove keeps the app's dependency while a file of the app still imports the plugin (a use the tool did not write), and says so", () => {
+  const repo = copy(path.join(BOTH, 'output'));
+  const extra = 'packages/app/src/components/carmen/CarmenCard.tsx';
+  write(repo, extra, "import React from 'react';\nimport { CarmenPage } from '@internal/backstage-plugin-carmen';\n\nexport const CarmenCard = () => <CarmenPage />;\n");
+  const removed = runCli(['carmen', '--remove', '--json'], repo);
+  expect(removed.code).toBe(0);
+  const frontend = JSON.parse(removed.stdout).frontend.plugins[0];
+  expect(frontend.pieces[0]).toEqual({ kind: 'dependency', where: 'packages/app/package.json', state: 'present' });
+  expect(frontend.warnings).toEqual([`packages/app/package.json: kept @internal/backstage-plugin-carmen: ${extra} still imports it (take that use out by hand, then run --remove again)`]);
+  // Everything else is back as it was; the app's package.json still names the plugin.
+  const expected = snapshot(path.join(BOTH, 'input'));
+  const encoded = (text: string): string => Buffer.from(text).toString('base64');
+  expected.set(extra, encoded(read(repo, extra)));
+  expected.set('packages/app/package.json', encoded(read(path.join(BOTH, 'output'), 'packages/app/package.json')));
+  expect(snapshot(repo)).toEqual(expected);
+  // With that use gone, --remove takes the dependency out.
+  fs.rmSync(path.join(repo, extra));
+  expect(runCli(['carmen', '--remove', '-q'], repo).code).toBe(0);
+  expect(snapshot(repo)).toEqual(snapshot(path.join(BOTH, 'input')));
+});
+
 test('an App.tsx the tool cannot edit: exit 2, one line naming file:line, nothing written', () => {
   const repo = copy(path.join(BOTH, 'input'));
   write(repo, APP_TSX, read(repo, APP_TSX).replace('  <FlatRoutes>\n', '  <FlatRoutes>\n    {extraRoutes.map(r => <Route key={r} path={r} />)}\n'));

@@ -40,6 +40,14 @@ export function importsModule(source: string, module: string): boolean {
  * require, a `jest.mock`): what keeps a dependency the wiring added.
  */
 export function backendFileNaming(backendDir: string, module: string, except: readonly string[]): string | undefined {
+  return sourceFileNaming(backendDir, module, file => (except.includes(file) ? undefined : fs.readFileSync(file, 'utf8')));
+}
+
+/**
+ * The first source file under `<packageDir>/src`, in name order, whose text
+ * as `read` gives it (undefined: the file goes) names `module` in a string.
+ */
+export function sourceFileNaming(packageDir: string, module: string, read: (file: string) => string | undefined): string | undefined {
   const pattern = new RegExp(`['"]${escape(module)}(/[^'"]*)?['"]`);
   const visit = (dir: string): string | undefined => {
     let entries: fs.Dirent[] = [];
@@ -55,11 +63,11 @@ export function backendFileNaming(backendDir: string, module: string, except: re
       if (entry.isDirectory()) {
         const found = entry.name === 'node_modules' ? undefined : visit(full);
         if (found) return found;
-      } else if (/\.(ts|tsx|js)$/.test(entry.name) && !except.includes(full) && pattern.test(fs.readFileSync(full, 'utf8'))) {
+      } else if (/\.(ts|tsx|js|jsx)$/.test(entry.name) && pattern.test(read(full) ?? '')) {
         return full;
       }
     }
     return undefined;
   };
-  return visit(path.join(backendDir, 'src'));
+  return visit(path.join(packageDir, 'src'));
 }
