@@ -103,6 +103,28 @@ function childrenRendering(root: JSXElement, local: string): JSXElement[] {
   return childElements(root).filter(child => findElements(child, local).length > 0);
 }
 
+/**
+ * Whether `root` renders `local`: inside it, or inside a top-level JSX
+ * constant it renders by name (`{cicdContent}` in the CI/CD tab, an app's
+ * own `ciContent` switch), followed as deep as they go.
+ */
+function rendersThrough(root: JSXElement, local: string, constants: ReturnType<typeof jsxConstants>, seen = new Set<string>()): boolean {
+  if (findElements(root, local).length > 0) return true;
+  let found = false;
+  walk(root, (node: Node) => {
+    if (found) return false;
+    if (node.type !== 'JSXExpressionContainer' || node.expression.type !== 'Identifier') return undefined;
+    const name = node.expression.name;
+    const element = constants.get(name)?.element;
+    if (element && !seen.has(name)) {
+      seen.add(name);
+      found = rendersThrough(element, local, constants, seen);
+    }
+    return undefined;
+  });
+  return found;
+}
+
 /** A name to import from the package: its local name there, or the name itself, imported. */
 function useName(app: AppFile, request: EntityRequest, name: string, wanted: string[]): string {
   const local = localName(app.ast, request.packageName, name);
@@ -140,7 +162,8 @@ export function planEntityPage(text: string, file: string, request: EntityReques
     const existingLocal = localName(app.ast, request.packageName, request.content);
     for (const page of tabPages(app, constants, request)) {
       const layout = layoutOf(app, constants, page);
-      if (existingLocal && childrenRendering(layout, existingLocal).length) {
+      // Present where the page renders the content already, in a tab or through a constant of the file (a CI/CD switch).
+      if (existingLocal && rendersThrough(layout, existingLocal, constants)) {
         placements.push({ where: page, kind: 'tab', state: 'present' });
         continue;
       }
@@ -162,7 +185,7 @@ export function planEntityPage(text: string, file: string, request: EntityReques
     const grid = constants.get(OVERVIEW)?.element;
     if (!grid) refuse(app, constants.get(OVERVIEW)?.declarator, `no ${OVERVIEW} = (<Grid container>...) found: expected create-app's overview grid to add ${request.card} to`);
     const existingLocal = localName(app.ast, request.packageName, request.card);
-    if (existingLocal && childrenRendering(grid, existingLocal).length) {
+    if (existingLocal && rendersThrough(grid, existingLocal, constants)) {
       placements.push({ where: OVERVIEW, kind: 'card', state: 'present' });
     } else {
       const card = useName(app, request, request.card, wanted);
