@@ -135,6 +135,30 @@ describe("modules of the backend's own are listed by what their code registers",
     expect(lines).toEqual(['catalog plugin ./plugins/mock-catalog conflict', 'catalog plugin @backstage/plugin-catalog-backend conflict']);
   });
 
+  test('a module package that a bridged legacy plugin module imports runs behind the bridge: wired (as migrate leaves a catalog module)', () => {
+    const catalog = [
+      "import { CatalogBuilder } from '@backstage/plugin-catalog-backend';",
+      "import { GithubEntityProvider } from '@backstage/plugin-catalog-backend-module-github';",
+      "import { Router } from 'express';",
+      "import { PluginEnvironment } from '../types';",
+      '',
+      'export default async function createPlugin(env: PluginEnvironment): Promise<Router> {',
+      '  const builder = await CatalogBuilder.create(env);',
+      '  builder.addEntityProvider(GithubEntityProvider.fromConfig(env.config, { logger: env.logger, scheduler: env.scheduler }));',
+      '  const { router } = await builder.build();',
+      '  return router;',
+      '}',
+      '',
+    ].join('\n');
+    const lines = statusOf(
+      { 'plugins/catalog.ts': catalog },
+      "import { legacyPlugin } from '@backstage/backend-common';\n",
+      "backend.add(legacyPlugin('catalog', import('./plugins/catalog')));\n",
+      { '@backstage/plugin-catalog-backend-module-github': '^0.6.0' },
+    );
+    expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend bridged', 'catalog module @backstage/plugin-catalog-backend-module-github wired']);
+  });
+
   test('a package added twice registers its plugin twice in one start: the second add is a duplicate', () => {
     const lines = statusOf({}, '', "backend.add(import('@backstage/plugin-catalog-backend'));\n// catalog again, after a merge\nbackend.add(import('@backstage/plugin-catalog-backend'));\n");
     expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'catalog plugin @backstage/plugin-catalog-backend duplicate']);

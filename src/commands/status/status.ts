@@ -13,12 +13,12 @@ import { FrontendStatus, frontendStatus } from './frontend-status';
 import { BackendSystem, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
 import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromName } from '../../../transforms/lib/package-names';
 import { Workspace } from '../../repo/workspace';
-import type { WiringForm } from '../../repo/backend';
+import type { BackendFiles, WiringForm } from '../../repo/backend';
 import { BackendAdd, findNewBackend } from '../../../transforms/analysis/new-backend';
 import { discovers } from '../../../transforms/app-config-packages';
 import { codeIdentity, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
-import { KnownPackage, legacyWirings, newSystemWirings } from './wirings';
+import { KnownPackage, legacyWirings, newSystemWirings, Wiring } from './wirings';
 import { exclusiveAdds, LocalFeatures } from './local-features';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
 
@@ -147,19 +147,19 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
     entries.push(entry);
     if (wiring.add) addOf.set(entry, wiring.add);
   }
-  // On a legacy backend a module is wired by the plugin module that imports it (`src/plugins/catalog.ts` adding a
-  // catalog module's provider): read only where a module package is left to place.
+  // A module is wired by a legacy plugin module that imports it (`src/plugins/catalog.ts` adding a catalog module's
+  // provider), on a legacy backend or behind a new backend's bridge or wrapper: read only where a module package is left to place.
   let usedByModules: Set<string> | undefined;
   const importedByPluginModules = (name: string): boolean => {
-    const plugins = (files.legacy?.imports ?? []).filter(d => d.importKind !== 'type' && /^\.\/plugins\//.test(d.source.value)).map(d => d.source.value);
-    usedByModules ??= modules.packagesImportedBy(plugins);
+    usedByModules ??= modules.packagesImportedBy(legacyPluginModules(files, wirings));
     return usedByModules.has(name);
   };
   for (const name of known) {
     if (matched.has(name)) continue;
     const identity = identities.get(name) as KnownPackage;
-    if (files.system === 'legacy' && identity.role === 'module' && importedByPluginModules(name)) {
-      entries.push({ id: identity.pluginId, package: name, role: 'module', state: name in dependencies ? 'wired' : 'not-installed', form: 'legacy', missing: [] });
+    if (identity.role === 'module' && importedByPluginModules(name)) {
+      const form = files.system === 'legacy' ? 'legacy' : 'legacy-bridge';
+      entries.push({ id: identity.pluginId, package: name, role: 'module', state: name in dependencies ? 'wired' : 'not-installed', form, missing: [] });
       continue;
     }
     if (discovered(name)) {
@@ -187,6 +187,12 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
     plugins: entries,
     complete: entries.every(entry => entry.state === 'wired' || entry.state === 'bridged'),
   };
+}
+
+/** The legacy plugin modules the backend runs: imported from `./plugins/` by a legacy index, bridged or wrapped by a new one. */
+function legacyPluginModules(files: BackendFiles, wirings: readonly Wiring[]): string[] {
+  if (files.system === 'legacy') return (files.legacy?.imports ?? []).filter(d => d.importKind !== 'type' && /^\.\/plugins\//.test(d.source.value)).map(d => d.source.value);
+  return wirings.flatMap(wiring => (wiring.add?.legacyBridge ? [wiring.add.legacyBridge.module] : wiring.form === 'wrapper' ? wiring.add?.modules ?? [] : []));
 }
 
 function compare(a: string, b: string): number {
