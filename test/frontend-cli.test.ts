@@ -183,6 +183,34 @@ test('a repo with an app and no backend: status lists the frontend alone', () =>
   expect(report.frontend?.plugins.map(p => `${p.id} ${p.state}`)).toEqual(['carmen wired', 'catalog wired']);
 });
 
+test('status --only lists one half; an App.tsx the tool cannot read (an app shell of its own, no createApp) names --only backend in its hint', () => {
+  const repo = copy(path.join(BOTH, 'output'));
+  const backendOnly = runCli(['status', '--only', 'backend'], repo);
+  expect(backendOnly.code).toBe(0);
+  expect(backendOnly.stdout).toContain('packages/backend (new backend system)');
+  expect(backendOnly.stdout).not.toContain('packages/app');
+  const frontendOnly = runCli(['status', '--only', 'frontend', '--check'], repo);
+  expect(frontendOnly.code).toBe(0);
+  expect(frontendOnly.stdout).toContain('packages/app (legacy frontend system)');
+  expect(frontendOnly.stdout).not.toContain('packages/backend');
+
+  write(repo, APP_TSX, "import { createPortalApp } from './portal';\n\nexport default createPortalApp().createRoot();\n");
+  const refused = runCli(['status'], repo);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr.split('\n')).toEqual([
+    'wire-plugin: error: packages/app/src/App.tsx:1: no createApp import found: expected createApp from @backstage/app-defaults (legacy frontend system) or @backstage/frontend-defaults (new frontend system)',
+    'hint: wire-plugin status --only backend lists the backend half alone',
+    '',
+  ]);
+  const backendCheck = runCli(['status', '--only', 'backend', '--check', '-q'], repo);
+  expect(backendCheck.code).toBe(0);
+
+  fs.rmSync(path.join(repo, 'packages', 'app'), { recursive: true });
+  const noApp = runCli(['status', '--only', 'frontend'], repo);
+  expect(noApp.code).toBe(2);
+  expect(noApp.stderr).toBe('wire-plugin: error: packages/app/package.json: not found: expected the app package there (--app, or leave out --only frontend)\n');
+});
+
 test("status reads the discovery key the app's @backstage/cli reads: app.experimental.packages before 0.34", () => {
   const dir = path.join(WIRE, 'frontend-new-system-experimental-packages-include-list');
   const carmen = (cwd: string) => backendStatus({ cwd }).frontend?.plugins.find(p => p.id === 'carmen');

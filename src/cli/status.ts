@@ -7,6 +7,7 @@ export interface StatusArgs {
   cwd?: string;
   backend?: string;
   app?: string;
+  only?: 'backend' | 'frontend';
   json: boolean;
   check: boolean;
   quiet: boolean;
@@ -21,9 +22,10 @@ function parseStatusArgs(argv: string[]): StatusArgs {
     .option('json', { type: 'boolean', default: false, describe: 'print one JSON report on stdout' })
     .option('check', { type: 'boolean', default: false, describe: 'exit 1 unless every plugin is wired or bridged (a duplicate or a half-wired frontend plugin fails)' })
     .option('app', { type: 'string', describe: 'app package folder (default: <root>/packages/app)' })
+    .option('only', { choices: ['backend', 'frontend'] as const, describe: 'list one half only: the backend plugins, or the frontend plugins' })
     .version(false)
     .parseSync();
-  return { cwd: parsed.cwd, backend: parsed.backend, app: parsed.app, json: parsed.json, check: parsed.check, quiet: parsed.quiet };
+  return { cwd: parsed.cwd, backend: parsed.backend, app: parsed.app, only: parsed.only, json: parsed.json, check: parsed.check, quiet: parsed.quiet };
 }
 
 const STATE_ORDER = ['wired', 'bridged', 'duplicate', 'conflict', 'half-wired', 'not-installed', 'not-wired'] as const;
@@ -73,7 +75,7 @@ export async function status(argv: string[]): Promise<number> {
   try {
     args = parseStatusArgs(argv);
     if (argv.includes('--help')) return EXIT_OK;
-    const report = backendStatus({ cwd: args.cwd, backend: args.backend, app: args.app });
+    const report = backendStatus({ cwd: args.cwd, backend: args.backend, app: args.app, only: args.only });
     const exitCode = args.check && !report.complete ? EXIT_CHECK_FAILED : EXIT_OK;
     if (args.json) {
       process.stdout.write(JSON.stringify({ backend: report.backend, system: report.system, plugins: report.plugins, frontend: report.frontend }, null, 2) + '\n');

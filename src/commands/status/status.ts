@@ -9,6 +9,7 @@ import * as path from 'path';
 import { FileTree } from '../../commit/tree';
 import { findRepoRoot } from '../../repo/workspace';
 import { locateApp } from '../../repo/app';
+import { WireError } from '../../../transforms/lib/errors';
 import { FrontendStatus, frontendStatus } from './frontend-status';
 import { BackendSystem, locateBackend, readBackend, SystemChoice } from '../../repo/backend';
 import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromName } from '../../../transforms/lib/package-names';
@@ -19,7 +20,8 @@ import { discovers } from '../../../transforms/app-config-packages';
 import { codeIdentity, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
 import { KnownPackage, legacyWirings, newSystemWirings, Wiring } from './wirings';
-import { exclusiveAdds, LocalFeatures } from './local-features';
+import { LocalFeatures } from './local-features';
+import { exclusiveAdds } from '../../../transforms/analysis/exclusive-adds';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
 
 /**
@@ -68,6 +70,8 @@ export interface StatusOptions {
   /** The app package folder (default: `<root>/packages/app`). */
   readonly app?: string;
   readonly system?: SystemChoice;
+  /** One half only: the backend's plugins and modules, or the app's frontend plugins. */
+  readonly only?: 'backend' | 'frontend';
 }
 
 /** The backend's plugins and modules, and the app's frontend plugins, and how each is wired. */
@@ -75,11 +79,12 @@ export function backendStatus(options: StatusOptions = {}): StatusReport {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const root = fs.existsSync(cwd) ? findRepoRoot(cwd) : cwd;
   const app = locateApp(root, options);
-  const hasBackend = options.backend !== undefined || fs.existsSync(path.join(root, 'packages', 'backend', 'package.json')) || !app;
+  if (options.only === 'frontend' && !app) throw new WireError('packages/app/package.json: not found: expected the app package there (--app, or leave out --only frontend)');
+  const hasBackend = options.only !== 'frontend' && (options.backend !== undefined || fs.existsSync(path.join(root, 'packages', 'backend', 'package.json')) || !app);
   const tree = new FileTree(root);
   const workspace = new Workspace(root, [], file => tree.read(file));
   const backend = hasBackend ? backendHalfStatus(options, tree, workspace) : undefined;
-  const frontend = app ? frontendStatus(tree, workspace, app) : undefined;
+  const frontend = app && options.only !== 'backend' ? withOtherHalfHint(() => frontendStatus(tree, workspace, app), 'backend', hasBackend && !options.only) : undefined;
   return {
     root: backend?.root ?? root,
     backend: backend?.backend,
@@ -88,6 +93,17 @@ export function backendStatus(options: StatusOptions = {}): StatusReport {
     frontend,
     complete: (backend?.complete ?? true) && (frontend?.plugins ?? []).every(plugin => plugin.state === 'wired'),
   };
+}
+
+/** An app the tool cannot read, beside a backend it can: the hint says how to list the backend alone. */
+function withOtherHalfHint<T>(read: () => T, other: 'backend', hasOther: boolean): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof WireError) || !hasOther) throw error;
+    const hint = `hint: wire-plugin status --only ${other} lists the ${other} half alone`;
+    throw new WireError(error.message, error.hint ? `${error.hint}\n${hint}` : hint);
+  }
 }
 
 function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Workspace): StatusReport & { backend: string; system: BackendSystem } {

@@ -13,7 +13,7 @@ import { BackendRole, BackstagePackageIdentity, packageOfSpecifier } from '../..
 import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
 import type { BackendAdd, NewBackend } from '../../../transforms/analysis/new-backend';
 import type { ModuleImports } from './module-imports';
-import { exclusiveAdds } from './local-features';
+import { exclusiveAdds } from '../../../transforms/analysis/exclusive-adds';
 import type { LocalFeatures } from './local-features';
 
 export type LegacyPiece = 'import' | 'env' | 'route';

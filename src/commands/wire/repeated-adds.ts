@@ -9,7 +9,7 @@ import { lineOf } from '../../../transforms/lib/text';
 import type { Statement } from '@babel/types';
 import { statementRemovalRange } from '../../../transforms/lib/text';
 import { addRefersTo, BackendAdd, NewBackend } from '../../../transforms/analysis/new-backend';
-import { exclusiveAdds } from '../status/local-features';
+import { exclusiveAdds } from '../../../transforms/analysis/exclusive-adds';
 
 /** Each add of `packageName` that repeats an earlier add of the same module in a start that runs both. */
 export function repeatedAdds(backend: NewBackend | undefined, packageName: string): BackendAdd[] {
