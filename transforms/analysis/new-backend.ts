@@ -14,6 +14,8 @@ export interface BackendAdd {
   readonly topStatement?: Statement;
   /** Module specifiers the add refers to: `import('x')` calls and identifiers imported from `x`. */
   readonly modules: readonly string[];
+  /** Those of `modules` it imports (`import('x')`, also what a loader declared in the file yields), not merely names. */
+  readonly imported: readonly string[];
   /** `backend.add(import('x'))` or `backend.add(import('x').then(...))`: removable as a whole. */
   readonly selfContained: boolean;
   /** `backend.add(legacyPlugin('<id>', import('<module>')))`. */
@@ -126,14 +128,23 @@ export function findNewBackend(ast: File, source: string): NewBackend | undefine
     if (!isMethodCall(node, found.name, 'add')) return undefined;
     const call = node as CallExpression;
     const modules = new Set<string>();
+    const imported = new Set<string>();
     let legacyBridge: BackendAdd['legacyBridge'];
     for (const argument of call.arguments) {
       walk(argument, inner => {
         const fromImport = dynamicImportSource(inner);
-        if (fromImport !== undefined) modules.add(fromImport);
+        if (fromImport !== undefined) {
+          modules.add(fromImport);
+          imported.add(fromImport);
+        }
         if (inner.type === 'Identifier' && importedFrom.has(inner.name)) modules.add(importedFrom.get(inner.name) as string);
         // A feature loader declared in the file (`backend.add(conditionalFeatureLoader)`): what its loader yields.
-        if (inner.type === 'Identifier' && loaders.has(inner.name)) for (const module of loaders.get(inner.name) as string[]) modules.add(module);
+        if (inner.type === 'Identifier' && loaders.has(inner.name)) {
+          for (const module of loaders.get(inner.name) as string[]) {
+            modules.add(module);
+            imported.add(module);
+          }
+        }
         if (inner.type === 'CallExpression' && calleeName(inner) === 'legacyPlugin') {
           const id = staticString(inner.arguments[0]);
           const module = inner.arguments[1] ? dynamicImportSource(inner.arguments[1]) : undefined;
@@ -151,6 +162,7 @@ export function findNewBackend(ast: File, source: string): NewBackend | undefine
       statement,
       topStatement,
       modules: [...modules],
+      imported: [...imported],
       selfContained:
         call.arguments.length === 1 && argument !== undefined && (dynamicImportSource(argument) !== undefined || isThenOnImport(argument)),
       legacyBridge,

@@ -159,6 +159,29 @@ describe("modules of the backend's own are listed by what their code registers",
     expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend bridged', 'catalog module @backstage/plugin-catalog-backend-module-github wired']);
   });
 
+  test('what an inline feature loader only names (the plugin API, Node built-ins) is no feature; what it imports is', () => {
+    const lines = statusOf(
+      {},
+      "import { coreServices, createBackendFeatureLoader } from '@backstage/backend-plugin-api';\nimport path from 'path';\n",
+      [
+        "backend.add(import('@backstage/plugin-catalog-backend'));",
+        'backend.add(',
+        '  createBackendFeatureLoader({',
+        '    deps: { config: coreServices.rootConfig },',
+        '    *loader({ config }) {',
+        "      if (config.getOptionalString('extras.dir') === path.join('a', 'b')) {",
+        "        yield import('@backstage/plugin-catalog-backend-module-github-org');",
+        '      }',
+        '    },',
+        '  }),',
+        ');',
+        '',
+      ].join('\n'),
+      { '@backstage/plugin-catalog-backend-module-github-org': '^0.3.0' },
+    );
+    expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'catalog module @backstage/plugin-catalog-backend-module-github-org wired']);
+  });
+
   test('a package added twice registers its plugin twice in one start: the second add is a duplicate', () => {
     const lines = statusOf({}, '', "backend.add(import('@backstage/plugin-catalog-backend'));\n// catalog again, after a merge\nbackend.add(import('@backstage/plugin-catalog-backend'));\n");
     expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'catalog plugin @backstage/plugin-catalog-backend duplicate']);

@@ -59,6 +59,9 @@ export function newSystemWirings(
     }
     for (const specifier of add.modules) {
       const pkg = packageOfSpecifier(specifier);
+      // A package only named in the add (`createBackendFeatureLoader` from the plugin API, Node's `path`) is no feature
+      // unless it is a Backstage backend plugin or module; one it imports (`import('x')`) is one whatever its name.
+      if (pkg !== undefined && !add.imported.includes(specifier) && !identify(pkg)) continue;
       // Two exports of one module of the backend's own are two features (`backend.add(a)`, `backend.add(b)`).
       const argument = add.call.arguments[0];
       const key = pkg ?? `${specifier}#${argument?.type === 'Identifier' ? argument.name : ''}`;
