@@ -664,7 +664,7 @@ describe('--remove on the legacy example', () => {
     // The kept module still imports the plugin's package: its dependency stays too, so the backend still builds.
     expect(kept.stderr).toBe(
       `warning: ${PLUGIN_FILE}: kept (it differs from what wire-plugin generates; pass --force to delete it)\n` +
-        `warning: packages/backend/package.json: kept @internal/backstage-plugin-carmen-backend: ${PLUGIN_FILE} still imports it (remove that file, or pass --force where wire-plugin kept it, then run --remove again)\n`,
+        `warning: packages/backend/package.json: kept @internal/backstage-plugin-carmen-backend: ${PLUGIN_FILE} still imports it (remove that file, or pass --force, then run --remove again)\n`,
     );
     expect(fs.existsSync(path.join(repo, PLUGIN_FILE))).toBe(true);
     expect(read(repo, 'packages/backend/package.json')).toContain('"@internal/backstage-plugin-carmen-backend"');

@@ -182,6 +182,37 @@ describe("modules of the backend's own are listed by what their code registers",
     expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'catalog module @backstage/plugin-catalog-backend-module-github-org wired']);
   });
 
+  test("features of the backend's own re-exported with export *: each by what it registers; a service factory is no plugin; a loader of its own file wires what it imports", () => {
+    const files = {
+      'modules/index.ts': "export * from './healthcheck';\nexport * from './services';\nexport * from './auth';\n",
+      'modules/healthcheck.ts': "import { createBackendPlugin } from '@backstage/backend-plugin-api';\n\nexport const healthCheckPlugin = createBackendPlugin({\n  pluginId: 'healthcheck',\n  register() {},\n});\n",
+      'modules/services.ts': "import { createServiceFactory } from '@backstage/backend-plugin-api';\n\nexport const idProviderService = createServiceFactory({ service: idRef, deps: {}, factory: () => ({}) });\n",
+      'modules/auth.ts': MICROSOFT_MODULE,
+      'modules/userSettings.ts': [
+        "import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';",
+        '',
+        'export const userSettingsBackend = createBackendFeatureLoader({',
+        '  *loader() {',
+        "    yield import('@backstage/plugin-user-settings-backend');",
+        '  },',
+        '});',
+        '',
+      ].join('\n'),
+    };
+    const lines = statusOf(
+      files,
+      "import { authModuleMicrosoft, healthCheckPlugin, idProviderService } from './modules';\nimport { userSettingsBackend } from './modules/userSettings';\n",
+      "backend.add(import('@backstage/plugin-catalog-backend'));\nbackend.add(healthCheckPlugin);\nbackend.add(idProviderService);\nbackend.add(authModuleMicrosoft);\nbackend.add(userSettingsBackend);\n",
+      { '@backstage/plugin-user-settings-backend': '^0.3.0' },
+    );
+    expect(lines).toEqual([
+      'auth module ./modules wired',
+      'catalog plugin @backstage/plugin-catalog-backend wired',
+      'healthcheck plugin ./modules wired',
+      'user-settings plugin @backstage/plugin-user-settings-backend wired',
+    ]);
+  });
+
   test('a package added twice registers its plugin twice in one start: the second add is a duplicate', () => {
     const lines = statusOf({}, '', "backend.add(import('@backstage/plugin-catalog-backend'));\n// catalog again, after a merge\nbackend.add(import('@backstage/plugin-catalog-backend'));\n");
     expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'catalog plugin @backstage/plugin-catalog-backend duplicate']);

@@ -20,7 +20,7 @@ import { discovers } from '../../../transforms/app-config-packages';
 import { codeIdentity, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
 import { KnownPackage, legacyWirings, newSystemWirings, Wiring } from './wirings';
-import { LocalFeatures } from './local-features';
+import { LocalFeatures } from '../../repo/local-features';
 import { exclusiveAdds } from '../../../transforms/analysis/exclusive-adds';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
 

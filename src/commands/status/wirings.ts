@@ -14,7 +14,7 @@ import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '.
 import type { BackendAdd, NewBackend } from '../../../transforms/analysis/new-backend';
 import type { ModuleImports } from './module-imports';
 import { exclusiveAdds } from '../../../transforms/analysis/exclusive-adds';
-import type { LocalFeatures } from './local-features';
+import type { LocalFeatures } from '../../repo/local-features';
 
 export type LegacyPiece = 'import' | 'env' | 'route';
 
@@ -82,16 +82,33 @@ export function newSystemWirings(
           wirings.push({ id, package: wrapped, role: 'plugin', form: 'wrapper', missing: [], add });
           continue;
         }
-        // A module of the backend's own: the id and kind its code registers, else its file's name.
-        const registered = locals.identityOf(add, specifier, backend as NewBackend);
+        // A module of the backend's own: the id and kind its code registers, else its file's name; a service factory is
+        // no plugin; a feature loader wires the packages it imports.
+        const local = locals.featureOf(add, specifier, backend as NewBackend);
+        if (local?.kind === 'service') continue;
+        if (local?.kind === 'loader') {
+          for (const yielded of local.modules) {
+            const yieldedPackage = packageOfSpecifier(yielded);
+            if (yieldedPackage === undefined || seen.has(yieldedPackage)) continue;
+            seen.set(yieldedPackage, { add, specifier: yielded });
+            wirings.push(packageWiring(yieldedPackage, add, identify));
+          }
+          continue;
+        }
+        const registered = local?.identity;
         wirings.push({ id: registered?.pluginId ?? id, package: specifier, role: registered?.role ?? 'plugin', form: 'feature', missing: [], local: true, add });
         continue;
       }
-      const identity = identify(pkg);
-      wirings.push({ id: identity?.pluginId ?? pkg, package: pkg, role: identity?.role ?? 'plugin', form: 'feature', missing: [], add });
+      wirings.push(packageWiring(pkg, add, identify));
     }
   }
   return wirings;
+}
+
+/** A package's feature added (or yielded by a loader the add names), listed by the id and kind it is known by. */
+function packageWiring(pkg: string, add: BackendAdd, identify: (name: string) => KnownPackage | undefined): Wiring {
+  const identity = identify(pkg);
+  return { id: identity?.pluginId ?? pkg, package: pkg, role: identity?.role ?? 'plugin', form: 'feature', missing: [], add };
 }
 
 /** Each plugin the legacy index names by its import of `./plugins/<id>`, its env or its route, with what is missing. */

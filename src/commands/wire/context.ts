@@ -13,6 +13,7 @@ import { codeIdentity } from '../../repo/registered-ids';
 import { PluginTarget } from '../../repo/targets';
 import { Workspace } from '../../repo/workspace';
 import { findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
+import { LocalFeatures, withLocalLoaders } from '../../repo/local-features';
 import { WiringForm, WireOptions } from './report';
 
 /** What every planning step shares: the tree, the backend's files, the parsed index. */
@@ -37,7 +38,10 @@ export interface Plugin extends PluginTarget {
 
 /** The new backend as index.ts has it, found once a run. */
 export function newBackendOf(context: Context): NewBackend | undefined {
-  if (context.memo.newBackend === undefined) context.memo.newBackend = findNewBackend(context.ast, context.indexText) ?? null;
+  if (context.memo.newBackend === undefined) {
+    const found = findNewBackend(context.ast, context.indexText);
+    context.memo.newBackend = found ? withLocalLoaders(found, new LocalFeatures(file => context.tree.read(file), context.indexPath)) : null;
+  }
   return context.memo.newBackend ?? undefined;
 }
 

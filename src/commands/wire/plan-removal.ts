@@ -121,7 +121,9 @@ function removeDependencies(context: Context, plugins: readonly Plugin[], remove
   const notes = plugins.flatMap((p, i) => {
     const user = users[i];
     if (!user) return [];
-    const then = user === context.indexPath ? '' : ' (remove that file, or pass --force where wire-plugin kept it, then run --remove again)';
+    // The plugin's own module, kept because it differs from what the tool generates; or a file of the app's own.
+    const then =
+      user === context.indexPath ? '' : user === pluginModulePath(context, p.id) ? ' (remove that file, or pass --force, then run --remove again)' : ' (take that use out by hand, then run --remove again)';
     return [`${context.tree.display(context.backendJsonPath)}: kept ${p.pkg.name}: ${context.tree.display(user)} still imports it${then}`];
   });
   const own = plugins.map((p, i) => (users[i] ? undefined : p.pkg.name));

@@ -9,11 +9,11 @@
  */
 import * as path from 'path';
 import type { CallExpression, File, Node } from '@babel/types';
-import type { BackstagePackageIdentity } from '../../../transforms/lib/package-names';
-import { parseTypeScript } from '../../../transforms/lib/parse';
-import { staticString } from '../../../transforms/lib/ast';
-import { dynamicImportSource } from '../../../transforms/analysis/new-backend';
-import type { BackendAdd, NewBackend } from '../../../transforms/analysis/new-backend';
+import type { BackstagePackageIdentity } from '../../transforms/lib/package-names';
+import { parseTypeScript } from '../../transforms/lib/parse';
+import { staticString, walk } from '../../transforms/lib/ast';
+import { dynamicImportSource } from '../../transforms/analysis/new-backend';
+import type { BackendAdd, NewBackend } from '../../transforms/analysis/new-backend';
 
 const FACTORIES: ReadonlyMap<string, BackstagePackageIdentity['role']> = new Map([
   ['createBackendPlugin', 'plugin'],
@@ -22,6 +22,17 @@ const FACTORIES: ReadonlyMap<string, BackstagePackageIdentity['role']> = new Map
 
 /** How many re-exports (`export { x } from './y'`) are followed to the call. */
 const MAX_HOPS = 4;
+
+/**
+ * What an add of a module of the backend's own is, by the call its export is:
+ * a plugin or module (`createBackendPlugin`/`createBackendModule`, with the
+ * id it registers), a service factory (no plugin to list), or a feature
+ * loader (`createBackendFeatureLoader`) with the packages it imports.
+ */
+export type LocalFeature =
+  | { readonly kind: 'feature'; readonly identity: BackstagePackageIdentity }
+  | { readonly kind: 'service' }
+  | { readonly kind: 'loader'; readonly modules: readonly string[] };
 
 /** Reads files of the backend (through the run's tree), each parsed once. */
 export class LocalFeatures {
@@ -32,23 +43,31 @@ export class LocalFeatures {
     private readonly indexPath: string,
   ) {}
 
-  /** The id and kind the add's module of the backend's own registers, where its code names them. */
-  identityOf(add: BackendAdd, specifier: string, backend: NewBackend): BackstagePackageIdentity | undefined {
+  /** What the add's module of the backend's own is, where its code says (re-exports followed). */
+  featureOf(add: BackendAdd, specifier: string, backend: NewBackend): LocalFeature | undefined {
     const exported = exportNameIn(add, specifier, backend);
     if (exported === undefined) return undefined;
     return this.follow(path.resolve(path.dirname(this.indexPath), specifier), exported, 0);
   }
 
-  private follow(base: string, exported: string, hops: number): BackstagePackageIdentity | undefined {
+  private follow(base: string, exported: string, hops: number): LocalFeature | undefined {
     const found = this.file(base);
     if (!found) return undefined;
     const { file, ast } = found;
     const target = exportedValue(ast, exported);
-    if (target === undefined) return undefined;
+    if (target === undefined) {
+      // `export * from './x'`: the name may come from any of them.
+      if (hops >= MAX_HOPS || exported === 'default') return undefined;
+      for (const from of exportedStars(ast)) {
+        const feature = this.follow(path.resolve(path.dirname(file), from), exported, hops + 1);
+        if (feature) return feature;
+      }
+      return undefined;
+    }
     if ('from' in target) {
       return hops < MAX_HOPS ? this.follow(path.resolve(path.dirname(file), target.from), target.name, hops + 1) : undefined;
     }
-    return identityOfCall(target.call);
+    return featureOfCall(target.call);
   }
 
   /** The module at `base` (as written, with an extension, or its folder's index), parsed; undefined where none parses. */
@@ -134,6 +153,27 @@ function localCall(ast: File, name: string): { call: CallExpression } | undefine
   return undefined;
 }
 
+/** The modules `export * from '...'` re-exports whole. */
+function exportedStars(ast: File): string[] {
+  return ast.program.body.flatMap(statement => (statement.type === 'ExportAllDeclaration' && statement.exportKind !== 'type' ? [statement.source.value] : []));
+}
+
+/** A plugin or module with the id it registers, a service factory, or a feature loader with the packages it imports. */
+function featureOfCall(call: CallExpression): LocalFeature | undefined {
+  const callee = call.callee.type === 'Identifier' ? call.callee.name : undefined;
+  if (callee === 'createServiceFactory') return { kind: 'service' };
+  if (callee === 'createBackendFeatureLoader') {
+    const modules: string[] = [];
+    walk(call, node => {
+      const module = dynamicImportSource(node);
+      if (module !== undefined && !module.startsWith('.')) modules.push(module);
+    });
+    return { kind: 'loader', modules };
+  }
+  const identity = identityOfCall(call);
+  return identity && { kind: 'feature', identity };
+}
+
 /** `createBackendModule({ pluginId: 'auth', ... })`: the plugin id it names and the kind. */
 function identityOfCall(call: CallExpression): BackstagePackageIdentity | undefined {
   const callee = call.callee.type === 'Identifier' ? call.callee.name : undefined;
@@ -148,4 +188,22 @@ function identityOfCall(call: CallExpression): BackstagePackageIdentity | undefi
     return pluginId === undefined ? undefined : { pluginId, role };
   }
   return undefined;
+}
+
+/**
+ * The backend with each add of a feature loader of its own files
+ * (`backend.add(userSettingsBackend)`, made with `createBackendFeatureLoader`
+ * in `./modules/userSettings`) also referring to the packages that loader
+ * imports: wiring one of them again would register it twice.
+ */
+export function withLocalLoaders(backend: NewBackend, locals: LocalFeatures): NewBackend {
+  const adds = backend.adds.map(add => {
+    const yielded = add.modules.filter(specifier => specifier.startsWith('.')).flatMap(specifier => {
+      const feature = locals.featureOf(add, specifier, backend);
+      return feature?.kind === 'loader' ? feature.modules : [];
+    });
+    const fresh = yielded.filter(module => !add.modules.includes(module));
+    return fresh.length ? { ...add, modules: [...add.modules, ...fresh], imported: [...add.imported, ...fresh] } : add;
+  });
+  return adds.some((add, i) => add !== backend.adds[i]) ? { ...backend, adds } : backend;
 }
