@@ -10,7 +10,7 @@ import { ImportStyle } from './imports';
 import { indentUnit, JsxLayout, jsxAttributeQuote, parseTsx } from './jsx';
 import { indentOf, lineStartOf, LinePoint, pointAfterStatement } from './text';
 import { insertAt, TextChange } from './changes';
-import { statementRemovalRange } from './text';
+import { paragraphRemovalRange } from './text';
 import { contains } from './ast';
 
 export interface AppFile {
@@ -104,7 +104,8 @@ export function insertBefore(app: AppFile, sibling: Node, lines: (indent: string
 
 /** The edit that takes an element out with the lines it stands on. */
 export function removeElement(app: AppFile, element: Node): TextChange {
-  return { ...statementRemovalRange(app.text, element.start ?? 0, element.end ?? 0), text: '' };
+  // An element that stood between blank lines (a tab the app set apart) takes one of them along.
+  return { ...paragraphRemovalRange(app.text, element.start ?? 0, element.end ?? 0), text: '' };
 }
 
 /** Whether the node builds JSX with `.map(...)` (routes or sidebar items from data). */

@@ -112,3 +112,29 @@ function trimBack(source: string, offset: number): number {
   while (i > 0 && (source[i - 1] === ' ' || source[i - 1] === '\t')) i--;
   return i;
 }
+
+/**
+ * A statement's or element's lines as statementRemovalRange takes them, and
+ * one of the blank lines around them where there is one on each side, so
+ * that no two blank lines meet (prettier keeps one). With `leadingComments`,
+ * the comment lines right above go too where the two stand as a paragraph of
+ * their own, so that no comment is left describing nothing.
+ */
+export function paragraphRemovalRange(source: string, start: number, end: number, options: { leadingComments?: boolean } = {}): { start: number; end: number } {
+  const range = statementRemovalRange(source, start, end);
+  if (source[range.end - 1] !== '\n') return range;
+  const blankAt = (offset: number): boolean => /^[ \t]*(\r?\n|$)/.test(source.slice(offset));
+  const lineBefore = (offset: number): number => (offset <= 0 ? -1 : source.lastIndexOf('\n', offset - 2) + 1);
+  let from = range.start;
+  if (options.leadingComments) {
+    for (let line = lineBefore(from); line >= 0 && /^[ \t]*\/\//.test(source.slice(line)); line = lineBefore(line)) from = line;
+  }
+  const blankBefore = from === 0 || blankAt(lineBefore(from));
+  const blankAfter = range.end >= source.length || blankAt(range.end);
+  if (from < range.start && !(blankBefore && blankAfter)) from = range.start;
+  if (blankBefore && blankAfter && range.end < source.length) {
+    const next = source.indexOf('\n', range.end);
+    return { start: from, end: next === -1 ? source.length : next + 1 };
+  }
+  return { start: from, end: range.end };
+}

@@ -5,9 +5,8 @@
  * the later adds out, as it takes out an add that feature discovery repeats.
  */
 import type { TextChange } from '../../../transforms/lib/changes';
-import { lineOf } from '../../../transforms/lib/text';
 import type { Statement } from '@babel/types';
-import { statementRemovalRange } from '../../../transforms/lib/text';
+import { lineOf, paragraphRemovalRange } from '../../../transforms/lib/text';
 import { addRefersTo, BackendAdd, NewBackend } from '../../../transforms/analysis/new-backend';
 import { exclusiveAdds } from '../../../transforms/analysis/exclusive-adds';
 
@@ -23,32 +22,12 @@ export function planRepeatedAddRemoval(source: string, file: string, backend: Ne
   if (!repeats.length) return { changes: [], warnings: [] };
   const lines = repeats.map(add => lineOf(source, add.call.start ?? 0));
   return {
-    changes: repeats.map(add => ({ ...paragraphRange(source, add.statement as Statement), text: '' })),
+    changes: repeats.map(add => {
+      const statement = add.statement as Statement;
+      return { ...paragraphRemovalRange(source, statement.start ?? 0, statement.end ?? 0, { leadingComments: true }), text: '' };
+    }),
     warnings: [
       `${file}:${lines.join(',')}: ${packageName} was added more than once, which fails the start (${registers} is already registered): the later add${repeats.length > 1 ? 's are' : ' is'} taken out`,
     ],
   };
-}
-
-/**
- * A repeated add's lines: the statement's own line, with the comment lines
- * right above it where the two stand as a paragraph of their own (blank
- * lines around them), and one of the blank lines around it, so that no
- * comment is left describing nothing and no two blank lines meet.
- */
-function paragraphRange(source: string, statement: Statement): { start: number; end: number } {
-  const range = statementRemovalRange(source, statement.start ?? 0, statement.end ?? 0);
-  const blankAt = (offset: number): boolean => /^[ \t]*(\r?\n|$)/.test(source.slice(offset));
-  const lineBefore = (offset: number): number => (offset <= 0 ? -1 : source.lastIndexOf('\n', offset - 2) + 1);
-  if (source[range.end - 1] !== '\n') return range;
-  let start = range.start;
-  for (let line = lineBefore(start); line >= 0 && /^[ \t]*\/\//.test(source.slice(line)); line = lineBefore(line)) start = line;
-  const blankBefore = start === 0 || blankAt(lineBefore(start));
-  const blankAfter = range.end >= source.length || blankAt(range.end);
-  if (start < range.start && !(blankBefore && blankAfter)) start = range.start;
-  if (blankBefore && blankAfter && range.end < source.length) {
-    const next = source.indexOf('\n', range.end);
-    return { start, end: next === -1 ? source.length : next + 1 };
-  }
-  return { start, end: range.end };
 }
