@@ -6,7 +6,9 @@
  * env (`env.config` for main()'s config, literals as written). The env's
  * type is the plugin's own parameter's.
  */
+import type { Expression } from '@babel/types';
 import { stringLiteral } from '../lib/code-style';
+import { parseTypeScript } from '../lib/parse';
 import { GeneratedStyle, wrapComment } from './plugin-shell';
 
 export interface PluginAdapterModule {
@@ -50,7 +52,7 @@ export function printPluginAdapterModule(module: PluginAdapterModule, style: Gen
     width(call) <= 80
       ? [call]
       : fields.length && args.length === 1
-        ? [`${unit}return await ${module.name}({`, ...envEntries.map(entry => `${unit}${unit}${entry},`), `${unit}})${semi}`]
+        ? [`${unit}return await ${module.name}({`, ...envEntries.flatMap(entry => entryLines(entry, `${unit}${unit}`, unit)), `${unit}})${semi}`]
         : [`${unit}return await ${module.name}(`, ...args.map(arg => `${unit}${unit}${arg},`), `${unit})${semi}`];
   const comment = wrapComment(
     [
@@ -82,4 +84,30 @@ export function printPluginAdapterModule(module: PluginAdapterModule, style: Gen
     ...callLines,
     `}`,
   ].join(style.eol) + style.eol;
+}
+
+/**
+ * An env entry (`key: value`) on its line, or past 80 columns as prettier
+ * breaks it where the value is a call whose last argument is an object
+ * literal: the object hugged, one property a line
+ * (`databaseManager: DatabaseManager.fromConfig(env.config, {`).
+ */
+function entryLines(entry: string, indent: string, unit: string): string[] {
+  const line = `${indent}${entry},`;
+  const colon = entry.indexOf(': ');
+  if (line.replace(/\t/g, '  ').length <= 80 || colon === -1) return [line];
+  const value = entry.slice(colon + 2);
+  let expression: Expression | undefined;
+  try {
+    const statement = parseTypeScript(`(${value});`, 'entry.ts').program.body[0];
+    expression = statement?.type === 'ExpressionStatement' ? statement.expression : undefined;
+  } catch {
+    return [line];
+  }
+  const last = expression?.type === 'CallExpression' ? expression.arguments[expression.arguments.length - 1] : undefined;
+  if (last?.type !== 'ObjectExpression' || !last.properties.length) return [line];
+  // Offsets in `(${value});`, one past the value's.
+  const at = (offset: number | null | undefined): number => (offset ?? 1) - 1;
+  const properties = last.properties.map(property => value.slice(at(property.start), at(property.end)));
+  return [`${indent}${entry.slice(0, colon)}: ${value.slice(0, at(last.start))}{`, ...properties.map(property => `${indent}${unit}${property},`), `${indent}}${value.slice(at(last.end))},`];
 }

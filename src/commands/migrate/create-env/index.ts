@@ -62,6 +62,8 @@ class CreateEnvReader {
   private readonly params: readonly string[];
   /** Names the template's statements declare: services made by Backstage's own factories (and `undefined`, which the legacy auth adapters are given). */
   private readonly template: Set<string>;
+  /** What each service of the template's set-up in makeCreateEnv's own body is made of, by name. */
+  private readonly templateInits = new Map<string, Node>();
   /** Services of the app's own (a client from another package, made of the standard fields and imports; the event broker), by local name. */
   private readonly appServices = new Map<string, AppService>();
 
@@ -164,6 +166,7 @@ class CreateEnvReader {
     const onlyTemplate = [...mentions(declarator.init)].every(name => this.template.has(name) || this.fromBackstage(name) || extra.includes(name));
     if (!made || !onlyTemplate || !templateArguments(declarator.init)) return false;
     for (const name of names) this.template.add(name);
+    if (extra.length === 0 && declarator.id.type === 'Identifier') this.templateInits.set(declarator.id.name, declarator.init);
     if (isGetRootLogger(declarator.init) && names.length === 1) this.loggers.add(names[0]);
     this.replaced.add(statement);
     return true;
@@ -285,6 +288,8 @@ class CreateEnvReader {
       const key = property.type === 'ObjectProperty' && property.key.type === 'Identifier' ? property.key.name : this.source.slice(property.start ?? 0, property.end ?? 0).slice(0, 40);
       // An env field of the app's own, made of the standard fields and imports: given by an adapter to the plugins that read it.
       if (value && !STANDARD_FIELDS.includes(key) && this.readExtraField(key, value as Node, property)) continue;
+      // A service of the template's set-up handed on under a field legacyPlugin's env lacks (the root `databaseManager`).
+      if (value?.type === 'Identifier' && !STANDARD_FIELDS.includes(key) && this.readTemplateField(key, value.name, property)) continue;
       // The events or signals service, which the new backend provides itself: the plugins that read it as features get the new backend's.
       const newSystem = value?.type === 'Identifier' ? this.newSystemServices.get(value.name) : undefined;
       if (newSystem) {
@@ -298,6 +303,22 @@ class CreateEnvReader {
       }
       this.refused.set(property, `the env field ${key} is made by the app's own code: the new backend gives plugins core services only; give it with a service factory (createServiceFactory), or make it in the plugins that use it`);
     }
+  }
+
+  /**
+   * A service the template's set-up makes (`DatabaseManager.fromConfig(config, { logger: root })`)
+   * handed on under a field that legacyPlugin's env lacks: the bridged plugins' adapters make it
+   * the same way, of the config and the plugin's logger, where it is made of those and imports.
+   */
+  private readTemplateField(key: string, name: string, item: Node): boolean {
+    const init = this.templateInits.get(name);
+    if (!init || this.newSystemServices.has(name)) return false;
+    const renames = new Map<string, string>([...(this.configName ? [[this.configName, 'env.config'] as const] : []), ...[...this.loggers].map(logger => [logger, 'env.logger'] as const)]);
+    const names = [...mentions(init)];
+    if (!names.every(n => renames.has(n) || (this.importedFrom.has(n) && this.importedFrom.get(n) !== './types'))) return false;
+    this.extraFields.set(key, { text: fromEnv(init, this.source, renames), names: names.filter(n => this.importedFrom.has(n)), line: this.lineOf(init) });
+    this.translated.add(item);
+    return true;
   }
 
   /** An env field of the app's own: a service handed on, or made in place of the standard fields and imports; the event broker shared. */

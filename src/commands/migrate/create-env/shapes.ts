@@ -16,20 +16,22 @@ export const TEMPLATE_PACKAGES = /^@backstage\/(backend-common|backend-defaults(
 /**
  * `node`'s text with each standard field it names read from `env`
  * (`discovery` -> `env.discovery`, a shorthand `{ discovery }` ->
- * `{ discovery: env.discovery }`).
+ * `{ discovery: env.discovery }`), and each name of `renames` as it says
+ * (makeCreateEnv's root logger as `env.logger`).
  */
-export function fromEnv(node: Node, source: string): string {
+export function fromEnv(node: Node, source: string, renames: ReadonlyMap<string, string> = new Map()): string {
   const edits: { start: number; end: number; text: string }[] = [];
+  const replacement = (name: string): string | undefined => renames.get(name) ?? (STANDARD_FIELDS.includes(name) ? `env.${name}` : undefined);
   walk(node, (inner, ancestors) => {
-    if (inner.type !== 'Identifier' || !STANDARD_FIELDS.includes(inner.name)) return;
+    if (inner.type !== 'Identifier' || replacement(inner.name) === undefined) return;
     const parent = ancestors[ancestors.length - 1];
     if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === inner && !parent.computed) return;
     if (parent && parent.type === 'ObjectProperty' && parent.key === inner && !parent.computed && !parent.shorthand) return;
     if (parent && parent.type === 'ObjectProperty' && parent.shorthand) {
-      if (parent.value === inner) edits.push({ start: inner.start ?? 0, end: inner.end ?? 0, text: `${inner.name}: env.${inner.name}` });
+      if (parent.value === inner) edits.push({ start: inner.start ?? 0, end: inner.end ?? 0, text: `${inner.name}: ${replacement(inner.name)}` });
       return;
     }
-    edits.push({ start: inner.start ?? 0, end: inner.end ?? 0, text: `env.${inner.name}` });
+    edits.push({ start: inner.start ?? 0, end: inner.end ?? 0, text: replacement(inner.name) as string });
   });
   const start = node.start ?? 0;
   let text = source.slice(start, node.end ?? 0);
