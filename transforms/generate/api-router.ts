@@ -16,6 +16,7 @@
  * would have to open the plugin's own routes, so the planner refuses it.
  */
 import { stringLiteral } from '../lib/code-style';
+import { placeMovedText } from '../lib/text';
 import { GeneratedStyle, printAuthPolicy, printPluginShell } from './plugin-shell';
 
 export interface ApiRouterMountText {
@@ -57,7 +58,8 @@ export function apiRouterPolicies(mounts: readonly { readonly rest: string }[]):
 
 export function printApiRouterModule(module: ApiRouterModule, style: GeneratedStyle): string {
   const q = style.quote;
-  const handlerText = (handler: string): string => handler.split(/\r?\n/).join(style.eol);
+  // A handler written over several lines keeps its shape, from the indentation of the init body's line it is used on.
+  const inBody = (handler: string, at: (depth: number) => string): string => placeMovedText(handler, at(4), style.eol);
   const lines = module.mounts.map(m => m.line);
   const where = module.mounts.map(m => `/api/${module.segment}${m.rest}`).join(', ');
   const direct = module.mounts.length === 1 && module.mounts[0].rest === '';
@@ -79,7 +81,9 @@ export function printApiRouterModule(module: ApiRouterModule, style: GeneratedSt
       moduleId: module.moduleOfPlugin ? API_ROUTES_MODULE_ID : undefined,
       deps: ['deps: { httpRouter: coreServices.httpRouter },'],
       params: '{ httpRouter }',
-      body: (_at, semi) => [
+      body: (at, semi) => {
+        const handlerText = (handler: string): string => inBody(handler, at);
+        return [
         ...(direct
           ? [`httpRouter.use(${handlerText(module.mounts[0].handler)})${semi}`]
           : [
@@ -90,7 +94,8 @@ export function printApiRouterModule(module: ApiRouterModule, style: GeneratedSt
               `httpRouter.use(router)${semi}`,
             ]),
         ...policyPaths.flatMap(policyPath => printAuthPolicy(policyPath, style)),
-      ],
+        ];
+      },
     },
     style,
   );

@@ -12,6 +12,7 @@
  */
 import { stringLiteral } from '../lib/code-style';
 import { wrapComment } from './plugin-shell';
+import { placeMovedText } from '../lib/text';
 
 export interface RootHttpRouterModule {
   /**
@@ -32,7 +33,8 @@ export function printRootHttpRouterModule(module: RootHttpRouterModule, style: {
   const q = style.quote;
   const semi = style.semicolons ? ';' : '';
   const at = (depth: number): string => style.unit.repeat(depth);
-  const use = (text: string): string => `${at(2)}app.use(${text.split(/\r?\n/).join(style.eol)})${semi}`;
+  // A handler written over several lines keeps its shape, from the indentation of the line it is used on.
+  const use = (text: string): string => `${at(2)}app.use(${placeMovedText(text, at(2), style.eol)})${semi}`;
   // The plugin routes at another prefix: `/v1/catalog/entities` is served as `/api/catalog/entities`, and the path is put back for what follows;
   // a plugin mounted again at a root path likewise (`/proxy/x` as `/api/proxy/x`; at '' every path, below the plugin's).
   const apiAt = (prefix: string, pluginRoute?: string): string =>

@@ -9,6 +9,7 @@
  */
 import { stringLiteral } from '../lib/code-style';
 import { GeneratedStyle, printPluginShell } from './plugin-shell';
+import { placeMovedText } from '../lib/text';
 
 export interface RootRouterModule {
   /** The mount path (`/metrics`). */
@@ -25,7 +26,6 @@ export function rootRouterName(mountPath: string): string {
 }
 
 export function printRootRouterModule(module: RootRouterModule, style: GeneratedStyle): string {
-  const handler = module.handler.split(/\r?\n/).join(style.eol);
   return printPluginShell(
     {
       comment: [
@@ -37,7 +37,8 @@ export function printRootRouterModule(module: RootRouterModule, style: Generated
       pluginId: rootRouterName(module.path),
       deps: ['deps: { rootHttpRouter: coreServices.rootHttpRouter },'],
       params: '{ rootHttpRouter }',
-      body: (_at, semi) => [`rootHttpRouter.use(${stringLiteral(module.path, style.quote)}, ${handler})${semi}`],
+      // A handler written over several lines keeps its shape, from the init body's indentation.
+      body: (at, semi) => [`rootHttpRouter.use(${stringLiteral(module.path, style.quote)}, ${placeMovedText(module.handler, at(4), style.eol)})${semi}`],
     },
     style,
   );

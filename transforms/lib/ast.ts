@@ -225,6 +225,52 @@ export function isMethodCall(node: Node, object: string, method: string): node i
   );
 }
 
+/**
+ * The names a node uses from outside it: those it mentions less the ones a
+ * function, block or catch clause inside it binds where the use stands
+ * (`(req, res) => res.send(x)` uses `x` alone).
+ */
+export function freeNames(node: Node): Set<string> {
+  const names = new Set<string>();
+  walk(node, (inner, ancestors) => {
+    if (inner.type !== 'Identifier') return;
+    const parent = ancestors[ancestors.length - 1];
+    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === inner && !parent.computed) return;
+    if (parent && (parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod') && parent.key === inner && !parent.computed) return;
+    const scopes = [...ancestors.slice(ancestors.indexOf(node)), inner];
+    if (!scopes.some(scope => bindsName(scope, inner.name))) names.add(inner.name);
+  });
+  return names;
+}
+
+/** Whether `scope` binds `name` for what it holds: a function's name and parameters, a block's declarations, a catch clause's parameter. */
+function bindsName(scope: Node, name: string): boolean {
+  const bound = (pattern: Node | null | undefined): boolean => {
+    const names = new Set<string>();
+    patternNames(pattern, names);
+    return names.has(name);
+  };
+  switch (scope.type) {
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+    case 'ObjectMethod':
+    case 'ClassMethod':
+      return scope.params.some(param => bound(param as Node)) || ((scope.type === 'FunctionExpression' || scope.type === 'FunctionDeclaration') && scope.id?.name === name);
+    case 'CatchClause':
+      return bound(scope.param);
+    case 'BlockStatement':
+    case 'Program':
+      return scope.body.some(
+        statement =>
+          (statement.type === 'VariableDeclaration' && statement.declarations.some(declarator => bound(declarator.id))) ||
+          ((statement.type === 'FunctionDeclaration' || statement.type === 'ClassDeclaration') && statement.id?.name === name),
+      );
+    default:
+      return false;
+  }
+}
+
 /** Every identifier a node mentions (property names excluded). */
 export function mentions(node: Node): Set<string> {
   const names = new Set<string>();

@@ -138,3 +138,23 @@ export function paragraphRemovalRange(source: string, start: number, end: number
   }
   return { start: from, end: range.end };
 }
+
+/**
+ * A node's text to move elsewhere: its continuation lines with the
+ * indentation of the line it starts on taken off, so that the printer that
+ * places it puts its own in front of them (`(req, res) => {` and its body,
+ * one level in, wherever it lands).
+ */
+export function movableText(source: string, start: number, end: number): string {
+  const lineIndent = /^[ \t]*/.exec(source.slice(lineStartOf(source, start)))?.[0] ?? '';
+  const lines = source.slice(start, end).split(/\r?\n/);
+  return [lines[0], ...lines.slice(1).map(line => (line.trim() === '' ? '' : line.startsWith(lineIndent) ? line.slice(lineIndent.length) : line.trimStart()))].join('\n');
+}
+
+/** Moved text (movableText) placed on a line indented `indent`: every continuation line takes that indentation too. */
+export function placeMovedText(text: string, indent: string, eol: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : `${indent}${line}`))
+    .join(eol);
+}

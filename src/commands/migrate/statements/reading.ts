@@ -7,7 +7,7 @@
  * to say what became of a statement.
  */
 import type { CallExpression, File, Node, Statement } from '@babel/types';
-import { mentions } from '../../../../transforms/lib/ast';
+import { freeNames, mentions } from '../../../../transforms/lib/ast';
 import { LegacyIndex, pluginCallIn } from '../../../../transforms/analysis/legacy-backend';
 import type { NewBackend } from '../../../../transforms/analysis/new-backend';
 import type {
@@ -280,14 +280,16 @@ export class StatementReading {
   /** A router of the app's own: a handler whose free names are all imports that mean nothing in the legacy system; the imports it needs. */
   ownRouter(handler: Node): ApiRouterMount['imports'] | undefined {
     if (handler.type === 'SpreadElement' || containsAwait(handler)) return undefined;
-    const names = [...mentions(handler)];
-    if (names.length === 0 || names.some(name => !this.importedFrom.has(name) || this.legacyNames.has(name) || this.aliases.has(name))) return undefined;
+    // Its free names: a handler's own parameters and locals (`(_req, res) => res.send('ok')`) are no locals of main().
+    const names = [...freeNames(handler)];
+    const selfContained = names.length === 0 && (handler.type === 'ArrowFunctionExpression' || handler.type === 'FunctionExpression');
+    if ((names.length === 0 && !selfContained) || names.some(name => !this.importedFrom.has(name) || this.legacyNames.has(name) || this.aliases.has(name))) return undefined;
     return this.importsOf(handler);
   }
 
   /** The import declarations the free names of `node` come from (those that are imported). */
   importsOf(node: Node): ApiRouterMount['imports'] {
-    const names = [...mentions(node)];
+    const names = [...freeNames(node)];
     const imports: { declaration: Node; names: string[] }[] = [];
     for (const declaration of this.index.imports) {
       const used = declaration.specifiers.map(specifier => specifier.local.name).filter(name => names.includes(name));
@@ -308,6 +310,6 @@ export class StatementReading {
 
   /** Names in `node` that are main()'s locals or legacy names, not imports of the app's own. */
   localsIn(node: Node): string[] {
-    return [...mentions(node)].filter(name => !this.importedFrom.has(name) || this.legacyNames.has(name));
+    return [...freeNames(node)].filter(name => !this.importedFrom.has(name) || this.legacyNames.has(name));
   }
 }

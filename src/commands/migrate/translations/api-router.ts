@@ -5,6 +5,7 @@
  */
 import { apiRouterModuleName, apiRouterModuleSpecifier, apiRouterPolicies, printApiRouterModule } from '../../../../transforms/generate/api-router';
 import { routerFactory } from '../context';
+import { movableText } from '../../../../transforms/lib/text';
 import type { LegacyStatements } from '../legacy-statements';
 import { at, emit, generatedPath, reprint, Translation } from './translation';
 
@@ -43,7 +44,7 @@ export const apiRouter: Translation = {
         }
         router = { importLine: reprint(input, factory.declaration, [factory.call], modulePath), call: factory.call };
       }
-      const mountTexts = mounts.map(m => ({ rest: m.rest, handler: files.indexText.slice(m.handler.start ?? 0, m.handler.end ?? 0), line: m.line }));
+      const mountTexts = mounts.map(m => ({ rest: m.rest, handler: movableText(files.indexText, m.handler.start ?? 0, m.handler.end ?? 0), line: m.line }));
       emit(input, output, {
         modulePath,
         text: printApiRouterModule({ segment, imports, mounts: mountTexts, router, moduleOfPlugin }, input.style),

@@ -8,6 +8,7 @@ import { printRootHttpRouterModule, ROOT_HTTP_ROUTER_MODULE } from '../../../../
 import { at, emit, generatedPath, reprint, Translation, TranslationInput } from './translation';
 import type { ApiMiddleware, RootHandlerMount } from '../legacy-statements';
 import type { BehaviourEntry } from '../behaviour';
+import { movableText } from '../../../../transforms/lib/text';
 
 export const rootHandler: Translation = {
   kind: 'root-handler',
@@ -47,10 +48,10 @@ export const rootHandler: Translation = {
       ...own.map(h =>
         h.apiPrefix !== undefined || !h.handler
           ? { apiPrefix: h.apiPrefix ?? '', line: h.line, afterApi: h.afterApi, ...(h.pluginRoute === undefined ? {} : { pluginRoute: h.pluginRoute }) }
-          : { text: files.indexText.slice(h.handler.start ?? 0, h.handler.end ?? 0), line: h.line, afterApi: h.afterApi },
+          : { text: movableText(files.indexText, h.handler.start ?? 0, h.handler.end ?? 0), line: h.line, afterApi: h.afterApi },
       ),
       ...generatedRouters.map(({ text, line, afterApi }) => ({ text, line, afterApi })),
-      ...middleware.map(m => ({ text: files.indexText.slice(m.handler.start ?? 0, m.handler.end ?? 0), line: m.line, afterApi: false, paths: coveredPaths(input, m) })),
+      ...middleware.map(m => ({ text: movableText(files.indexText, m.handler.start ?? 0, m.handler.end ?? 0), line: m.line, afterApi: false, paths: coveredPaths(input, m) })),
     ].sort((a, b) => a.line - b.line);
     emit(input, output, {
       modulePath,

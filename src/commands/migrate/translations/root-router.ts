@@ -1,6 +1,7 @@
 /** A router of the app's own the service builder mounted at a root path: coreServices.rootHttpRouter serves it there. */
 import { printRootRouterModule, rootRouterName } from '../../../../transforms/generate/root-router';
 import { at, emit, generatedPath, reprint, Translation } from './translation';
+import { movableText } from '../../../../transforms/lib/text';
 
 export const rootRouter: Translation = {
   kind: 'root-router',
@@ -14,7 +15,7 @@ export const rootRouter: Translation = {
         continue;
       }
       const imports = mount.imports.map(({ declaration, names }) => reprint(input, declaration, names, modulePath));
-      const handler = files.indexText.slice(mount.handler.start ?? 0, mount.handler.end ?? 0);
+      const handler = movableText(files.indexText, mount.handler.start ?? 0, mount.handler.end ?? 0);
       emit(input, output, {
         modulePath,
         text: printRootRouterModule({ path: mount.path, imports, handler, line: mount.line }, input.style),

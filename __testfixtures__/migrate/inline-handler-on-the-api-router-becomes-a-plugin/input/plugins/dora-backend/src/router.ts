@@ -1,0 +1,3 @@
+export async function createRouter(options: { logger: unknown }) {
+  return options;
+}
