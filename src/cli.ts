@@ -113,10 +113,27 @@ function summary(report: WireReport, args: Args): string {
   return `Wired ${ids} into ${where}: ${tally}.`;
 }
 
+/** Options that take a value: what follows them is no command (`--cwd status status` lists the repo in ./status). */
+const VALUE_OPTIONS = new Set(['--cwd', '--backend', '--app', '--only', '--package', '--range', '--system']);
+
+/** Where the first argument that is no option stands, options before it skipped (`--cwd X status`). */
+function firstPositional(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (!token.startsWith('-')) return i;
+    if (VALUE_OPTIONS.has(token)) i++;
+  }
+  return -1;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  // `status` and `migrate` are commands of their own; a plugin with such an id is wired by its package name.
-  if (argv[0] === 'status') return status(argv.slice(1));
-  if (argv[0] === 'migrate') return migrate(argv.slice(1));
+  // `status` and `migrate` are commands of their own, also after options (`--cwd X status`); a plugin with such an id is
+  // wired by its package name.
+  const at = firstPositional(argv);
+  const command = at === -1 ? undefined : argv[at];
+  if (command === 'status') return status([...argv.slice(0, at), ...argv.slice(at + 1)]);
+  if (command === 'migrate') return migrate([...argv.slice(0, at), ...argv.slice(at + 1)]);
   let args: Args | undefined;
   try {
     if (argv.length === 0) throw new WireError('no plugin id given: expected at least one, such as carmen (see --help)');

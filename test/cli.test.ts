@@ -169,6 +169,24 @@ describe('wiring the example legacy app', () => {
   });
 });
 
+describe('status and migrate after options', () => {
+  test('--cwd X status, -q status, --json status and --cwd X migrate --dry-run run the commands, as status and migrate first do', () => {
+    const repo = copyExample();
+    const elsewhere = emptyDir();
+    const before = snapshot(repo);
+    const plain = runCli(['status', '--cwd', repo], elsewhere);
+    const first = runCli(['--cwd', repo, 'status'], elsewhere);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(plain.stdout);
+    expect(runCli(['-q', 'status', '--check'], repo).code).toBe(runCli(['status', '--check', '-q'], repo).code);
+    expect(JSON.parse(runCli(['--json', 'status'], repo).stdout)).toEqual(JSON.parse(runCli(['status', '--json'], repo).stdout));
+    const migrate = runCli(['--cwd', repo, 'migrate', '--dry-run'], elsewhere);
+    expect(migrate.code).toBe(0);
+    expect(migrate.stdout).toBe(runCli(['migrate', '--dry-run', '--cwd', repo], elsewhere).stdout);
+    expect(snapshot(repo)).toEqual(before);
+  });
+});
+
 describe('--dry-run, --check, --json', () => {
   test('--dry-run prints a unified diff and writes nothing', () => {
     const repo = copyExample();
