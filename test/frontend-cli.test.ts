@@ -211,6 +211,20 @@ test('status --only lists one half; an App.tsx the tool cannot read (an app shel
   expect(noApp.stderr).toBe('wire-plugin: error: packages/app/package.json: not found: expected the app package there (--app, or leave out --only frontend)\n');
 });
 
+test('a repo whose backend is not packages/backend: status names it and asks for --backend, as wiring does, instead of listing the app alone', () => {
+  const repo = copy(path.join(BOTH, 'output'));
+  fs.renameSync(path.join(repo, 'packages', 'backend'), path.join(repo, 'packages', 'backend-portal'));
+  const refused = runCli(['status', '--check'], repo);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toBe(
+    "wire-plugin: error: packages/backend/package.json: not found: expected the backend package there (this repo's backend is packages/backend-portal: pass --backend DIR, or --only frontend)\n",
+  );
+  const named = runCli(['status', '--backend', 'packages/backend-portal', '--check'], repo);
+  expect(named.code).toBe(0);
+  expect(named.stdout).toContain('packages/backend-portal (new backend system)');
+  expect(runCli(['status', '--only', 'frontend', '--check', '-q'], repo).code).toBe(0);
+});
+
 test("status reads the discovery key the app's @backstage/cli reads: app.experimental.packages before 0.34", () => {
   const dir = path.join(WIRE, 'frontend-new-system-experimental-packages-include-list');
   const carmen = (cwd: string) => backendStatus({ cwd }).frontend?.plugins.find(p => p.id === 'carmen');

@@ -83,6 +83,7 @@ export function backendStatus(options: StatusOptions = {}): StatusReport {
   const hasBackend = options.only !== 'frontend' && (options.backend !== undefined || fs.existsSync(path.join(root, 'packages', 'backend', 'package.json')) || !app);
   const tree = new FileTree(root);
   const workspace = new Workspace(root, [], file => tree.read(file));
+  if (!hasBackend && options.only !== 'frontend') refuseBackendsElsewhere(root, workspace);
   const backend = hasBackend ? backendHalfStatus(options, tree, workspace) : undefined;
   const frontend = app && options.only !== 'backend' ? withOtherHalfHint(() => frontendStatus(tree, workspace, app), 'backend', hasBackend && !options.only) : undefined;
   return {
@@ -93,6 +94,22 @@ export function backendStatus(options: StatusOptions = {}): StatusReport {
     frontend,
     complete: (backend?.complete ?? true) && (frontend?.plugins ?? []).every(plugin => plugin.state === 'wired'),
   };
+}
+
+/**
+ * A repo whose backends are not in packages/backend (`packages/backend-a`,
+ * `packages/backend-b`): listing the app alone would let `status --check`
+ * pass with no backend read, so it is refused, naming them, as wiring is.
+ */
+function refuseBackendsElsewhere(root: string, workspace: Workspace): void {
+  const backends = workspace.packages
+    .filter(pkg => pkg.dir !== undefined && (pkg.json.backstage as { role?: unknown } | undefined)?.role === 'backend')
+    .map(pkg => path.relative(root, pkg.dir as string).split(path.sep).join('/'))
+    .sort();
+  if (!backends.length) return;
+  throw new WireError(
+    `packages/backend/package.json: not found: expected the backend package there (this repo's backend${backends.length === 1 ? ' is' : 's are'} ${backends.join(', ')}: pass --backend DIR, or --only frontend)`,
+  );
 }
 
 /** An app the tool cannot read, beside a backend it can: the hint says how to list the backend alone. */
