@@ -117,13 +117,17 @@ export function planNewIndexAddition(context: Context, plugins: Plugin[], forms:
     .filter((_, i) => explicit[i])
     .map(p => {
       const i = plugins.indexOf(p);
+      // Placed by what its code registers: rbac-backend 8.x, a plugin by its package.json, is a module of permission.
+      const registered = reportedIdentity(p, forms[i]);
+      const module = registered.role === 'module';
+      const pluginOf = registered.id === p.id ? p : { ...p, id: registered.id, pluginPackage: undefined };
       return {
         id: p.id,
         packageName: p.pkg.name,
         form: NEW_BACKEND_FORMS[forms[i]] ?? 'feature',
         subpath: forms[i] === 'feature' ? p.shape.featureSubpath : undefined,
-        module: p.role === 'module',
-        follows: p.role === 'module' ? packagesOfPlugin(context, p) : undefined,
+        module,
+        follows: module ? packagesOfPlugin(context, pluginOf) : undefined,
       };
     });
   const plan = planNewBackendWiring(indexText, requests, indexDisplay, ast, newBackendOf(context));

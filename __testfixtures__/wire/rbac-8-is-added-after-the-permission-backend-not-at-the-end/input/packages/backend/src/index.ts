@@ -1,0 +1,11 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// permission plugin
+backend.add(import('@backstage/plugin-permission-backend'));
+
+// catalog plugin
+backend.add(import('@backstage/plugin-catalog-backend'));
+
+backend.start();
