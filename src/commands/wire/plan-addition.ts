@@ -22,6 +22,7 @@ import { packagesOfPlugin } from './plan-removal';
 import { WiringForm, FileReport, PluginReport } from './report';
 import { chooseForm } from './forms';
 import { planRepeatedAddRemoval } from './repeated-adds';
+import { checkPermissionPolicies } from './permission-policies';
 
 export const NEW_BACKEND_FORMS: Partial<Record<WiringForm, NewBackendForm>> = { feature: 'feature', 'legacy-bridge': 'legacy', wrapper: 'wrapper' };
 
@@ -112,6 +113,7 @@ export function planNewIndexAddition(context: Context, plugins: Plugin[], forms:
     if (discovers && form === 'feature') forms[i] = 'discovered';
   });
   notes.push(...checkPluginIds(context, plugins, forms, discovers ? discovery : undefined));
+  checkPermissionPolicies(context, plugins, forms);
   const explicit = forms.map(form => form !== 'discovered');
   const requests = plugins
     .filter((_, i) => explicit[i])

@@ -1,0 +1,53 @@
+/**
+ * Whether a package sets the permission policy (`policy.setPolicy(...)`
+ * through the permission plugin's policy extension point), read from its
+ * built code (`dist/`) or, for a workspace package, its sources (`src/`), as
+ * text. The permission plugin takes one policy: a second `setPolicy` stops
+ * the backend at start ("Policy already set"), as the community RBAC
+ * backend and create-app's allow-all policy module do when both are added.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const SET_POLICY = /\.setPolicy\(/;
+/** How many files one package may take (the RBAC backend's dist/ has some forty). */
+const MAX_FILES = 200;
+
+const cache = new Map<string, boolean>();
+
+export function setsPermissionPolicy(dir: string | undefined): boolean {
+  if (!dir) return false;
+  const cached = cache.get(dir);
+  if (cached !== undefined) return cached;
+  const files = [...codeFiles(path.join(dir, 'dist'), /\.(c|m)?js$/), ...codeFiles(path.join(dir, 'src'), /\.tsx?$/)].slice(0, MAX_FILES);
+  const found = files.some(file => !/\.(test|spec)\.[cm]?[jt]sx?$/.test(file) && SET_POLICY.test(readText(file)));
+  cache.set(dir, found);
+  return found;
+}
+
+/** Whether a source file of the repo's own sets the permission policy. */
+export function fileSetsPermissionPolicy(file: string, read: (file: string) => string | undefined): boolean {
+  return SET_POLICY.test(read(file) ?? '');
+}
+
+function codeFiles(dir: string, pattern: RegExp): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap(entry => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : codeFiles(full, pattern);
+    return pattern.test(entry.name) ? [full] : [];
+  });
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
