@@ -307,6 +307,65 @@ describe('legacy backends: what a mount needs is what status asks for', () => {
     expect(states).toContain('permissions-hub:wired');
   });
 
+  test('a plugin module whose file is named in camel case (./plugins/techInsights), with an env id unlike its route, is one plugin by its route', () => {
+    const states = legacyStatus(
+      text =>
+        text
+          .replace("import healthcheck from './plugins/healthcheck';\n", "$&import techInsights from './plugins/techInsights';\n")
+          .replace("  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));\n", "$&  const techInsightsEnv = useHotMemoize(module, () => createEnv('tech_insights'));\n")
+          .replace('  apiRouter.use(notFoundHandler());\n', "  apiRouter.use('/tech-insights', await techInsights(techInsightsEnv));\n$&"),
+      { 'plugins/techInsights.ts': "import { Router } from 'express';\n\nexport default async function createPlugin(): Promise<Router> {\n  return Router();\n}\n" },
+    );
+    expect(states).toContain('tech-insights:wired');
+    expect(states.filter(state => state.startsWith('tech'))).toEqual(['tech-insights:wired']);
+  });
+
+  test("of packages the repo says are all plugin graphql, a plugin module wraps the one createRouter comes from; the others it imports run there too (a public backend's GraphQL plugin and its catalog module)", () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-status-'));
+    try {
+      fs.cpSync(LEGACY_APP, repo, { recursive: true });
+      for (const name of ['graphql-backend-module-catalog', 'graphql-backend']) {
+        const dir = path.join(repo, 'plugins', name);
+        fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+        const json = { name: `@acme/backstage-plugin-${name}`, version: '0.1.0', main: 'src/index.ts', backstage: { role: 'backend-plugin', pluginId: 'graphql' } };
+        fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(json, null, 2) + '\n');
+        fs.writeFileSync(path.join(dir, 'src', 'index.ts'), 'export {};\n');
+      }
+      const backendJson = path.join(repo, 'packages', 'backend', 'package.json');
+      const json = JSON.parse(fs.readFileSync(backendJson, 'utf8'));
+      Object.assign(json.dependencies, { '@acme/backstage-plugin-graphql-backend': 'workspace:^', '@acme/backstage-plugin-graphql-backend-module-catalog': 'workspace:^' });
+      fs.writeFileSync(backendJson, JSON.stringify(json, null, 2) + '\n');
+      const src = path.join(repo, 'packages', 'backend', 'src');
+      fs.writeFileSync(
+        path.join(src, 'plugins', 'graphql.ts'),
+        [
+          "import { Catalog } from '@acme/backstage-plugin-graphql-backend-module-catalog';",
+          "import { createRouter } from '@acme/backstage-plugin-graphql-backend';",
+          "import { Router } from 'express';",
+          "import { PluginEnvironment } from '../types';",
+          '',
+          'export default async function createPlugin(env: PluginEnvironment): Promise<Router> {',
+          '  return await createRouter({ logger: env.logger, modules: [Catalog()] });',
+          '}',
+          '',
+        ].join('\n'),
+      );
+      const index = path.join(src, 'index.ts');
+      fs.writeFileSync(
+        index,
+        fs
+          .readFileSync(index, 'utf8')
+          .replace("import healthcheck from './plugins/healthcheck';\n", "$&import graphql from './plugins/graphql';\n")
+          .replace("  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));\n", "$&  const graphqlEnv = useHotMemoize(module, () => createEnv('graphql'));\n")
+          .replace('  apiRouter.use(notFoundHandler());\n', "  apiRouter.use('/graphql', await graphql(graphqlEnv));\n$&"),
+      );
+      const graphql = backendStatus({ cwd: repo }).plugins.filter(p => p.id === 'graphql').map(p => `${p.package} ${p.state} ${p.form}`);
+      expect(graphql).toEqual(['@acme/backstage-plugin-graphql-backend wired legacy', '@acme/backstage-plugin-graphql-backend-module-catalog wired legacy']);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   test("a module package a plugin module imports is wired there (a public backend adds its catalog module's provider in src/plugins/catalog.ts); one nothing imports is not", () => {
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-status-'));
     try {

@@ -190,9 +190,11 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
   for (const name of known) {
     if (matched.has(name)) continue;
     const identity = identities.get(name) as KnownPackage;
-    if (identity.role === 'module' && importedByPluginModules(name)) {
+    // A module of a plugin, or a package the repo calls a plugin that a running plugin module uses as a library (a
+    // provider, a GraphQL module): wired where that module runs it; wiring it as a plugin of its own would run it twice.
+    if (importedByPluginModules(name)) {
       const form = files.system === 'legacy' ? 'legacy' : 'legacy-bridge';
-      entries.push({ id: identity.pluginId, package: name, role: 'module', state: name in dependencies ? 'wired' : 'not-installed', form, missing: [] });
+      entries.push({ id: identity.pluginId, package: name, role: identity.role, state: name in dependencies ? 'wired' : 'not-installed', form, missing: [] });
       continue;
     }
     if (discovered(name)) {

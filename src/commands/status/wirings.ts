@@ -105,6 +105,14 @@ export function newSystemWirings(
   return wirings;
 }
 
+/** `techInsights` or `tech_insights` as an id: `tech-insights`. */
+function kebabCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/_/g, '-')
+    .toLowerCase();
+}
+
 /** A package's feature added (or yielded by a loader the add names), listed by the id and kind it is known by. */
 function packageWiring(pkg: string, add: BackendAdd, identify: (name: string) => KnownPackage | undefined): Wiring {
   const identity = identify(pkg);
@@ -120,13 +128,23 @@ export function legacyWirings(files: BackendFiles, modules: ModuleImports, ident
   const add = (id: string): void => {
     if (!ids.includes(id)) ids.push(id);
   };
+  // Modules named unlike an id (`./plugins/techInsights`): by the route their import is mounted at, else their name in kebab case.
+  const otherlyNamed: string[] = [];
   for (const declaration of index.imports) {
-    const match = /^\.\/plugins\/([a-z0-9-]+?)(?:\.[jt]s|\/index)?$/.exec(declaration.source.value);
-    if (match && declaration.importKind !== 'type') add(match[1]);
+    const match = /^\.\/plugins\/([A-Za-z0-9_-]+?)(?:\.[jt]s|\/index)?$/.exec(declaration.source.value);
+    if (!match || declaration.importKind === 'type') continue;
+    if (/^[a-z0-9-]+$/.test(match[1])) {
+      add(match[1]);
+      continue;
+    }
+    const alias = soleNamedImport(declaration) ?? declaration.specifiers.find(s => s.type === 'ImportDefaultSpecifier')?.local.name;
+    const route = index.routes.find(r => alias !== undefined && pluginCallIn(r.call)?.callee === alias && /^\/[a-z0-9-]+$/.test(r.path ?? ''));
+    add(route?.path ? route.path.slice(1) : kebabCase(match[1]));
+    if (alias !== undefined) otherlyNamed.push(alias);
   }
   // An env or a route names a plugin of its own only when no imported plugin module uses it
   // (`const techInsightsEnv = createEnv('tech_insights')` passed to `techInsights(...)` is tech-insights').
-  const aliases = new Set(ids.map(id => findPluginImport(index.imports, id)?.alias).filter((a): a is string => a !== undefined));
+  const aliases = new Set([...ids.map(id => findPluginImport(index.imports, id)?.alias).filter((a): a is string => a !== undefined), ...otherlyNamed]);
   const consumed = new Set(index.routes.filter(route => aliases.has(pluginCallIn(route.call)?.callee ?? '')).map(route => pluginCallIn(route.call)?.argument));
   for (const env of index.envDeclarations) if (!consumed.has(env.variable)) add(env.pluginId);
   for (const route of index.routes) {
