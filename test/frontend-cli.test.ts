@@ -160,6 +160,26 @@ test('status of a published plugin with entity content names the entity pages th
   expect(weather?.pieces.filter(p => p.kind === 'tab').map(p => p.where)).toEqual(['serviceEntityPage', 'websiteEntityPage']);
 });
 
+test('status reads entity pages and tabs made by functions (const serviceEntityPage = () => (...), {weatherRoute()}): the tab is where the function is', () => {
+  const dir = path.join(WIRE, 'frontend-published-entity-content-with-required-route-and-config');
+  const repo = copy(path.join(dir, 'output'));
+  fs.cpSync(path.join(dir, 'installed'), path.join(repo, 'node_modules'), { recursive: true });
+  const file = 'packages/app/src/components/catalog/EntityPage.tsx';
+  const tab = '    <EntityLayout.Route path="/weather" title="Weather" if={isWeatherAvailable}>\n      <EntityWeatherContent />\n    </EntityLayout.Route>\n';
+  const text = read(repo, file);
+  expect(text.split(tab).length).toBe(3);
+  const helper = `const weatherRoute = () => (\n${tab.replace(/^ {2}/gm, '')});\n\n`;
+  const edited = text
+    .split(tab)
+    .join('    {weatherRoute()}\n')
+    .replace('const serviceEntityPage = (', `${helper}const serviceEntityPage = () => (`)
+    .replace('const websiteEntityPage = (', 'const websiteEntityPage = () => (');
+  write(repo, file, edited);
+  const weather = backendStatus({ cwd: repo }).frontend?.plugins.find(p => p.id === 'weather');
+  expect(weather?.state).toBe('wired');
+  expect(weather?.pieces.filter(p => p.kind === 'tab').map(p => p.where)).toEqual(['weatherRoute']);
+});
+
 test("status finds a new-system feature imported from a subpath of a package that is not installed to say where its feature is (orgPlugin from @backstage/plugin-org/alpha)", () => {
   const repo = copy(path.join(WIRE, 'frontend-new-system-without-discovery', 'input'));
   write(repo, APP_TSX, read(repo, APP_TSX).replace("import { navModule } from './modules/nav';\n", "$&import orgPlugin from '@backstage/plugin-org/alpha';\n").replace('features: [catalogPlugin, navModule]', 'features: [catalogPlugin, orgPlugin, navModule]'));

@@ -21,7 +21,7 @@ import type { JSXElement, Node, VariableDeclarator } from '@babel/types';
 import { applyChanges, TextChange } from './lib/changes';
 import { AppFile, appendChild, insertBefore, readAppFile, refuse, removeElement } from './lib/app-file';
 import { importedNames, localName, planNamedImport, planUnusedImportRemoval } from './lib/imports';
-import { childElements, elementName, findElements, JsxAttribute, JsxSpec, printJsx, titleOf } from './lib/jsx';
+import { childElements, elementName, findElements, JsxAttribute, JsxSpec, jsxOf, printJsx, titleOf } from './lib/jsx';
 import { walk } from './lib/ast';
 import { WireError } from './lib/errors';
 
@@ -59,16 +59,16 @@ const OVERVIEW = 'overviewContent';
 /** create-app's CI/CD switch, which the service and website pages' CI/CD tab renders. */
 const CICD = 'cicdContent';
 
-/** Top-level `const name = (<JSX />)` declarations, by name. */
-function jsxConstants(app: AppFile): Map<string, { declarator: VariableDeclarator; element?: JSXElement }> {
-  const found = new Map<string, { declarator: VariableDeclarator; element?: JSXElement }>();
+/** Top-level `const name = (<JSX />)` declarations, and `const name = () => (<JSX />)` (made by a function: `made`), by name. */
+function jsxConstants(app: AppFile): Map<string, { declarator: VariableDeclarator; element?: JSXElement; made?: boolean }> {
+  const found = new Map<string, { declarator: VariableDeclarator; element?: JSXElement; made?: boolean }>();
   for (const statement of app.ast.program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of declaration.declarations) {
       if (declarator.id.type !== 'Identifier') continue;
       const init = declarator.init;
-      found.set(declarator.id.name, { declarator, element: init?.type === 'JSXElement' ? init : undefined });
+      found.set(declarator.id.name, { declarator, element: jsxOf(init), ...(init && init.type !== 'JSXElement' && jsxOf(init) ? { made: true } : {}) });
     }
   }
   return found;
@@ -113,8 +113,16 @@ function rendersThrough(root: JSXElement, local: string, constants: ReturnType<t
   let found = false;
   walk(root, (node: Node) => {
     if (found) return false;
-    if (node.type !== 'JSXExpressionContainer' || node.expression.type !== 'Identifier') return undefined;
-    const name = node.expression.name;
+    if (node.type !== 'JSXExpressionContainer') return undefined;
+    // `{cicdContent}`, or `{cicdRoute()}` of a tab made by a function.
+    const expression = node.expression;
+    const name =
+      expression.type === 'Identifier'
+        ? expression.name
+        : expression.type === 'CallExpression' && expression.arguments.length === 0 && expression.callee.type === 'Identifier'
+          ? expression.callee.name
+          : undefined;
+    if (name === undefined) return undefined;
     const element = constants.get(name)?.element;
     if (element && !seen.has(name)) {
       seen.add(name);
@@ -248,7 +256,9 @@ function planRemoval(app: AppFile, constants: ReturnType<typeof jsxConstants>, r
   if (locals.length === 0) return { changes, placements };
   for (const [name, constant] of constants) {
     const root = constant.element;
-    if (!root) continue;
+    // A tab or grid a function of the app makes (`cicdRoute()`) is the app's own, left as it is; a page made by a function
+    // (`() => (<EntityLayout>...)`) has its tabs taken out as a page's.
+    if (!root || (constant.made && elementName(root) !== 'EntityLayout')) continue;
     const kind = elementName(root) === 'EntityLayout' || name === CICD ? 'tab' : 'card';
     for (const local of locals) {
       const doomed = elementName(root) === 'EntityLayout' ? childrenRendering(root, local).filter(tab => elementName(tab) === 'EntityLayout.Route') : cardsRendering(name === CICD ? (cicdSwitch(root) ?? root) : root, local);

@@ -23,6 +23,22 @@ export function parseTsx(source: string, file: string): File {
 }
 
 /** `Route`, `EntityLayout.Route`: the element's name as written. */
+/**
+ * The JSX a declaration's value is: `(<X />)` itself, or what a function
+ * without parameters returns (`() => (<X />)`, `() => { return <X />; }`),
+ * as apps write entity pages and tabs made by functions.
+ */
+export function jsxOf(init: Node | null | undefined): JSXElement | undefined {
+  if (!init) return undefined;
+  if (init.type === 'JSXElement') return init;
+  if (init.type !== 'ArrowFunctionExpression' && init.type !== 'FunctionExpression') return undefined;
+  if (init.params.length) return undefined;
+  if (init.body.type === 'JSXElement') return init.body;
+  if (init.body.type !== 'BlockStatement' || init.body.body.length !== 1) return undefined;
+  const only = init.body.body[0];
+  return only.type === 'ReturnStatement' && only.argument?.type === 'JSXElement' ? only.argument : undefined;
+}
+
 export function elementName(element: JSXElement): string {
   const print = (name: Node): string => {
     if (name.type === 'JSXIdentifier') return name.name;

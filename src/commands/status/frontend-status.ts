@@ -11,7 +11,7 @@ import type { File, JSXElement } from '@babel/types';
 import { walk } from '../../../transforms/lib/ast';
 import { readAppFile } from '../../../transforms/lib/app-file';
 import { localName } from '../../../transforms/lib/imports';
-import { elementName, findElements, stringAttribute } from '../../../transforms/lib/jsx';
+import { elementName, findElements, jsxOf, stringAttribute } from '../../../transforms/lib/jsx';
 import { discovers, readDiscoveryPackages } from '../../../transforms/app-config-packages';
 import { appDiscoverySection } from '../../repo/app-discovery';
 import { FileTree } from '../../commit/tree';
@@ -142,12 +142,14 @@ class LegacyAppReader {
   }
 }
 
-/** Top-level `const x = (<JSX />)` of a file, by name. */
+/** Top-level `const x = (<JSX />)` of a file, or `const x = () => (<JSX />)` (pages and tabs made by functions), by name. */
 function topLevelJsx(ast: File): Map<string, JSXElement> {
   const pages = new Map<string, JSXElement>();
   walk(ast.program, (node, ancestors) => {
     if (ancestors.length > 4) return false;
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init?.type === 'JSXElement' && elementName(node.init) !== '') pages.set(node.id.name, node.init);
+    if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier') return undefined;
+    const element = jsxOf(node.init);
+    if (element && elementName(element) !== '') pages.set(node.id.name, element);
     return undefined;
   });
   return pages;
