@@ -96,7 +96,11 @@ function extendImport(text: string, declaration: ImportDeclaration, names: reado
     // One name a line already: a line for each new name after the last, with the list's own trailing comma.
     const comma = text[lastEnd] === ',';
     const lineEnd = text.indexOf('\n', lastEnd);
-    const lines = names.map((name, i) => `${style.unit}${name}${comma || i < names.length - 1 ? ',' : ''}${style.eol}`).join('');
+    // At the list's own indentation (a list indented unlike the file's unit keeps its own).
+    const lineStart = text.lastIndexOf('\n', (last.start ?? 0) - 1) + 1;
+    const own = /^[ \t]*/.exec(text.slice(lineStart))?.[0];
+    const indent = own && lineStart > start ? own : style.unit;
+    const lines = names.map((name, i) => `${indent}${name}${comma || i < names.length - 1 ? ',' : ''}${style.eol}`).join('');
     return [...(comma ? [] : [insertAt(lastEnd, ',')]), insertAt(lineEnd + 1, lines)];
   }
   const extended = `${text.slice(start, lastEnd)}, ${names.join(', ')}${text.slice(lastEnd, end)}`;

@@ -168,9 +168,9 @@ export function printJsx(spec: JsxSpec, indent: string, layout: JsxLayout): stri
  * two spaces (create-app's) where none does.
  */
 export function indentUnit(source: string, ast: File): string {
-  let unit: string | undefined;
+  // The commonest step from an element to a child on a line of its own: one element indented by hand does not decide.
+  const counts = new Map<string, number>();
   walk(ast.program, node => {
-    if (unit !== undefined) return false;
     if (node.type !== 'JSXElement') return undefined;
     const parentIndent = indentOf(source, node.start ?? 0);
     for (const child of childElements(node)) {
@@ -178,13 +178,15 @@ export function indentUnit(source: string, ast: File): string {
       const lineStart = source.lastIndexOf('\n', (child.start ?? 0) - 1) + 1;
       const ownLine = source.slice(lineStart, child.start ?? 0).trim() === '';
       if (ownLine && childIndent.length > parentIndent.length && childIndent.startsWith(parentIndent)) {
-        unit = childIndent.slice(parentIndent.length);
-        return false;
+        const unit = childIndent.slice(parentIndent.length);
+        counts.set(unit, (counts.get(unit) ?? 0) + 1);
       }
     }
     return undefined;
   });
-  return unit ?? '  ';
+  let best: string | undefined;
+  for (const [unit, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = unit;
+  return best ?? '  ';
 }
 
 /** `carmen` -> `Carmen`, `tech-radar` -> `Tech Radar`: a title for a tab or a sidebar item. */
