@@ -213,6 +213,41 @@ describe("modules of the backend's own are listed by what their code registers",
     ]);
   });
 
+  test("two modules that set the permission policy (create-app's allow-all one, one of the app's own) are in conflict; in the two branches of an if they are not", () => {
+    const policy = [
+      "import { createBackendModule } from '@backstage/backend-plugin-api';",
+      "import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';",
+      '',
+      'export default createBackendModule({',
+      "  pluginId: 'permission',",
+      "  moduleId: 'team-policy',",
+      '  register(reg) {',
+      '    reg.registerInit({',
+      '      deps: { policy: policyExtensionPoint },',
+      '      async init({ policy }) {',
+      "        policy.setPolicy({ handle: async () => ({ result: 'ALLOW' as const }) });",
+      '      },',
+      '    });',
+      '  },',
+      '});',
+      '',
+    ].join('\n');
+    const allowAll = "import('@backstage/plugin-permission-backend-module-allow-all-policy')";
+    const dependency = { '@backstage/plugin-permission-backend-module-allow-all-policy': '^0.2.0' };
+    const both = statusOf({ 'extensions/policy.ts': policy }, '', `backend.add(import('@backstage/plugin-catalog-backend'));\nbackend.add(${allowAll});\nbackend.add(import('./extensions/policy'));\n`, dependency);
+    expect(both.filter(line => line.startsWith('permission'))).toEqual([
+      'permission module ./extensions/policy conflict',
+      'permission module @backstage/plugin-permission-backend-module-allow-all-policy conflict',
+    ]);
+    const branches = statusOf(
+      { 'extensions/policy.ts': policy },
+      '',
+      `backend.add(import('@backstage/plugin-catalog-backend'));\nif (process.env.OPEN) {\n  backend.add(${allowAll});\n} else {\n  backend.add(import('./extensions/policy'));\n}\n`,
+      dependency,
+    );
+    expect(branches.filter(line => line.startsWith('permission'))).toEqual(['permission module ./extensions/policy wired', 'permission module @backstage/plugin-permission-backend-module-allow-all-policy wired']);
+  });
+
   test('a package added twice registers its plugin twice in one start: the second add is a duplicate', () => {
     const lines = statusOf({}, '', "backend.add(import('@backstage/plugin-catalog-backend'));\n// catalog again, after a merge\nbackend.add(import('@backstage/plugin-catalog-backend'));\n");
     expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'catalog plugin @backstage/plugin-catalog-backend duplicate']);

@@ -21,6 +21,7 @@ import { codeIdentity, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
 import { KnownPackage, legacyWirings, newSystemWirings, Wiring } from './wirings';
 import { LocalFeatures } from '../../repo/local-features';
+import { policyConflicts } from './policy-conflicts';
 import { exclusiveAdds } from '../../../transforms/analysis/exclusive-adds';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
 
@@ -210,6 +211,10 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
       return addA !== undefined && addB !== undefined && exclusiveAdds(addA, addB);
     };
     markConflicts(entries, name => workspace.findByName(files.backendDir, name)?.dir, exclusive);
+    // Two modules that set the permission policy: "Policy already set" at start.
+    for (const entry of policyConflicts(entries, name => workspace.findByName(files.backendDir, name)?.dir, files.indexPath, file => tree.read(file), exclusive)) {
+      entries[entries.indexOf(entry)] = { ...entry, state: 'conflict' };
+    }
   }
   entries.sort(
     (a, b) =>
