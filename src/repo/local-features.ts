@@ -38,16 +38,23 @@ export type LocalFeature =
 export class LocalFeatures {
   private readonly parsed = new Map<string, File | null>();
 
+  /**
+   * `workspaceEntry`: the source entry of a workspace package by name (its
+   * `src/index.ts`), where the backend adds a feature of a library of the
+   * repo (`backend.add(portalBackendFeatures)` from a package of its own).
+   */
   constructor(
     private readonly read: (file: string) => string | undefined,
     private readonly indexPath: string,
+    private readonly workspaceEntry: (name: string) => string | undefined = () => undefined,
   ) {}
 
-  /** What the add's module of the backend's own is, where its code says (re-exports followed). */
+  /** What the add's module of the backend's own (or of a workspace package) is, where its code says (re-exports followed). */
   featureOf(add: BackendAdd, specifier: string, backend: NewBackend): LocalFeature | undefined {
     const exported = exportNameIn(add, specifier, backend);
     if (exported === undefined) return undefined;
-    return this.follow(path.resolve(path.dirname(this.indexPath), specifier), exported, 0);
+    const base = specifier.startsWith('.') ? path.resolve(path.dirname(this.indexPath), specifier) : this.workspaceEntry(specifier);
+    return base === undefined ? undefined : this.follow(base, exported, 0);
   }
 
   private follow(base: string, exported: string, hops: number): LocalFeature | undefined {
@@ -67,7 +74,7 @@ export class LocalFeatures {
     if ('from' in target) {
       return hops < MAX_HOPS ? this.follow(path.resolve(path.dirname(file), target.from), target.name, hops + 1) : undefined;
     }
-    return featureOfCall(target.call);
+    return featureOfCall(target.call, ast);
   }
 
   /** The module at `base` (as written, with an extension, or its folder's index), parsed; undefined where none parses. */
@@ -159,16 +166,28 @@ function exportedStars(ast: File): string[] {
 }
 
 /** A plugin or module with the id it registers, a service factory, or a feature loader with the packages it imports. */
-function featureOfCall(call: CallExpression): LocalFeature | undefined {
+function featureOfCall(call: CallExpression, ast: File): LocalFeature | undefined {
   const callee = call.callee.type === 'Identifier' ? call.callee.name : undefined;
   if (callee === 'createServiceFactory') return { kind: 'service' };
   if (callee === 'createBackendFeatureLoader') {
+    // What it imports, also through a list of the file's it names (`for (const load of featureLoaders) yield load()`).
+    const named = new Set<string>();
     const modules: string[] = [];
-    walk(call, node => {
-      const module = dynamicImportSource(node);
-      if (module !== undefined && !module.startsWith('.')) modules.push(module);
-    });
-    return { kind: 'loader', modules };
+    const collect = (node: Node): void =>
+      walk(node, inner => {
+        const module = dynamicImportSource(inner);
+        if (module !== undefined && !module.startsWith('.')) modules.push(module);
+        if (inner.type === 'Identifier') named.add(inner.name);
+      });
+    collect(call);
+    for (const statement of ast.program.body) {
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declaration?.type !== 'VariableDeclaration') continue;
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === 'Identifier' && named.has(declarator.id.name) && declarator.init && declarator.init !== call) collect(declarator.init);
+      }
+    }
+    return { kind: 'loader', modules: [...new Set(modules)] };
   }
   const identity = identityOfCall(call);
   return identity && { kind: 'feature', identity };
@@ -198,7 +217,8 @@ function identityOfCall(call: CallExpression): BackstagePackageIdentity | undefi
  */
 export function withLocalLoaders(backend: NewBackend, locals: LocalFeatures): NewBackend {
   const adds = backend.adds.map(add => {
-    const yielded = add.modules.filter(specifier => specifier.startsWith('.')).flatMap(specifier => {
+    // Modules of the backend's own, and libraries of the repo the add names (not what it imports: import('x') is a feature).
+    const yielded = add.modules.filter(specifier => !add.imported.includes(specifier)).flatMap(specifier => {
       const feature = locals.featureOf(add, specifier, backend);
       return feature?.kind === 'loader' ? feature.modules : [];
     });
@@ -206,4 +226,11 @@ export function withLocalLoaders(backend: NewBackend, locals: LocalFeatures): Ne
     return fresh.length ? { ...add, modules: [...add.modules, ...fresh], imported: [...add.imported, ...fresh] } : add;
   });
   return adds.some((add, i) => add !== backend.adds[i]) ? { ...backend, adds } : backend;
+}
+
+/** A workspace package's source entry (`main` where it is TypeScript, else `src/index.ts`), for LocalFeatures. */
+export function workspaceSourceEntry(dir: string | undefined, json: Record<string, unknown> | undefined): string | undefined {
+  if (!dir) return undefined;
+  const main = typeof json?.main === 'string' && /\.tsx?$/.test(json.main) ? json.main : 'src/index.ts';
+  return path.join(dir, main);
 }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as parse from '../../../transforms/lib/parse';
+import { planWiring } from '../wire/run';
 import { backendStatus } from './status';
 import { importBlock } from './module-imports';
 
@@ -246,6 +247,54 @@ describe("modules of the backend's own are listed by what their code registers",
       dependency,
     );
     expect(branches.filter(line => line.startsWith('permission'))).toEqual(['permission module ./extensions/policy wired', 'permission module @backstage/plugin-permission-backend-module-allow-all-policy wired']);
+  });
+
+  test("a feature loader of a library of the repo's own (a workspace package, its list of imports in a const) wires what it imports, with the library's dependencies", async () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-status-'));
+    try {
+      fs.cpSync(NEW_APP, repo, { recursive: true });
+      const library = path.join(repo, 'plugins', 'portal-backend');
+      fs.mkdirSync(path.join(library, 'src'), { recursive: true });
+      const json = { name: '@internal/portal-backend', version: '0.1.0', main: 'src/index.ts', backstage: { role: 'node-library' }, dependencies: { '@backstage/plugin-user-settings-backend': '^0.3.0' } };
+      fs.writeFileSync(path.join(library, 'package.json'), JSON.stringify(json, null, 2) + '\n');
+      fs.writeFileSync(path.join(library, 'src', 'index.ts'), "export { portalFeatures } from './features';\n");
+      fs.writeFileSync(
+        path.join(library, 'src', 'features.ts'),
+        [
+          "import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';",
+          '',
+          "export const portalFeatureLoaders = [() => import('@backstage/plugin-user-settings-backend')];",
+          '',
+          'export const portalFeatures = createBackendFeatureLoader({',
+          '  *loader() {',
+          '    for (const load of portalFeatureLoaders) {',
+          '      yield load();',
+          '    }',
+          '  },',
+          '});',
+          '',
+        ].join('\n'),
+      );
+      const backendJson = path.join(repo, 'packages', 'backend', 'package.json');
+      const backend = JSON.parse(fs.readFileSync(backendJson, 'utf8'));
+      backend.dependencies['@internal/portal-backend'] = 'workspace:^';
+      fs.writeFileSync(backendJson, JSON.stringify(backend, null, 2) + '\n');
+      const index = path.join(repo, 'packages', 'backend', 'src', 'index.ts');
+      fs.writeFileSync(
+        index,
+        fs
+          .readFileSync(index, 'utf8')
+          .replace("import { createBackend } from '@backstage/backend-defaults';\n", "$&import { portalFeatures } from '@internal/portal-backend';\n")
+          .replace('backend.start();', 'backend.add(portalFeatures);\nbackend.start();'),
+      );
+      const lines = backendStatus({ cwd: repo }).plugins.filter(p => p.id === 'user-settings' || (p.package ?? '').includes('portal')).map(p => `${p.id} ${p.package} ${p.state}`);
+      expect(lines).toEqual(['user-settings @backstage/plugin-user-settings-backend wired']);
+      // Wiring it again adds nothing: the library's loader loads it already.
+      const plan = await planWiring({ plugins: ['@backstage/plugin-user-settings-backend'], cwd: repo, only: 'backend', range: '^0.3.0' });
+      expect(plan.changes.filter(change => change.path.endsWith('index.ts'))).toEqual([]);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   test('a package added twice registers its plugin twice in one start: the second add is a duplicate', () => {

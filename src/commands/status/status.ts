@@ -20,7 +20,7 @@ import { discovers } from '../../../transforms/app-config-packages';
 import { codeIdentity, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
 import { KnownPackage, legacyWirings, newSystemWirings, Wiring } from './wirings';
-import { LocalFeatures } from '../../repo/local-features';
+import { LocalFeatures, workspaceSourceEntry } from '../../repo/local-features';
 import { policyConflicts } from './policy-conflicts';
 import { exclusiveAdds } from '../../../transforms/analysis/exclusive-adds';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
@@ -155,7 +155,10 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
 
   const backend = files.system === 'new' ? findNewBackend(files.ast, files.indexText) : undefined;
   const discovery = files.system === 'new' ? readFeatureDiscovery(files.tree, files.root, backend) : undefined;
-  const locals = new LocalFeatures(file => tree.read(file), files.indexPath);
+  const locals = new LocalFeatures(file => tree.read(file), files.indexPath, name => {
+    const pkg = workspace.findByName(files.backendDir, name);
+    return pkg?.dir && !pkg.dir.includes(`${path.sep}node_modules${path.sep}`) ? workspaceSourceEntry(pkg.dir, pkg.json) : undefined;
+  });
   const wirings = files.system === 'new' ? newSystemWirings(backend, modules, locals, identify, discovery?.add) : legacyWirings(files, modules, identify);
   /** Whether discovery loads a package: a backend plugin or module the app-config lets through. */
   const discovered = (name: string): boolean =>

@@ -61,7 +61,18 @@ export function newSystemWirings(
       const pkg = packageOfSpecifier(specifier);
       // A package only named in the add (`createBackendFeatureLoader` from the plugin API, Node's `path`) is no feature
       // unless it is a Backstage backend plugin or module; one it imports (`import('x')`) is one whatever its name.
-      if (pkg !== undefined && !add.imported.includes(specifier) && !identify(pkg)) continue;
+      if (pkg !== undefined && !add.imported.includes(specifier) && !identify(pkg)) {
+        // A feature loader of a library of the repo's own (`backend.add(portalBackendFeatures)`): the packages it imports.
+        const feature = locals.featureOf(add, specifier, backend as NewBackend);
+        for (const yielded of feature?.kind === 'loader' ? feature.modules : []) {
+          const yieldedPackage = packageOfSpecifier(yielded);
+          if (yieldedPackage === undefined || seen.has(yieldedPackage)) continue;
+          seen.set(yieldedPackage, { add, specifier: yielded });
+          // The library depends on it, not the backend: no dependency of the backend to check.
+          wirings.push({ ...packageWiring(yieldedPackage, add, identify), local: true });
+        }
+        continue;
+      }
       // Two exports of one module of the backend's own are two features (`backend.add(a)`, `backend.add(b)`).
       const argument = add.call.arguments[0];
       const key = pkg ?? `${specifier}#${argument?.type === 'Identifier' ? argument.name : ''}`;
