@@ -14,6 +14,7 @@ import { EntityTechdocsContent } from '@backstage/plugin-techdocs';
 import { EntityCatalogGraphCard } from '@backstage/plugin-catalog-graph';
 import {
     CarmenStatusCard,
+    CarmenPipelineSummaryCard,
 } from '@internal/backstage-plugin-carmen';
 
 // Indented by hand: the rest of the file steps by two.

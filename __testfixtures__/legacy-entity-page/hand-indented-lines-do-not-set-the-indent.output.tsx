@@ -14,6 +14,7 @@ import { EntityTechdocsContent } from '@backstage/plugin-techdocs';
 import { EntityCatalogGraphCard } from '@backstage/plugin-catalog-graph';
 import {
     CarmenStatusCard,
+    CarmenPipelineSummaryCard,
     EntityCarmenContent,
     isCarmenAvailable,
 } from '@internal/backstage-plugin-carmen';
