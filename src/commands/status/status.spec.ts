@@ -315,6 +315,15 @@ describe("modules of the backend's own are listed by what their code registers",
     expect(branches).toEqual(['auth module ./plugins/extensions/microsoft wired', 'catalog plugin @backstage/plugin-catalog-backend wired']);
   });
 
+  test('exports of one package added by name, and its plugin added beside a factory it exports, are no repeats (two public backends)', () => {
+    const lines = statusOf(
+      {},
+      "import { catalogModuleTeams, catalogTeamsPolicy, createTeamsReaderFactory } from '@backstage/plugin-catalog-backend';\n",
+      "backend.add(createTeamsReaderFactory());\nbackend.add(import('@backstage/plugin-catalog-backend'));\nbackend.add(catalogModuleTeams);\nbackend.add(catalogTeamsPolicy);\n",
+    );
+    expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired']);
+  });
+
   test('the package at its root and at a subpath is two modules, no duplicate', () => {
     const lines = statusOf({}, '', "backend.add(import('@backstage/plugin-catalog-backend'));\nbackend.add(import('@backstage/plugin-catalog-backend/alpha'));\n");
     expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired']);

@@ -47,8 +47,12 @@ export function newSystemWirings(
   discoveryAdd?: BackendAdd,
 ): Wiring[] {
   const wirings: Wiring[] = [];
-  /** The first add of each package (or local export), with the module it names. */
-  const seen = new Map<string, { add: BackendAdd; specifier: string }>();
+  /** The first add of each package (or local export), with what it adds (`import('x')`, or the name it passes). */
+  const seen = new Map<string, { add: BackendAdd; specifier: string; what?: string }>();
+  const whatIsAdded = (add: BackendAdd, specifier: string): string => {
+    const argument = add.call.arguments[0];
+    return add.imported.includes(specifier) ? `import ${specifier}` : argument?.type === 'Identifier' ? `name ${argument.name}` : `call at ${add.call.start}`;
+  };
   for (const add of backend?.adds ?? []) {
     // The discovery loader is no plugin: what it loads is matched with the packages.
     if (add === discoveryAdd) continue;
@@ -80,11 +84,13 @@ export function newSystemWirings(
       if (first) {
         // The same module added twice registers its plugin or module twice, which fails the start
         // ("Plugin 'x' is already registered"), unless the two adds stand in different branches of one `if`.
+        // The same import, or the same name, added again; another export of the package (a module beside its plugin) is no repeat.
         const original = wirings.find(wiring => wiring.add === first.add);
-        if (original && first.specifier === specifier && first.add !== add && !exclusiveAdds(first.add, add)) wirings.push({ ...original, add, repeated: true });
+        const same = first.specifier === specifier && first.what === whatIsAdded(add, specifier);
+        if (original && same && first.add !== add && !exclusiveAdds(first.add, add)) wirings.push({ ...original, add, repeated: true });
         continue;
       }
-      seen.set(key, { add, specifier });
+      seen.set(key, { add, specifier, what: whatIsAdded(add, specifier) });
       if (pkg === undefined) {
         const id = path.basename(specifier).replace(/\.[cm]?[jt]sx?$/, '');
         // The backend's own ./plugins/<id> module wrapping a legacy-only plugin package.
