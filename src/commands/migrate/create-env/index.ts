@@ -11,9 +11,10 @@ import type { Expression, FunctionDeclaration, Node, ObjectExpression } from '@b
 import { mentions } from '../../../../transforms/lib/ast';
 import { LEGACY_SERVICES } from '../../../../transforms/generate/legacy-services';
 import { appService, AppService, fromBackstage, identityWithOptions, newSystemService, serviceRefusal, ServiceContext, sharedEventBroker } from './services';
-import { boundNames, calleeRoot, envObjectOf, fromEnv, isGetRootLogger, LOG_LEVELS, overriddenService, ownImport, readsOnly, returnedVariable, STANDARD_FIELDS, startupNeeds, TEMPLATE_LOG, templateArguments } from './shapes';
+import { boundNames, calleeRoot, envObjectOf, isGetRootLogger, LOG_LEVELS, overriddenService, ownImport, readsOnly, returnedVariable, STANDARD_FIELDS, startupNeeds, TEMPLATE_LOG, templateArguments } from './shapes';
 import { lineOf } from '../../../../transforms/lib/text';
-import { CreateEnvReading, ExtraEnvField, IdentityOverride, NewSystemField, ServiceOverride, SHARED_EVENT_BROKER, StartupNeeds } from './types';
+import { CreateEnvReading, ExtraEnvField, IdentityOverride, NewSystemField, ServiceOverride, StartupNeeds } from './types';
+import { appField, FieldContext, FieldReading, templateField } from './extra-fields';
 
 export * from './types';
 export { createEnvItems, ownImport, startupNeeds } from './shapes';
@@ -287,9 +288,9 @@ class CreateEnvReader {
       const names = value ? [...mentions(value)] : [];
       const key = property.type === 'ObjectProperty' && property.key.type === 'Identifier' ? property.key.name : this.source.slice(property.start ?? 0, property.end ?? 0).slice(0, 40);
       // An env field of the app's own, made of the standard fields and imports: given by an adapter to the plugins that read it.
-      if (value && !STANDARD_FIELDS.includes(key) && this.readExtraField(key, value as Node, property)) continue;
+      if (value && !STANDARD_FIELDS.includes(key) && this.record(key, property, appField(this.fieldContext, value as Node))) continue;
       // A service of the template's set-up handed on under a field legacyPlugin's env lacks (the root `databaseManager`).
-      if (value?.type === 'Identifier' && !STANDARD_FIELDS.includes(key) && this.readTemplateField(key, value.name, property)) continue;
+      if (value?.type === 'Identifier' && !STANDARD_FIELDS.includes(key) && this.record(key, property, templateField(this.fieldContext, value.name))) continue;
       // The events or signals service, which the new backend provides itself: the plugins that read it as features get the new backend's.
       const newSystem = value?.type === 'Identifier' ? this.newSystemServices.get(value.name) : undefined;
       if (newSystem) {
@@ -305,36 +306,16 @@ class CreateEnvReader {
     }
   }
 
-  /**
-   * A service the template's set-up makes (`DatabaseManager.fromConfig(config, { logger: root })`)
-   * handed on under a field that legacyPlugin's env lacks: the bridged plugins' adapters make it
-   * the same way, of the config and the plugin's logger, where it is made of those and imports.
-   */
-  private readTemplateField(key: string, name: string, item: Node): boolean {
-    const init = this.templateInits.get(name);
-    if (!init || this.newSystemServices.has(name)) return false;
-    const renames = new Map<string, string>([...(this.configName ? [[this.configName, 'env.config'] as const] : []), ...[...this.loggers].map(logger => [logger, 'env.logger'] as const)]);
-    const names = [...mentions(init)];
-    if (!names.every(n => renames.has(n) || (this.importedFrom.has(n) && this.importedFrom.get(n) !== './types'))) return false;
-    this.extraFields.set(key, { text: fromEnv(init, this.source, renames), names: names.filter(n => this.importedFrom.has(n)), line: this.lineOf(init) });
+  /** An env field legacyPlugin's env lacks, which the adapters add (./extra-fields): recorded; whether there was one. */
+  private record(key: string, item: Node, found: FieldReading | undefined): boolean {
+    if (!found) return false;
+    this.extraFields.set(key, found.field);
+    for (const node of found.translated) this.translated.add(node);
     this.translated.add(item);
     return true;
   }
 
-  /** An env field of the app's own: a service handed on, or made in place of the standard fields and imports; the event broker shared. */
-  private readExtraField(key: string, value: Node, item: Node): boolean {
-    const service = value.type === 'Identifier' ? this.appServices.get(value.name) : undefined;
-    if (service?.shared) {
-      this.extraFields.set(key, { text: `${SHARED_EVENT_BROKER}(env.logger)`, names: [], line: service.line, shared: 'event-broker' });
-    } else {
-      const root = calleeRoot(value);
-      const inline = !service && root !== undefined && this.importedFrom.has(root) && !this.fromBackstage(root) && [...mentions(value)].every(name => STANDARD_FIELDS.includes(name) || (this.importedFrom.has(name) && !this.fromBackstage(name)));
-      if (!service && !inline) return false;
-      const made = service ? service.init : value;
-      this.extraFields.set(key, { text: fromEnv(made, this.source), names: [...mentions(made)].filter(name => this.importedFrom.has(name)), line: service ? service.line : this.lineOf(value) });
-    }
-    if (service) this.translated.add(service.statement);
-    this.translated.add(item);
-    return true;
+  private get fieldContext(): FieldContext {
+    return { source: this.source, importedFrom: this.importedFrom, configName: this.configName, loggers: this.loggers, templateInits: this.templateInits, newSystemServices: this.newSystemServices, appServices: this.appServices };
   }
 }
