@@ -17,6 +17,28 @@ describe('planDatabaseIdentity', () => {
     );
   });
 
+  test("the comment lines under the last key stay with it (create-app's commented-out ssl under connection); a comment at the map's own level stays after", () => {
+    const text = [
+      'backend:',
+      '  database:',
+      '    client: pg',
+      '    connection:',
+      '      host: localhost',
+      '      # https://node-postgres.com/features/ssl',
+      '      # ssl:',
+      '      #   ca: # if you have a CA file',
+      '      #     $file: <file-path>/ca/server.crt',
+      '    # pool settings go here',
+      '  cache:',
+      '    store: memory',
+      '',
+    ].join('\n');
+    const plugin = ['    plugin:', '      notes:', '        connection:', '          database: backstage_plugin_notes_store'].join('\n');
+    expect(edited(text)).toBe(text.replace('    # pool settings go here\n', `${plugin}\n    # pool settings go here\n`));
+    const last = 'backend:\n  database:\n    client: pg\n    connection:\n      host: db\n      # ssl: true';
+    expect(edited(last)).toBe(`${last}\n${plugin}`);
+  });
+
   test('pg: the prefixed old name, inside an existing plugin map, CRLF and no final newline kept', () => {
     const text = 'backend:\r\n    database:\r\n        client: pg\r\n        prefix: bs_\r\n        plugin:\r\n            catalog:\r\n                connection:\r\n                    database: cat';
     expect(edited(text)).toBe(`${text}\r\n            notes:\r\n                connection:\r\n                    database: bs_notes_store`);

@@ -181,7 +181,16 @@ function insertIntoMap(text: string, map: YAMLMap, keys: readonly string[], valu
   const lines = keys.map((key, i) => `${indent}${unit.repeat(i)}${scalarText(key)}:${i === keys.length - 1 ? ` ${value}` : ''}`);
   let end = ((last.value as YamlNode | null)?.range?.[1] ?? (last.key as Scalar).range?.[1] ?? 0);
   while (end > 0 && /[\s]/.test(text[end - 1])) end--;
-  const lineEnd = text.indexOf('\n', end);
+  let lineEnd = text.indexOf('\n', end);
+  // Comment lines indented under the last item are its own (create-app's commented-out `ssl:` under
+  // `connection`): the new keys go after them, so that uncommenting them keeps them where they were.
+  while (lineEnd !== -1) {
+    const next = text.indexOf('\n', lineEnd + 1);
+    const comment = /^([ ]*)#/.exec(text.slice(lineEnd + 1, next === -1 ? text.length : next));
+    if (!comment || comment[1].length <= indent.length) break;
+    if (next === -1) return insertAt(text.length, `${eol}${lines.join(eol)}`);
+    lineEnd = next;
+  }
   if (lineEnd === -1) return insertAt(text.length, `${eol}${lines.join(eol)}`);
   return insertAt(lineEnd + 1, `${lines.join(eol)}${eol}`);
 }
