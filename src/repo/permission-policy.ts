@@ -8,6 +8,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { identityFromName } from '../../transforms/lib/package-names';
+import { registeredIds } from './registered-ids';
 
 const SET_POLICY = /\.setPolicy\(/;
 /** How many files one package may take (the RBAC backend's dist/ has some forty). */
@@ -50,4 +52,33 @@ function readText(file: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * Whether what index.ts adds sets the permission policy: a package that is a
+ * module of permission and calls `.setPolicy(` (one not installed, and so
+ * unread, where it is named for a policy: create-app's
+ * `plugin-permission-backend-module-allow-all-policy`), or a module of the
+ * backend's own (`./extensions/permissionsPolicyExtension`) that calls it.
+ */
+export function addedModuleSetsPolicy(
+  specifier: string,
+  where: { readonly indexPath: string; readonly dirOf: (name: string) => string | undefined; readonly read: (file: string) => string | undefined },
+): boolean {
+  if (specifier.startsWith('.')) {
+    const base = path.resolve(path.dirname(where.indexPath), specifier).replace(/\.[cm]?[jt]sx?$/, '');
+    const file = [`${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts')].find(candidate => fs.existsSync(candidate));
+    return file !== undefined && fileSetsPermissionPolicy(file, where.read);
+  }
+  const dir = where.dirOf(specifier);
+  if (dir === undefined) {
+    const identity = identityFromName(specifier);
+    return identity?.pluginId === 'permission' && identity.role === 'module' && /-policy$/.test(specifier);
+  }
+  return packageSetsPolicy(dir);
+}
+
+/** A package whose code creates a module of permission and sets the policy. */
+export function packageSetsPolicy(dir: string | undefined): boolean {
+  return registeredIds(dir).modules.includes('permission') && setsPermissionPolicy(dir);
 }
