@@ -102,6 +102,9 @@ function summary(report: WireReport, args: Args): string {
     ...(report.frontend ? [`${report.frontend.app} (${report.frontend.system} frontend)`] : []),
   ].join(' and ');
   if (report.action === 'remove') {
+    // Pieces the app wrote itself are kept (each named in a warning): the plugin is still in the app.
+    const kept = (report.frontend?.plugins ?? []).some(plugin => plugin.pieces.some(piece => piece.kind !== 'dependency' && piece.state === 'present'));
+    if (!report.changed && kept) return `Nothing of ${ids} in ${where} is in the form wire-plugin writes: nothing removed; what the app wired itself is kept (see the warnings).`;
     if (!report.changed) return `${ids} ${several ? 'are' : 'is'} not wired into ${where}: nothing to remove.`;
     if (args.check) return `Check failed: ${ids} still wired into ${where} (removing would leave ${tally}).`;
     if (args.dryRun) return `Dry run: removing ${ids} from ${where} would leave ${tally}; nothing written.`;

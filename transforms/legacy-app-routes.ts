@@ -12,6 +12,7 @@
 import type { JSXElement } from '@babel/types';
 import { applyChanges, TextChange } from './lib/changes';
 import { AppFile, appendChild, mapsData, readAppFile, refuse, removeElement } from './lib/app-file';
+import { attributeNames, hasExactly, isBare } from './lib/written-form';
 import { importedNames, localName, planNamedImport, planUnusedImportRemoval } from './lib/imports';
 import { childElements, elementName, expressionAttribute, findElements, printJsx, stringAttribute } from './lib/jsx';
 import { WireError } from './lib/errors';
@@ -31,6 +32,8 @@ export interface AppRoutesPlan {
   readonly state: 'added' | 'present' | 'removed' | 'absent';
   /** The page's route, where App.tsx has it (1-based line). */
   readonly line?: number;
+  /** Removing: routes of the page the app wrote in a form the tool does not, kept, each named with why. */
+  readonly kept?: readonly string[];
 }
 
 const lineOf = (app: AppFile, offset: number): number => app.text.slice(0, offset).split('\n').length;
@@ -91,11 +94,28 @@ export function planAppRoute(text: string, file: string, request: PageRequest, r
 
 function planRemoval(app: AppFile, routes: JSXElement, local: string | undefined, existing: JSXElement[]): AppRoutesPlan {
   if (!local || existing.length === 0) return { changes: [], state: 'absent' };
-  const direct = existing.filter(route => routes.children.includes(route));
-  const changes = direct.map(route => removeElement(app, route));
+  // Only a route as the tool writes it goes: `<Route path="/x" element={<XPage />} />`, a direct child of FlatRoutes.
+  const written = existing.filter(route => routes.children.includes(route) && isWrittenRoute(route, local));
+  const kept = existing
+    .filter(route => !written.includes(route))
+    .map(route => `${app.file}:${lineOf(app, route.start ?? 0)}: the route of ${local} is written in a form wire-plugin does not write (${routeDifference(routes, route, local)}): kept; take it out by hand`);
+  const changes = written.map(route => removeElement(app, route));
   const ranges = changes.map(change => ({ start: change.start, end: change.end }));
   changes.push(...planUnusedImportRemoval(app.text, app.ast, new Set([local]), ranges, app.imports));
-  return { changes, state: changes.length ? 'removed' : 'absent' };
+  return { changes, state: changes.length ? 'removed' : kept.length ? 'present' : 'absent', kept };
+}
+
+/** `<Route path="/x" element={<XPage />} />`: what wiring writes. */
+function isWrittenRoute(route: JSXElement, local: string): boolean {
+  const element = expressionAttribute(route, 'element');
+  return hasExactly(route, ['path', 'element']) && stringAttribute(route, 'path') !== undefined && isBare(element, local) && route.children.length === 0;
+}
+
+function routeDifference(routes: JSXElement, route: JSXElement, local: string): string {
+  if (!routes.children.includes(route)) return 'inside another element';
+  if (route.children.length) return 'with routes of its own inside';
+  if (!isBare(expressionAttribute(route, 'element'), local)) return `its element is more than <${local} />`;
+  return `its props are ${attributeNames(route).join(', ')}`;
 }
 
 export default function transformer(

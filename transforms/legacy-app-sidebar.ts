@@ -11,9 +11,10 @@
  * The default export is a jscodeshift-style transform
  * (`--id=carmen [--iconPackage=@material-ui/icons] [--text=...]`, `--remove`).
  */
-import type { JSXElement } from '@babel/types';
+import type { JSXElement, Node } from '@babel/types';
 import { applyChanges, TextChange } from './lib/changes';
 import { AppFile, appendChild, mapsData, noPlace, readAppFile, refuse, removeElement } from './lib/app-file';
+import { attributeNames, hasExactly } from './lib/written-form';
 import { importedNames, localName, planDefaultImport, planNamedImport, planUnusedImportRemoval } from './lib/imports';
 import { childElements, elementName, expressionAttribute, findElements, printJsx, stringAttribute, titleOf } from './lib/jsx';
 import { insertAt } from './lib/changes';
@@ -43,6 +44,22 @@ export interface SidebarPlan {
   readonly changes: readonly TextChange[];
   readonly state: 'added' | 'present' | 'removed' | 'absent';
   readonly line?: number;
+  /** Removing: items the app wrote in a form the tool does not, kept, each named with why. */
+  readonly kept?: readonly string[];
+}
+
+/** Where the tool puts an item: the sidebar itself, a group of it, or its scroll wrapper. */
+const ITEM_PLACES = ['Sidebar', 'SidebarGroup', 'SidebarScrollWrapper'];
+
+/** `<SidebarItem icon={X} to="x" text="X" />` where the tool puts items. */
+function isWrittenItem(item: JSXElement, parent: Node | undefined): boolean {
+  return parent?.type === 'JSXElement' && ITEM_PLACES.includes(elementName(parent)) && hasExactly(item, ['icon', 'to', 'text']) && item.children.length === 0;
+}
+
+function itemDifference(item: JSXElement, parent: Node | undefined): string {
+  if (parent?.type !== 'JSXElement' || !ITEM_PLACES.includes(elementName(parent))) return parent?.type === 'JSXElement' ? `inside <${elementName(parent)}>` : 'not a child of the sidebar';
+  if (item.children.length) return 'with children';
+  return `its props are ${attributeNames(item).join(', ')}`;
 }
 
 /** The icon every legacy app can show for a plugin: the puzzle piece create-app uses for APIs. */
@@ -125,10 +142,18 @@ export function planSidebarItem(text: string, file: string, request: SidebarRequ
   const existing = itemsFor(sidebar, request.id);
   if (remove) {
     if (existing.length === 0) return { changes: [], state: 'absent' };
-    const changes = existing.map(item => removeElement(app, item));
-    const icons = existing.map(item => expressionAttribute(item, 'icon')).filter(icon => icon?.type === 'Identifier').map(icon => (icon as { name: string }).name);
+    // Only an item as the tool writes it goes: `<SidebarItem icon={X} to="x" text="X" />` in the sidebar, a group or the
+    // scroll wrapper; one behind a permission check, or with props of its own, is the app's.
+    const parents = new Map(findElements(sidebar, 'SidebarItem').map(found => [found.element, found.ancestors[found.ancestors.length - 1]]));
+    const written = existing.filter(item => isWrittenItem(item, parents.get(item)));
+    const lineOf = (item: JSXElement): number => text.slice(0, item.start ?? 0).split('\n').length;
+    const kept = existing
+      .filter(item => !written.includes(item))
+      .map(item => `${file}:${lineOf(item)}: the sidebar item to ${stringAttribute(item, 'to')} is written in a form wire-plugin does not write (${itemDifference(item, parents.get(item))}): kept; take it out by hand`);
+    const changes = written.map(item => removeElement(app, item));
+    const icons = written.map(item => expressionAttribute(item, 'icon')).filter(icon => icon?.type === 'Identifier').map(icon => (icon as { name: string }).name);
     changes.push(...planUnusedImportRemoval(text, app.ast, new Set(icons), changes, app.imports));
-    return { changes, state: 'removed' };
+    return { changes, state: written.length ? 'removed' : 'present', kept };
   }
   if (existing.length) return { changes: [], state: 'present', line: text.slice(0, existing[0].start ?? 0).split('\n').length };
   const icon = iconFor(app, request.iconPackage ?? '@material-ui/icons', request.icon ?? DEFAULT_ICON);

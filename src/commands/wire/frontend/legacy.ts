@@ -31,7 +31,7 @@ export function predicateFor(exports: FrontendExports, view: string): string | u
 }
 
 /** Runs one file's planner over the tree's current text and records what it did. */
-function edit<T extends { changes: readonly { start: number; end: number; text: string }[] }>(
+function edit<T extends { changes: readonly { start: number; end: number; text: string }[]; kept?: readonly string[] }>(
   context: FrontendContext,
   work: PieceWork,
   file: string,
@@ -42,6 +42,8 @@ function edit<T extends { changes: readonly { start: number; end: number; text: 
   const planned = plan(text, context.tree.display(file));
   if (planned.changes.length) context.tree.write(file, applyChanges(text, planned.changes));
   work.paths.add(file);
+  // Removing: what the app wrote in a form the tool does not is kept, and named.
+  work.warnings.push(...(planned.kept ?? []));
   return planned;
 }
 
