@@ -194,7 +194,7 @@ function featureOfCall(call: CallExpression, ast: File): LocalFeature | undefine
 }
 
 /** `createBackendModule({ pluginId: 'auth', ... })`: the plugin id it names and the kind. */
-function identityOfCall(call: CallExpression): BackstagePackageIdentity | undefined {
+export function identityOfCall(call: CallExpression): BackstagePackageIdentity | undefined {
   const callee = call.callee.type === 'Identifier' ? call.callee.name : undefined;
   const role = callee ? FACTORIES.get(callee) : undefined;
   const options = call.arguments[0];

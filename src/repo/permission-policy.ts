@@ -11,7 +11,8 @@ import * as path from 'path';
 import { identityFromName } from '../../transforms/lib/package-names';
 import { registeredIds } from './registered-ids';
 
-const SET_POLICY = /\.setPolicy\(/;
+/** A call that sets the policy, as text. */
+export const SETS_POLICY = /\.setPolicy\(/;
 /** How many files one package may take (the RBAC backend's dist/ has some forty). */
 const MAX_FILES = 200;
 
@@ -22,14 +23,14 @@ export function setsPermissionPolicy(dir: string | undefined): boolean {
   const cached = cache.get(dir);
   if (cached !== undefined) return cached;
   const files = [...codeFiles(path.join(dir, 'dist'), /\.(c|m)?js$/), ...codeFiles(path.join(dir, 'src'), /\.tsx?$/)].slice(0, MAX_FILES);
-  const found = files.some(file => !/\.(test|spec)\.[cm]?[jt]sx?$/.test(file) && SET_POLICY.test(readText(file)));
+  const found = files.some(file => !/\.(test|spec)\.[cm]?[jt]sx?$/.test(file) && SETS_POLICY.test(readText(file)));
   cache.set(dir, found);
   return found;
 }
 
 /** Whether a source file of the repo's own sets the permission policy. */
 export function fileSetsPermissionPolicy(file: string, read: (file: string) => string | undefined): boolean {
-  return SET_POLICY.test(read(file) ?? '');
+  return SETS_POLICY.test(read(file) ?? '');
 }
 
 function codeFiles(dir: string, pattern: RegExp): string[] {

@@ -201,3 +201,23 @@ export function findImportedBackend(ast: File): { module: string; name: string }
   });
   return found;
 }
+
+/**
+ * A feature index.ts declares itself and adds by name
+ * (`const customPermissionModule = createBackendModule({...})`,
+ * `backend.add(customPermissionModule)`): its name and the call.
+ */
+export function declaredFeature(ast: File, add: BackendAdd): { name: string; call: CallExpression } | undefined {
+  const argument = add.call.arguments[0];
+  if (argument?.type !== 'Identifier' || add.modules.length) return undefined;
+  for (const statement of ast.program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier' || declarator.id.name !== argument.name || declarator.init?.type !== 'CallExpression') continue;
+      const callee = calleeName(declarator.init);
+      if (callee === 'createBackendModule' || callee === 'createBackendPlugin') return { name: argument.name, call: declarator.init };
+    }
+  }
+  return undefined;
+}

@@ -4,7 +4,6 @@
  * policy module of the app's own): the permission plugin takes one, and the
  * start stops with "Policy already set". Status marks both `conflict`.
  */
-import { addedModuleSetsPolicy } from '../../repo/permission-policy';
 
 /** What status lists of an entry, as far as this reads it. */
 interface Listed {
@@ -14,15 +13,9 @@ interface Listed {
   readonly state: string;
 }
 
-/** The loaded modules of permission that set its policy where another loaded in the same start does too. */
-export function policyConflicts<T extends Listed>(
-  entries: readonly T[],
-  dirOf: (name: string) => string | undefined,
-  indexPath: string,
-  read: (file: string) => string | undefined,
-  exclusive: (a: T, b: T) => boolean,
-): T[] {
+/** The loaded modules of permission that set its policy (as `setsPolicy` reads each) where another loaded in the same start does too. */
+export function policyConflicts<T extends Listed>(entries: readonly T[], setsPolicy: (entry: T) => boolean, exclusive: (a: T, b: T) => boolean): T[] {
   const loaded = entries.filter(entry => entry.id === 'permission' && entry.role === 'module' && entry.package && (entry.state === 'wired' || entry.state === 'duplicate'));
-  const setters = loaded.filter(entry => addedModuleSetsPolicy(entry.package as string, { indexPath, dirOf, read }));
+  const setters = loaded.filter(setsPolicy);
   return setters.filter(entry => setters.some(other => other !== entry && other.package !== entry.package && !exclusive(entry, other)));
 }

@@ -297,6 +297,37 @@ describe("modules of the backend's own are listed by what their code registers",
     }
   });
 
+  test('a module index.ts declares itself and adds by name is listed by what it registers; one that sets the permission policy beside another is in conflict', () => {
+    const declared = [
+      'const teamPolicyModule = createBackendModule({',
+      "  pluginId: 'permission',",
+      "  moduleId: 'team-policy',",
+      '  register(reg) {',
+      '    reg.registerInit({',
+      '      deps: { policy: policyExtensionPoint },',
+      '      async init({ policy }) {',
+      "        policy.setPolicy({ handle: async () => ({ result: 'ALLOW' as const }) });",
+      '      },',
+      '    });',
+      '  },',
+      '});',
+      '',
+    ].join('\n');
+    const imports = "import { createBackendModule } from '@backstage/backend-plugin-api';\nimport { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';\n";
+    const alone = statusOf({}, imports, `backend.add(import('@backstage/plugin-catalog-backend'));\n${declared}backend.add(teamPolicyModule);\n`);
+    expect(alone).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'permission module teamPolicyModule wired']);
+    const beside = statusOf(
+      {},
+      imports,
+      `backend.add(import('@backstage/plugin-catalog-backend'));\n${declared}backend.add(teamPolicyModule);\nbackend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));\n`,
+      { '@backstage/plugin-permission-backend-module-allow-all-policy': '^0.2.0' },
+    );
+    expect(beside.filter(line => line.startsWith('permission'))).toEqual([
+      'permission module @backstage/plugin-permission-backend-module-allow-all-policy conflict',
+      'permission module teamPolicyModule conflict',
+    ]);
+  });
+
   test('a package added twice registers its plugin twice in one start: the second add is a duplicate', () => {
     const lines = statusOf({}, '', "backend.add(import('@backstage/plugin-catalog-backend'));\n// catalog again, after a merge\nbackend.add(import('@backstage/plugin-catalog-backend'));\n");
     expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'catalog plugin @backstage/plugin-catalog-backend duplicate']);

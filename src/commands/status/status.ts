@@ -15,7 +15,8 @@ import { BackendSystem, locateBackend, readBackend, SystemChoice } from '../../r
 import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromName } from '../../../transforms/lib/package-names';
 import { Workspace } from '../../repo/workspace';
 import type { BackendFiles, WiringForm } from '../../repo/backend';
-import { BackendAdd, findNewBackend } from '../../../transforms/analysis/new-backend';
+import { BackendAdd, declaredFeature, findNewBackend } from '../../../transforms/analysis/new-backend';
+import { addedModuleSetsPolicy, SETS_POLICY } from '../../repo/permission-policy';
 import { discovers } from '../../../transforms/app-config-packages';
 import { codeIdentity, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
@@ -159,7 +160,7 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
     const pkg = workspace.findByName(files.backendDir, name);
     return pkg?.dir && !pkg.dir.includes(`${path.sep}node_modules${path.sep}`) ? workspaceSourceEntry(pkg.dir, pkg.json) : undefined;
   });
-  const wirings = files.system === 'new' ? newSystemWirings(backend, modules, locals, identify, discovery?.add) : legacyWirings(files, modules, identify);
+  const wirings = files.system === 'new' ? newSystemWirings(files.ast, backend, modules, locals, identify, discovery?.add) : legacyWirings(files, modules, identify);
   /** Whether discovery loads a package: a backend plugin or module the app-config lets through. */
   const discovered = (name: string): boolean =>
     discovery !== undefined && identities.has(name) && discovers(discovery.packages, name, name in dependencies);
@@ -215,7 +216,14 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
     };
     markConflicts(entries, name => workspace.findByName(files.backendDir, name)?.dir, exclusive);
     // Two modules that set the permission policy: "Policy already set" at start.
-    for (const entry of policyConflicts(entries, name => workspace.findByName(files.backendDir, name)?.dir, files.indexPath, file => tree.read(file), exclusive)) {
+    const where = { indexPath: files.indexPath, dirOf: (name: string) => workspace.findByName(files.backendDir, name)?.dir, read: (file: string) => tree.read(file) };
+    const setsPolicy = (entry: PluginStatus): boolean => {
+      // A module index.ts declares itself is read where it stands.
+      const add = addOf.get(entry);
+      const declared = add && declaredFeature(files.ast, add);
+      return declared ? SETS_POLICY.test(files.indexText.slice(declared.call.start ?? 0, declared.call.end ?? 0)) : addedModuleSetsPolicy(entry.package as string, where);
+    };
+    for (const entry of policyConflicts(entries, setsPolicy, exclusive)) {
       entries[entries.indexOf(entry)] = { ...entry, state: 'conflict' };
     }
   }

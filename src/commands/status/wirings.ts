@@ -11,9 +11,11 @@ import { walk } from '../../../transforms/lib/ast';
 import type { BackendFiles, WiringForm } from '../../repo/backend';
 import { BackendRole, BackstagePackageIdentity, packageOfSpecifier } from '../../../transforms/lib/package-names';
 import { findPluginImport, findPluginRoutes, LegacyIndex, pluginCallIn } from '../../../transforms/analysis/legacy-backend';
+import { declaredFeature } from '../../../transforms/analysis/new-backend';
 import type { BackendAdd, NewBackend } from '../../../transforms/analysis/new-backend';
 import type { ModuleImports } from './module-imports';
 import { exclusiveAdds } from '../../../transforms/analysis/exclusive-adds';
+import { identityOfCall } from '../../repo/local-features';
 import type { LocalFeatures } from '../../repo/local-features';
 
 export type LegacyPiece = 'import' | 'env' | 'route';
@@ -40,6 +42,7 @@ export interface Wiring {
 
 /** Every `backend.add(...)`: a package's feature (at its root or a subpath), a local module, or a bridge. */
 export function newSystemWirings(
+  ast: File,
   backend: NewBackend | undefined,
   modules: ModuleImports,
   locals: LocalFeatures,
@@ -59,6 +62,13 @@ export function newSystemWirings(
     if (add.legacyBridge) {
       const { id, module } = add.legacyBridge;
       wirings.push({ id, package: modules.pluginPackageOf(module, id, identify), role: 'plugin', form: 'legacy-bridge', missing: [], add });
+      continue;
+    }
+    // A module or plugin index.ts declares itself (`const customPermissionModule = createBackendModule({...})`).
+    const declared = declaredFeature(ast, add);
+    const identity = declared && identityOfCall(declared.call);
+    if (declared && identity) {
+      wirings.push({ id: identity.pluginId, package: declared.name, role: identity.role, form: 'feature', missing: [], local: true, add });
       continue;
     }
     for (const specifier of add.modules) {
