@@ -117,6 +117,31 @@ describe('package names as arguments', () => {
     expect(result.stdout).not.toContain('Next:');
   });
 
+  test('a backend plugin whose package.json names no pluginId, nor its name an id, takes the id its code registers; with none in its code the error says so', () => {
+    const repo = copyExample(NEW_APP);
+    const install = (name: string, code: string): void => {
+      const dir = path.join(repo, 'node_modules', ...name.split('/'));
+      fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '0.3.1', main: 'dist/index.cjs.js', backstage: { role: 'backend-plugin' } }, null, 2) + '\n');
+      fs.writeFileSync(path.join(dir, 'dist', 'index.cjs.js'), code);
+    };
+    const highlights = '@acme/backstage-highlights-plugin-backend';
+    install(highlights, "'use strict';\nvar backendPluginApi = require('@backstage/backend-plugin-api');\nconst highlightsPlugin = backendPluginApi.createBackendPlugin({ pluginId: 'highlights', register() {} });\nexports.default = highlightsPlugin;\n");
+    const wired = runCli([highlights, '--json'], repo);
+    expect(wired.code).toBe(0);
+    expect(JSON.parse(wired.stdout).plugins[0]).toMatchObject({ id: 'highlights', form: 'feature' });
+    expect(read(repo, INDEX)).toContain(`backend.add(import('${highlights}'));`);
+    const listed = statusJson(repo).report.plugins.find(p => p.package === highlights);
+    expect(listed).toMatchObject({ id: 'highlights', role: 'plugin', state: 'wired' });
+    const silent = '@acme/backstage-silent-plugin-backend';
+    install(silent, "'use strict';\nexports.makeThings = () => ({});\n");
+    const refused = runCli([silent], repo);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `wire-plugin: error: ${silent}: its package.json says "backstage": { "role": "backend-plugin" } with no "pluginId", and neither its name nor its code names one: pass the plugin id and --package ${silent}\n`,
+    );
+  });
+
   test('a package neither installed nor a dependency is added only with --range', () => {
     const repo = copyExample(NEW_APP);
     const before = snapshot(repo);

@@ -139,3 +139,17 @@ export function codeIdentity(dir: string | undefined, declared: BackstagePackage
   }
   return declared;
 }
+
+/**
+ * A backend plugin or module whose package.json names no pluginId, and whose
+ * name gives none (`@rsc-labs/backstage-highlights-plugin-backend`): the one
+ * id its code registers (`createBackendPlugin({ pluginId: 'highlights' })`).
+ */
+export function identityFromCode(dir: string | undefined, json: Record<string, unknown>): BackstagePackageIdentity | undefined {
+  const role = (json.backstage as { role?: unknown } | undefined)?.role;
+  if (role !== 'backend-plugin' && role !== 'backend-plugin-module') return undefined;
+  const { plugins, modules } = registeredIds(dir);
+  if (plugins.length === 1 && modules.length === 0) return { pluginId: plugins[0], role: 'plugin' };
+  if (modules.length === 1 && plugins.length === 0) return { pluginId: modules[0], role: 'module' };
+  return undefined;
+}

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { WireError } from '../../transforms/lib/errors';
 import { validatePluginId } from '../../transforms/lib/naming';
 import { backstageIdentity, BackendRole, identityFromName } from '../../transforms/lib/package-names';
+import { identityFromCode } from './registered-ids';
 import { isValidPackageName, PackageInfo, Workspace } from './workspace';
 import { didYouMean } from './suggestions';
 import { versionForRelease } from './release-table';
@@ -49,8 +50,13 @@ export function validateTargetArguments(args: readonly string[]): void {
 
 /** The identity a found package has, or a one-line error naming it and what was expected. */
 function identityOf(pkg: PackageInfo, requested: string): { id: string; role: BackendRole; pluginPackage?: string } {
-  const identity = backstageIdentity(pkg.name, pkg.json);
   const role = (pkg.json.backstage as { role?: unknown } | undefined)?.role;
+  const identity = backstageIdentity(pkg.name, pkg.json) ?? identityFromCode(pkg.dir, pkg.json);
+  if (!identity && (role === 'backend-plugin' || role === 'backend-plugin-module')) {
+    throw new WireError(
+      `${pkg.name}: its package.json says "backstage": { "role": ${JSON.stringify(role)} } with no "pluginId", and neither its name nor its code names one: pass the plugin id and --package ${pkg.name}`,
+    );
+  }
   if (!identity && typeof role === 'string') {
     throw new WireError(`${pkg.name}: its package.json says "backstage": { "role": ${JSON.stringify(role)} }: expected a backend-plugin or a backend-plugin-module`);
   }

@@ -18,7 +18,7 @@ import type { BackendFiles, WiringForm } from '../../repo/backend';
 import { BackendAdd, declaredFeature, findNewBackend } from '../../../transforms/analysis/new-backend';
 import { addedModuleSetsPolicy, SETS_POLICY } from '../../repo/permission-policy';
 import { discovers } from '../../../transforms/app-config-packages';
-import { codeIdentity, registeredIds } from '../../repo/registered-ids';
+import { codeIdentity, identityFromCode, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
 import { KnownPackage, legacyWirings, newSystemWirings, Wiring } from './wirings';
 import { LocalFeatures, workspaceSourceEntry } from '../../repo/local-features';
@@ -138,7 +138,7 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
   const identify = (name: string): KnownPackage | undefined => {
     if (!identities.has(name)) {
       const pkg = workspace.findByName(files.backendDir, name);
-      const identity = registered(pkg?.dir, pkg ? backstageIdentity(name, pkg.json) : identityFromName(name));
+      const identity = registered(pkg?.dir, pkg ? (backstageIdentity(name, pkg.json) ?? identityFromCode(pkg.dir, pkg.json)) : identityFromName(name));
       if (identity) identities.set(name, identity);
     }
     return identities.get(name);
@@ -146,7 +146,7 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
   const known = new Set<string>();
   for (const pkg of workspace.packages) {
     if (pkg.dir === files.backendDir || !pkg.name) continue;
-    const identity = registered(pkg.dir, backstageIdentity(pkg.name, pkg.json));
+    const identity = registered(pkg.dir, backstageIdentity(pkg.name, pkg.json) ?? identityFromCode(pkg.dir, pkg.json));
     if (identity) {
       identities.set(pkg.name, identity);
       known.add(pkg.name);
