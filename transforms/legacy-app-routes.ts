@@ -30,8 +30,9 @@ export interface AppRoutesPlan {
   readonly changes: readonly TextChange[];
   /** `added`/`removed`, or `present`/`absent` when nothing had to change. */
   readonly state: 'added' | 'present' | 'removed' | 'absent';
-  /** The page's route, where App.tsx has it (1-based line). */
+  /** The page's route, where App.tsx has it (1-based line), and its path. */
   readonly line?: number;
+  readonly path?: string;
   /** Removing: routes of the page the app wrote in a form the tool does not, kept, each named with why. */
   readonly kept?: readonly string[];
 }
@@ -68,8 +69,8 @@ export function planAppRoute(text: string, file: string, request: PageRequest, r
   const routes = findFlatRoutes(app);
   const local = localName(app.ast, request.packageName, request.page);
   const existing = local ? pageRoutes(routes, local) : [];
-  if (remove) return planRemoval(app, routes, local, existing);
-  if (existing.length) return { changes: [], state: 'present', line: lineOf(app, existing[0].start ?? 0) };
+  if (remove) return planRemoval(app, routes, local, existing, request.path ?? `/${request.id}`);
+  if (existing.length) return { changes: [], state: 'present', line: lineOf(app, existing[0].start ?? 0), path: stringAttribute(existing[0], 'path') };
   if (local && findElements(app.ast.program, local).length) {
     // Used outside FlatRoutes (a wrapper of the app's own): the app has the page already.
     return { changes: [], state: 'present', line: lineOf(app, findElements(app.ast.program, local)[0].element.start ?? 0) };
@@ -92,27 +93,28 @@ export function planAppRoute(text: string, file: string, request: PageRequest, r
   return { changes, state: 'added' };
 }
 
-function planRemoval(app: AppFile, routes: JSXElement, local: string | undefined, existing: JSXElement[]): AppRoutesPlan {
+function planRemoval(app: AppFile, routes: JSXElement, local: string | undefined, existing: JSXElement[], routePath: string): AppRoutesPlan {
   if (!local || existing.length === 0) return { changes: [], state: 'absent' };
   // Only a route as the tool writes it goes: `<Route path="/x" element={<XPage />} />`, a direct child of FlatRoutes.
-  const written = existing.filter(route => routes.children.includes(route) && isWrittenRoute(route, local));
+  const written = existing.filter(route => routes.children.includes(route) && isWrittenRoute(route, local, routePath));
   const kept = existing
     .filter(route => !written.includes(route))
-    .map(route => `${app.file}:${lineOf(app, route.start ?? 0)}: the route of ${local} is written in a form wire-plugin does not write (${routeDifference(routes, route, local)}): kept; take it out by hand`);
+    .map(route => `${app.file}:${lineOf(app, route.start ?? 0)}: the route of ${local} is written in a form wire-plugin does not write (${routeDifference(routes, route, local, routePath)}): kept; take it out by hand`);
   const changes = written.map(route => removeElement(app, route));
   const ranges = changes.map(change => ({ start: change.start, end: change.end }));
   changes.push(...planUnusedImportRemoval(app.text, app.ast, new Set([local]), ranges, app.imports));
-  return { changes, state: changes.length ? 'removed' : kept.length ? 'present' : 'absent', kept };
+  return { changes, state: changes.length ? 'removed' : kept.length ? 'present' : 'absent', kept, path: stringAttribute(existing[0], 'path') };
 }
 
 /** `<Route path="/x" element={<XPage />} />`: what wiring writes. */
-function isWrittenRoute(route: JSXElement, local: string): boolean {
+function isWrittenRoute(route: JSXElement, local: string, routePath: string): boolean {
   const element = expressionAttribute(route, 'element');
-  return hasExactly(route, ['path', 'element']) && stringAttribute(route, 'path') !== undefined && isBare(element, local) && route.children.length === 0;
+  return hasExactly(route, ['path', 'element']) && stringAttribute(route, 'path') === routePath && isBare(element, local) && route.children.length === 0;
 }
 
-function routeDifference(routes: JSXElement, route: JSXElement, local: string): string {
+function routeDifference(routes: JSXElement, route: JSXElement, local: string, routePath: string): string {
   if (!routes.children.includes(route)) return 'inside another element';
+  if (stringAttribute(route, 'path') !== routePath) return `at ${stringAttribute(route, 'path') ?? 'a path of its own'}`;
   if (route.children.length) return 'with routes of its own inside';
   if (!isBare(expressionAttribute(route, 'element'), local)) return `its element is more than <${local} />`;
   return `its props are ${attributeNames(route).join(', ')}`;

@@ -72,7 +72,10 @@ export function planLegacyFrontend(context: FrontendContext, plugin: FrontendPac
       work.manualSteps.push(`${tree.display(files.rootTsxPath)}: the app depends on no icon package (@material-ui/icons): add <SidebarItem icon={...} to="${plugin.pluginId}" text="${readme.text ?? titleOf(plugin.pluginId)}" /> by hand`);
     } else {
       try {
-        const item = edit(context, work, files.rootTsxPath, (text, display) => planSidebarItem(text, display, { id: plugin.pluginId, iconPackage, ...readme }, remove, files.printWidth));
+        // The page mounted where the app has it (`/event-docs`): the item links there.
+        const mounted = route?.path?.replace(/^\//, '');
+        const to = mounted && /^[a-z0-9-]+$/.test(mounted) && mounted !== plugin.pluginId ? mounted : undefined;
+        const item = edit(context, work, files.rootTsxPath, (text, display) => planSidebarItem(text, display, { id: plugin.pluginId, iconPackage, ...readme, ...(to ? { to } : {}) }, remove, files.printWidth));
         if (item) work.pieces.push({ kind: 'sidebar', where: tree.display(files.rootTsxPath), state: item.state });
       } catch (error) {
         // A sidebar whose items are made elsewhere (a component of the app's own, data): the route is wired, the item is a step by hand.

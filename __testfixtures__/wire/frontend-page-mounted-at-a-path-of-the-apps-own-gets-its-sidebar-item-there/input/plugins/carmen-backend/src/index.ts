@@ -1,0 +1,1 @@
+export { carmenPlugin as default } from './plugin';

@@ -1,0 +1,1 @@
+export { carmenPlugin, CarmenPage } from './plugin';
