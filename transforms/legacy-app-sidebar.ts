@@ -23,8 +23,6 @@ import { WireError } from './lib/errors';
 
 export interface SidebarRequest {
   readonly id: string;
-  /** The route the item links to, where App.tsx mounts the page elsewhere than `/<id>` (`event-docs`). */
-  readonly to?: string;
   /** The item's text (default: the id as a title). */
   readonly text?: string;
   /** The icon package the app depends on (`@material-ui/icons` or `@mui/icons-material`). */
@@ -141,8 +139,7 @@ function targetStyle(sidebar: JSXElement, id: string): string {
 export function planSidebarItem(text: string, file: string, request: SidebarRequest, remove = false, printWidth?: number): SidebarPlan {
   const app = readAppFile(text, file, printWidth);
   const sidebar = findSidebar(app);
-  const target = request.to ?? request.id;
-  const existing = itemsFor(sidebar, target);
+  const existing = itemsFor(sidebar, request.id);
   if (remove) {
     if (existing.length === 0) return { changes: [], state: 'absent' };
     // Only an item as the tool writes it goes: `<SidebarItem icon={X} to="x" text="X" />` in the sidebar, a group or the
@@ -164,7 +161,7 @@ export function planSidebarItem(text: string, file: string, request: SidebarRequ
     name: 'SidebarItem',
     attributes: [
       { name: 'icon', expression: icon.name },
-      { name: 'to', text: targetStyle(sidebar, target) },
+      { name: 'to', text: targetStyle(sidebar, request.id) },
       { name: 'text', text: request.text ?? titleOf(request.id) },
     ],
   };

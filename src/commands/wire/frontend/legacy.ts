@@ -66,16 +66,16 @@ export function planLegacyFrontend(context: FrontendContext, plugin: FrontendPac
     // The README's item is read only when wiring: removal finds the item by its target.
     const readme = remove ? {} : readmeSidebarRequest(plugin, iconPackage, files.appDir, tree.root);
     const ownIcon = readme.icon !== undefined && 'module' in readme.icon;
-    if (!fs.existsSync(files.rootTsxPath) && tree.read(files.rootTsxPath) === undefined) {
+    if (!remove && route?.state === 'present') {
+      // The app mounts the page itself: its sidebar is as the app wants it (a page reached from a card, create-app's
+      // search group linking /search), as status counts it; an item is added only with the route.
+    } else if (!fs.existsSync(files.rootTsxPath) && tree.read(files.rootTsxPath) === undefined) {
       if (!remove) work.manualSteps.push(`${tree.display(files.rootTsxPath)} not found: add ${sidebarItemByHand(plugin.pluginId, readme, iconPackage)} to your sidebar`);
     } else if (!iconPackage && !ownIcon && !remove) {
       work.manualSteps.push(`${tree.display(files.rootTsxPath)}: the app depends on no icon package (@material-ui/icons): add <SidebarItem icon={...} to="${plugin.pluginId}" text="${readme.text ?? titleOf(plugin.pluginId)}" /> by hand`);
     } else {
       try {
-        // The page mounted where the app has it (`/event-docs`): the item links there.
-        const mounted = route?.path?.replace(/^\//, '');
-        const to = mounted && /^[a-z0-9-]+$/.test(mounted) && mounted !== plugin.pluginId ? mounted : undefined;
-        const item = edit(context, work, files.rootTsxPath, (text, display) => planSidebarItem(text, display, { id: plugin.pluginId, iconPackage, ...readme, ...(to ? { to } : {}) }, remove, files.printWidth));
+        const item = edit(context, work, files.rootTsxPath, (text, display) => planSidebarItem(text, display, { id: plugin.pluginId, iconPackage, ...readme }, remove, files.printWidth));
         if (item) work.pieces.push({ kind: 'sidebar', where: tree.display(files.rootTsxPath), state: item.state });
       } catch (error) {
         // A sidebar whose items are made elsewhere (a component of the app's own, data): the route is wired, the item is a step by hand.

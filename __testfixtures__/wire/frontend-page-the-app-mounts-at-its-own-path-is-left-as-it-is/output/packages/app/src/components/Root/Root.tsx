@@ -44,7 +44,6 @@ export const Root = ({ children }: PropsWithChildren<{}>) => {
           <SidebarDivider />
           <SidebarScrollWrapper>
             {/* Items in this group will be scrollable if they run out of space */}
-            <SidebarItem icon={ExtensionIcon} to="carmen-docs" text="Carmen" />
           </SidebarScrollWrapper>
         </SidebarGroup>
         <SidebarSpace />
