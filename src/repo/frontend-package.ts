@@ -32,6 +32,8 @@ export interface FrontendExports {
   readonly predicates: readonly string[];
   /** The plugin object's export name: `carmenPlugin`. */
   readonly plugin?: string;
+  /** The id its one `createPlugin({ id })` names, where the code has one plugin. */
+  readonly pluginId?: string;
   /** External route keys that are not optional: each must be bound in bindRoutes or app.routes.bindings. */
   readonly requiredExternalRoutes: readonly string[];
   /** API ref ids the package defines while its plugin provides no API factory. */
@@ -76,7 +78,10 @@ export function readFrontendPackage(pkg: PackageInfo): FrontendPackage | undefin
   const field = pkg.json.backstage as { pluginPackages?: unknown } | undefined;
   const siblings = Array.isArray(field?.pluginPackages) ? field.pluginPackages.filter((s): s is string => typeof s === 'string' && s !== pkg.name) : [];
   const exports = pkg.dir ? readExports(pkg) : undefined;
-  return { pkg, ...identity, siblings, exports, requiredConfig: pkg.dir ? requiredConfig(pkg) : [] };
+  // The id the code gives its plugin where package.json says another (Roadie's pull requests plugin says
+  // `backstage-plugin-github-pull-requests`, its createPlugin `github-pull-requests`): the route, tab and item follow the code.
+  const pluginId = exports?.pluginId && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(exports.pluginId) ? exports.pluginId : identity.pluginId;
+  return { pkg, ...identity, pluginId, siblings, exports, requiredConfig: pkg.dir ? requiredConfig(pkg) : [] };
 }
 
 /** The JS or TS file an import of the package (or a subpath) loads, for reading. */
@@ -239,6 +244,7 @@ function readExports(pkg: PackageInfo): FrontendExports | undefined {
     cards: cards.sort(byLength),
     predicates: [...names.keys()].filter(name => PREDICATE.test(name)),
     plugin: pluginExport,
+    ...(facts.plugins.length === 1 && facts.plugins[0].id ? { pluginId: facts.plugins[0].id } : {}),
     requiredExternalRoutes,
     apisWithoutFactory: plugin && !plugin.hasApis ? [...new Set(facts.apiRefs)] : [],
     feature,
