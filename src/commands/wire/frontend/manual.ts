@@ -23,7 +23,11 @@ export function manualStepsFor(context: FrontendContext, plugin: FrontendPackage
       `${appTsx}: ${plugin.pkg.name} has the required external route ${key}: bind it in createApp's bindRoutes, bind(${pluginName}.externalRoutes, { ${key}: <a route of another plugin> }), or in ${config} under app.routes.bindings: ${plugin.pluginId}.${key}: <plugin>.<route>`,
     );
   }
-  for (const api of exports.apisWithoutFactory) {
+  // The app's apis.ts that imports from the package and makes factories has its API already.
+  const apisPath = files.appTsxPath.replace(/App\.tsx$/, 'apis.ts');
+  const apisText = tree.read(apisPath) ?? '';
+  const factoryThere = apisText.includes('createApiFactory') && new RegExp(`from\\s*['"]${plugin.pkg.name.replace(/[/.-]/g, '\\$&')}['"]`).test(apisText);
+  for (const api of factoryThere ? [] : exports.apisWithoutFactory) {
     steps.push(
       `${tree.display(files.appTsxPath.replace(/App\.tsx$/, 'apis.ts'))}: ${plugin.pkg.name} defines the API '${api}' and provides no factory for it: add createApiFactory({ api: <its ref>, deps: { ... }, factory: ... }) to the app's apis`,
     );
