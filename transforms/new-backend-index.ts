@@ -217,17 +217,21 @@ function modulePoint(source: string, backend: NewBackend, request: NewBackendReq
 
 /**
  * How this file writes an add: on one line, or as prettier wraps a long one
- * (`backend.add(\n  import('...'),\n);`). A file that wraps adds that would
- * fit on a line wraps them all; otherwise only a line over 80 columns wraps.
+ * (`backend.add(\n  import('...'),\n);`). A file that wraps most of the adds
+ * that would fit on a line wraps them all; otherwise only a line over 80
+ * columns wraps.
  */
 function addLayout(source: string, backend: NewBackend, semi: string, eol: string): (callee: string, argument: string, indent: string) => string {
   const wrapped = backend.adds.filter(add => add.multiline && add.call.arguments.length === 1);
   const width = (text: string): number => text.replace(/\t/g, '  ').length;
   const oneLine = (callee: string, argument: string): string => `${callee}(${argument})${semi}`;
-  const wrapsShortOnes = wrapped.some(add => {
+  // Of the adds that would fit on a line, most are wrapped: one wrapped by hand among lines does not decide.
+  const fitting = backend.adds.filter(add => {
+    if (add.call.arguments.length !== 1) return false;
     const argument = source.slice(add.call.arguments[0].start ?? 0, add.call.arguments[0].end ?? 0);
     return !argument.includes('\n') && width(indentOf(source, add.call.start ?? 0) + oneLine(`${backend.name}.add`, argument)) <= PRINT_WIDTH;
   });
+  const wrapsShortOnes = fitting.filter(add => add.multiline).length > fitting.filter(add => !add.multiline).length;
   const sample = wrapped[0];
   let unit = '  ';
   let trailingComma = true;
