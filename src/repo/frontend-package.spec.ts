@@ -34,7 +34,10 @@ test("the id is the one the code's createPlugin names, where package.json says a
   expect(readFrontendPackage(pkg)?.pluginId).toBe('github-pull-requests');
 });
 
-test('where both say the same, or the code names no id fit for a route, package.json stands', () => {
+test("package.json's id stands where it is a plugin's id, whatever the code says; so does one the code's would not better", () => {
   expect(readFrontendPackage(installed('@acme/plugin-weather', { role: 'frontend-plugin', pluginId: 'weather' }, 'weather'))?.pluginId).toBe('weather');
-  expect(readFrontendPackage(installed('@acme/plugin-rain', { role: 'frontend-plugin', pluginId: 'rain' }, 'Rain Plugin'))?.pluginId).toBe('rain');
+  expect(readFrontendPackage(installed('backstage-plugin-costinsight', { role: 'frontend-plugin', pluginId: 'costinsight' }, 'bigqueryapi'))?.pluginId).toBe('costinsight');
+  expect(readFrontendPackage(installed('@acme/plugin-devpod', { role: 'frontend-plugin', pluginId: 'devpod' }, 'backstage-plugin-devpod'))?.pluginId).toBe('devpod');
+  expect(readFrontendPackage(installed('@acme/plugin-rain-frontend', { role: 'frontend-plugin', pluginId: 'rain-frontend' }, 'Rain Plugin'))?.pluginId).toBe('rain-frontend');
+  expect(readFrontendPackage(installed('@acme/plugin-scaleops-frontend', { role: 'frontend-plugin', pluginId: 'scaleops-frontend' }, 'scaleops'))?.pluginId).toBe('scaleops');
 });

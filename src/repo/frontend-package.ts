@@ -72,15 +72,20 @@ export function frontendIdentity(pkg: PackageInfo): { role: FrontendRole; plugin
   return pluginId ? { role, pluginId } : undefined;
 }
 
+/** Words of a package name, not of a plugin's id: `backstage-plugin-x`, `x-frontend`. */
+const PACKAGE_WORDS = /(^|-)(backstage|plugin|frontend)(-|$)/;
+
 export function readFrontendPackage(pkg: PackageInfo): FrontendPackage | undefined {
   const identity = frontendIdentity(pkg);
   if (!identity) return undefined;
   const field = pkg.json.backstage as { pluginPackages?: unknown } | undefined;
   const siblings = Array.isArray(field?.pluginPackages) ? field.pluginPackages.filter((s): s is string => typeof s === 'string' && s !== pkg.name) : [];
   const exports = pkg.dir ? readExports(pkg) : undefined;
-  // The id the code gives its plugin where package.json says another (Roadie's pull requests plugin says
-  // `backstage-plugin-github-pull-requests`, its createPlugin `github-pull-requests`): the route, tab and item follow the code.
-  const pluginId = exports?.pluginId && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(exports.pluginId) ? exports.pluginId : identity.pluginId;
+  // package.json's id, unless it carries words of a package name where the code's createPlugin does not (Roadie's pull
+  // requests plugin says `backstage-plugin-github-pull-requests`, its code `github-pull-requests`): the route, tab and item
+  // follow the cleaner one. Elsewhere the app may know the plugin by package.json's id (`costinsight`, whose code says `bigqueryapi`).
+  const code = exports?.pluginId;
+  const pluginId = code && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(code) && PACKAGE_WORDS.test(identity.pluginId) && !PACKAGE_WORDS.test(code) ? code : identity.pluginId;
   return { pkg, ...identity, pluginId, siblings, exports, requiredConfig: pkg.dir ? requiredConfig(pkg) : [] };
 }
 
