@@ -6,14 +6,11 @@
  */
 const { spawn, spawnSync, execFileSync } = require('child_process');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const lib = require('./e2e-lib');
 const { StepError, log, run, freePort, request, stopGroup } = lib;
 
-const PROJECT = path.join(__dirname, '..');
-const CLI = path.join(PROJECT, 'dist', 'cli.js');
-const CACHE = process.env.WIRE_PLUGIN_E2E_CACHE || path.join(os.homedir(), '.cache', 'wire-plugin-e2e');
+const { CLI, CACHE } = lib;
 const NODE_VERSION = '22.23.5';
 const START_TIMEOUT_MS = 240_000;
 
@@ -145,21 +142,14 @@ async function startBackend(dir, yarnArgs, runtime) {
     fs.rmSync(path.join(dir, 'app-config.local.yaml'), { force: true });
     fs.rmSync(logFile, { force: true });
   };
-  const started = Date.now();
+  let seconds;
   try {
-    for (;;) {
-      const logged = text();
-      if (/startup failed/i.test(logged)) throw new StepError('start', 'a plugin failed to start', lastLines());
-      if (/Plugin initialization complete/.test(logged)) break;
-      if (exited) throw new StepError('start', 'the backend exited before plugin initialization completed', lastLines());
-      if (Date.now() - started > START_TIMEOUT_MS) throw new StepError('start', `no "Plugin initialization complete" within ${START_TIMEOUT_MS / 1000} s`, lastLines());
-      await new Promise(resolve => setTimeout(resolve, 500));
-    }
+    seconds = await lib.untilPluginsInitialized({ text, exited: () => exited, lastLines, timeoutMs: START_TIMEOUT_MS });
   } catch (error) {
     await stop();
     throw error;
   }
-  log(`  yarn workspace backend start: plugin initialization complete after ${Math.round((Date.now() - started) / 1000)} s, no startup failure (port ${port})`);
+  log(`  yarn workspace backend start: plugin initialization complete after ${seconds} s, no startup failure (port ${port})`);
   return { port, base, stop, failed: () => /startup failed/i.test(text()) };
 }
 

@@ -8,7 +8,7 @@ const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const { StepError, log, run, freePort, stopGroup } = require('./e2e-lib');
+const { StepError, log, run, freePort, stopGroup, untilPluginsInitialized } = require('./e2e-lib');
 const { CLI, START_TIMEOUT_MS, get, installedCopy, registryNode, registryYarn, sameFiles, sources, wire } = require('./e2e-examples');
 
 /** The Node the current release's app runs on (its engines: 22 || 24). */
@@ -43,17 +43,9 @@ async function startByScript(dir, env, yarn, ids) {
   const lastLines = () => text().split('\n').slice(-40).join('\n');
   let exited = false;
   child.on('exit', () => (exited = true));
-  const started = Date.now();
   try {
-    for (;;) {
-      const log = text();
-      if (/startup failed/i.test(log)) throw new StepError('start', 'a plugin failed to start', lastLines());
-      if (/Plugin initialization complete/.test(log)) break;
-      if (exited) throw new StepError('start', 'the backend exited before plugin initialization completed', lastLines());
-      if (Date.now() - started > START_TIMEOUT_MS) throw new StepError('start', `no "Plugin initialization complete" within ${START_TIMEOUT_MS / 1000} s`, lastLines());
-      await new Promise(resolve => setTimeout(resolve, 500));
-    }
-    log(`  yarn start: plugin initialization complete after ${Math.round((Date.now() - started) / 1000)} s, no startup failure`);
+    const seconds = await untilPluginsInitialized({ text, exited: () => exited, lastLines, timeoutMs: START_TIMEOUT_MS });
+    log(`  yarn start: plugin initialization complete after ${seconds} s, no startup failure`);
     for (const id of ids) {
       const answer = await get(port, `/api/${id}/health`);
       let body;

@@ -8,15 +8,12 @@
 const { spawn, execFileSync } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 
 const lib = require('./e2e-lib');
 const { StepError, log, run, freePort, request, stopGroup } = lib;
 
-const PROJECT = path.join(__dirname, '..');
-const CLI = path.join(PROJECT, 'dist', 'cli.js');
-const CACHE = process.env.WIRE_PLUGIN_E2E_CACHE || path.join(os.homedir(), '.cache', 'wire-plugin-e2e');
+const { PROJECT, CLI, CACHE } = lib;
 const YARN = 'yarn@1.22.22';
 const START_TIMEOUT_MS = 180_000;
 const TOKEN = 'e2e-test-only-static-token';

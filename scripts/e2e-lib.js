@@ -11,6 +11,13 @@ const http = require('http');
 const net = require('net');
 const path = require('path');
 
+const os = require('os');
+
+/** The project, its built CLI, and the cache of installed apps (`$WIRE_PLUGIN_E2E_CACHE`) both scripts use. */
+const PROJECT = path.join(__dirname, '..');
+const CLI = path.join(PROJECT, 'dist', 'cli.js');
+const CACHE = process.env.WIRE_PLUGIN_E2E_CACHE || path.join(os.homedir(), '.cache', 'wire-plugin-e2e');
+
 class StepError extends Error {
   constructor(step, message, log) {
     super(message);
@@ -113,4 +120,22 @@ function registryYarn(cache, spec) {
   return bin;
 }
 
-module.exports = { StepError, log, run, freePort, request, stopGroup, registryNode, registryYarn };
+/**
+ * Waits for a started backend's log to say that plugin initialization
+ * completed (a backend whose plugin failed still answers for a moment: the
+ * start counts only then, with no failure); throws a step error on a failure,
+ * an exit or the timeout. The seconds it took.
+ */
+async function untilPluginsInitialized({ text, exited, lastLines, timeoutMs }) {
+  const started = Date.now();
+  for (;;) {
+    const logged = text();
+    if (/startup failed/i.test(logged)) throw new StepError('start', 'a plugin failed to start', lastLines());
+    if (/Plugin initialization complete/.test(logged)) return Math.round((Date.now() - started) / 1000);
+    if (exited()) throw new StepError('start', 'the backend exited before plugin initialization completed', lastLines());
+    if (Date.now() - started > timeoutMs) throw new StepError('start', `no "Plugin initialization complete" within ${timeoutMs / 1000} s`, lastLines());
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
+
+module.exports = { PROJECT, CLI, CACHE, StepError, log, run, freePort, request, stopGroup, registryNode, registryYarn, untilPluginsInitialized };

@@ -235,8 +235,7 @@ export function freeNames(node: Node): Set<string> {
   walk(node, (inner, ancestors) => {
     if (inner.type !== 'Identifier') return;
     const parent = ancestors[ancestors.length - 1];
-    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === inner && !parent.computed) return;
-    if (parent && (parent.type === 'ObjectProperty' || parent.type === 'ObjectMethod') && parent.key === inner && !parent.computed) return;
+    if (namesMemberOrKey(inner, parent) || (parent?.type === 'ObjectMethod' && parent.key === inner && !parent.computed)) return;
     const scopes = [...ancestors.slice(ancestors.indexOf(node)), inner];
     if (!scopes.some(scope => bindsName(scope, inner.name))) names.add(inner.name);
   });
@@ -271,14 +270,18 @@ function bindsName(scope: Node, name: string): boolean {
   }
 }
 
+/** `x` in `a.x` or `{ x: 1 }`: a property's name, not a name in scope (isPropertyName above also takes class and type members). */
+function namesMemberOrKey(identifier: Node, parent: Node | undefined): boolean {
+  if (!parent) return false;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === identifier && !parent.computed) return true;
+  return parent.type === 'ObjectProperty' && parent.key === identifier && !parent.computed;
+}
+
 /** Every identifier a node mentions (property names excluded). */
 export function mentions(node: Node): Set<string> {
   const names = new Set<string>();
   walk(node, (inner, ancestors) => {
-    if (inner.type !== 'Identifier') return;
-    const parent = ancestors[ancestors.length - 1];
-    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === inner && !parent.computed) return;
-    if (parent && parent.type === 'ObjectProperty' && parent.key === inner && !parent.computed) return;
+    if (inner.type !== 'Identifier' || namesMemberOrKey(inner, ancestors[ancestors.length - 1])) return;
     names.add(inner.name);
   });
   return names;

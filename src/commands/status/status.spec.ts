@@ -75,6 +75,23 @@ describe("modules of the backend's own are listed by what their code registers",
     '});',
     '',
   ].join('\n');
+  const POLICY_IMPORTS = "import { createBackendModule } from '@backstage/backend-plugin-api';\nimport { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';\n\n";
+  /** A permission policy module (after `export default ` or `const x = `). */
+  const TEAM_POLICY_MODULE = [
+    'createBackendModule({',
+    "  pluginId: 'permission',",
+    "  moduleId: 'team-policy',",
+    '  register(reg) {',
+    '    reg.registerInit({',
+    '      deps: { policy: policyExtensionPoint },',
+    '      async init({ policy }) {',
+    "        policy.setPolicy({ handle: async () => ({ result: 'ALLOW' as const }) });",
+    '      },',
+    '    });',
+    '  },',
+    '});',
+    '',
+  ].join('\n');
   const MOCK_CATALOG = ["import { createBackendPlugin } from '@backstage/backend-plugin-api';", '', 'const mockCatalog = createBackendPlugin({', "  pluginId: 'catalog',", '  register() {},', '});', '', 'export default mockCatalog;', ''].join('\n');
 
   /** examples/new-app with `files` (paths under packages/backend/src) and index.ts's add of the catalog replaced by `adds`. */
@@ -215,24 +232,7 @@ describe("modules of the backend's own are listed by what their code registers",
   });
 
   test("two modules that set the permission policy (create-app's allow-all one, one of the app's own) are in conflict; in the two branches of an if they are not", () => {
-    const policy = [
-      "import { createBackendModule } from '@backstage/backend-plugin-api';",
-      "import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';",
-      '',
-      'export default createBackendModule({',
-      "  pluginId: 'permission',",
-      "  moduleId: 'team-policy',",
-      '  register(reg) {',
-      '    reg.registerInit({',
-      '      deps: { policy: policyExtensionPoint },',
-      '      async init({ policy }) {',
-      "        policy.setPolicy({ handle: async () => ({ result: 'ALLOW' as const }) });",
-      '      },',
-      '    });',
-      '  },',
-      '});',
-      '',
-    ].join('\n');
+    const policy = `${POLICY_IMPORTS}export default ${TEAM_POLICY_MODULE}`;
     const allowAll = "import('@backstage/plugin-permission-backend-module-allow-all-policy')";
     const dependency = { '@backstage/plugin-permission-backend-module-allow-all-policy': '^0.2.0' };
     const both = statusOf({ 'extensions/policy.ts': policy }, '', `backend.add(import('@backstage/plugin-catalog-backend'));\nbackend.add(${allowAll});\nbackend.add(import('./extensions/policy'));\n`, dependency);
@@ -298,22 +298,8 @@ describe("modules of the backend's own are listed by what their code registers",
   });
 
   test('a module index.ts declares itself and adds by name is listed by what it registers; one that sets the permission policy beside another is in conflict', () => {
-    const declared = [
-      'const teamPolicyModule = createBackendModule({',
-      "  pluginId: 'permission',",
-      "  moduleId: 'team-policy',",
-      '  register(reg) {',
-      '    reg.registerInit({',
-      '      deps: { policy: policyExtensionPoint },',
-      '      async init({ policy }) {',
-      "        policy.setPolicy({ handle: async () => ({ result: 'ALLOW' as const }) });",
-      '      },',
-      '    });',
-      '  },',
-      '});',
-      '',
-    ].join('\n');
-    const imports = "import { createBackendModule } from '@backstage/backend-plugin-api';\nimport { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';\n";
+    const declared = `const teamPolicyModule = ${TEAM_POLICY_MODULE}`;
+    const imports = POLICY_IMPORTS;
     const alone = statusOf({}, imports, `backend.add(import('@backstage/plugin-catalog-backend'));\n${declared}backend.add(teamPolicyModule);\n`);
     expect(alone).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'permission module teamPolicyModule wired']);
     const beside = statusOf(
@@ -419,28 +405,24 @@ describe('legacy backends: what a mount needs is what status asks for', () => {
     expect(states).toContain('static-files:wired');
   });
 
-  test('a plugin module named unlike its route is the import of the plugin mounted there', () => {
-    const states = legacyStatus(
+  /** The legacy example with a plugin module `./plugins/<file>` imported as `alias`, its env made with `envId`, mounted at `route`. */
+  function withMountedModule(file: string, alias: string, envId: string, route: string): string[] {
+    return legacyStatus(
       text =>
         text
-          .replace("import healthcheck from './plugins/healthcheck';\n", "$&import permissionsHub from './plugins/permissionPluginsHub';\n")
-          .replace("  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));\n", "$&  const hubEnv = useHotMemoize(module, () => createEnv('permissions-hub'));\n")
-          .replace('  apiRouter.use(notFoundHandler());\n', "  apiRouter.use('/permissions-hub', await permissionsHub(hubEnv));\n$&"),
-      { 'plugins/permissionPluginsHub.ts': "import { Router } from 'express';\n\nexport default async function createPlugin(): Promise<Router> {\n  return Router();\n}\n" },
+          .replace("import healthcheck from './plugins/healthcheck';\n", `$&import ${alias} from './plugins/${file}';\n`)
+          .replace("  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));\n", `$&  const ${alias}Env = useHotMemoize(module, () => createEnv('${envId}'));\n`)
+          .replace('  apiRouter.use(notFoundHandler());\n', `  apiRouter.use('${route}', await ${alias}(${alias}Env));\n$&`),
+      { [`plugins/${file}.ts`]: "import { Router } from 'express';\n\nexport default async function createPlugin(): Promise<Router> {\n  return Router();\n}\n" },
     );
-    expect(states).toContain('permissions-hub:wired');
+  }
+
+  test('a plugin module named unlike its route is the import of the plugin mounted there', () => {
+    expect(withMountedModule('permissionPluginsHub', 'permissionsHub', 'permissions-hub', '/permissions-hub')).toContain('permissions-hub:wired');
   });
 
   test('a plugin module whose file is named in camel case (./plugins/techInsights), with an env id unlike its route, is one plugin by its route', () => {
-    const states = legacyStatus(
-      text =>
-        text
-          .replace("import healthcheck from './plugins/healthcheck';\n", "$&import techInsights from './plugins/techInsights';\n")
-          .replace("  const healthcheckEnv = useHotMemoize(module, () => createEnv('healthcheck'));\n", "$&  const techInsightsEnv = useHotMemoize(module, () => createEnv('tech_insights'));\n")
-          .replace('  apiRouter.use(notFoundHandler());\n', "  apiRouter.use('/tech-insights', await techInsights(techInsightsEnv));\n$&"),
-      { 'plugins/techInsights.ts': "import { Router } from 'express';\n\nexport default async function createPlugin(): Promise<Router> {\n  return Router();\n}\n" },
-    );
-    expect(states).toContain('tech-insights:wired');
+    const states = withMountedModule('techInsights', 'techInsights', 'tech_insights', '/tech-insights');
     expect(states.filter(state => state.startsWith('tech'))).toEqual(['tech-insights:wired']);
   });
 
