@@ -17,68 +17,23 @@
  * The default export is a jscodeshift-style transform
  * (`--id --package [--content] [--card] [--predicate] [--pages] [--cicd]`, `--remove`).
  */
-import type { JSXElement, Node, VariableDeclarator } from '@babel/types';
+import type { JSXElement, Node } from '@babel/types';
 import { applyChanges, TextChange } from './lib/changes';
-import { AppFile, appendChild, insertBefore, readAppFile, refuse, removeElement } from './lib/app-file';
-import { importedNames, localName, planNamedImport, planUnusedImportRemoval } from './lib/imports';
-import { childElements, elementName, expressionAttribute, findElements, JsxAttribute, JsxSpec, jsxOf, printJsx, stringAttribute, titleOf } from './lib/jsx';
-import { hasExactly, isBare, meaningfulChildren } from './lib/written-form';
+import { AppFile, appendChild, insertBefore, readAppFile, refuse } from './lib/app-file';
+import { CICD, childrenRendering, cicdSwitch, EntityPagePlan, EntityPlacement, EntityRequest, JsxConstants, jsxConstants, OVERVIEW } from './lib/entity-page';
+import { importedNames, localName, planNamedImport } from './lib/imports';
+import { childElements, elementName, findElements, JsxAttribute, JsxSpec, printJsx, titleOf } from './lib/jsx';
 import { walk } from './lib/ast';
 import { WireError } from './lib/errors';
+import { planEntityPageRemoval } from './legacy-entity-page-remove';
 
-export interface EntityRequest {
-  readonly id: string;
-  readonly packageName: string;
-  /** The entity content's export name: a tab. */
-  readonly content?: string;
-  /** The entity card's export name: a card in the overview (used when there is no content). */
-  readonly card?: string;
-  /** The predicate's export name (`isCarmenAvailable`). */
-  readonly predicate?: string;
-  /** The pages to put a tab in, in order of preference groups (default: service and website, else default). */
-  readonly pages?: readonly string[];
-  /** The content belongs on the CI/CD tab (`cicdContent`), where the file has that switch and the package a predicate. */
-  readonly cicd?: boolean;
-  readonly title?: string;
-}
-
-export interface EntityPlacement {
-  /** `serviceEntityPage` (a tab) or `overviewContent` (a card). */
-  readonly where: string;
-  readonly kind: 'tab' | 'card';
-  readonly state: 'added' | 'present' | 'removed' | 'absent';
-}
-
-export interface EntityPagePlan {
-  readonly changes: readonly TextChange[];
-  readonly placements: readonly EntityPlacement[];
-  /** Removing: uses of the views the app wrote in a form the tool does not, kept, each named with why. */
-  readonly kept?: readonly string[];
-}
+export type { EntityPagePlan, EntityPlacement, EntityRequest };
 
 export const COMPONENT_PAGES = ['serviceEntityPage', 'websiteEntityPage'];
 const FALLBACK_PAGE = 'defaultEntityPage';
-const OVERVIEW = 'overviewContent';
-/** create-app's CI/CD switch, which the service and website pages' CI/CD tab renders. */
-const CICD = 'cicdContent';
-
-/** Top-level `const name = (<JSX />)` declarations, and `const name = () => (<JSX />)` (made by a function: `made`), by name. */
-function jsxConstants(app: AppFile): Map<string, { declarator: VariableDeclarator; element?: JSXElement; made?: boolean }> {
-  const found = new Map<string, { declarator: VariableDeclarator; element?: JSXElement; made?: boolean }>();
-  for (const statement of app.ast.program.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    if (declaration?.type !== 'VariableDeclaration') continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.id.type !== 'Identifier') continue;
-      const init = declarator.init;
-      found.set(declarator.id.name, { declarator, element: jsxOf(init), ...(init && init.type !== 'JSXElement' && jsxOf(init) ? { made: true } : {}) });
-    }
-  }
-  return found;
-}
 
 /** The pages a tab goes into: the requested ones the file declares; a page the file only imports is refused. */
-function tabPages(app: AppFile, constants: ReturnType<typeof jsxConstants>, request: EntityRequest): string[] {
+function tabPages(app: AppFile, constants: JsxConstants, request: EntityRequest): string[] {
   const preferred = request.pages ?? COMPONENT_PAGES;
   const imported = importedNames(app.ast);
   for (const page of preferred) {
@@ -92,7 +47,7 @@ function tabPages(app: AppFile, constants: ReturnType<typeof jsxConstants>, requ
   return refuse(app, undefined, `no ${preferred.join(' or ')}${request.pages ? '' : ` or ${FALLBACK_PAGE}`} found: expected create-app's entity pages, as const serviceEntityPage = (<EntityLayout>...)`);
 }
 
-function layoutOf(app: AppFile, constants: ReturnType<typeof jsxConstants>, page: string): JSXElement {
+function layoutOf(app: AppFile, constants: JsxConstants, page: string): JSXElement {
   const constant = constants.get(page);
   const element = constant?.element;
   if (!element || elementName(element) !== 'EntityLayout') {
@@ -101,17 +56,12 @@ function layoutOf(app: AppFile, constants: ReturnType<typeof jsxConstants>, page
   return element;
 }
 
-/** The top-level children of `root` that render `local` somewhere inside. */
-function childrenRendering(root: JSXElement, local: string): JSXElement[] {
-  return childElements(root).filter(child => findElements(child, local).length > 0);
-}
-
 /**
  * Whether `root` renders `local`: inside it, or inside a top-level JSX
  * constant it renders by name (`{cicdContent}` in the CI/CD tab, an app's
  * own `ciContent` switch), followed as deep as they go.
  */
-function rendersThrough(root: JSXElement, local: string, constants: ReturnType<typeof jsxConstants>, seen = new Set<string>()): boolean {
+function rendersThrough(root: JSXElement, local: string, constants: JsxConstants, seen = new Set<string>()): boolean {
   if (findElements(root, local).length > 0) return true;
   let found = false;
   walk(root, (node: Node) => {
@@ -148,7 +98,7 @@ function useName(app: AppFile, request: EntityRequest, name: string, wanted: str
 export function planEntityPage(text: string, file: string, request: EntityRequest, remove = false, printWidth?: number): EntityPagePlan {
   const app = readAppFile(text, file, printWidth);
   const constants = jsxConstants(app);
-  if (remove) return planRemoval(app, constants, request);
+  if (remove) return planEntityPageRemoval(app, constants, request);
   const changes: TextChange[] = [];
   const placements: EntityPlacement[] = [];
   const wanted: string[] = [];
@@ -222,14 +172,6 @@ const switchCases = (entitySwitch: JSXElement): JSXElement[] => childElements(en
 /** Whether a case has a condition (`if={...}`); the one without is the switch's fallback. */
 const hasCondition = (entityCase: JSXElement): boolean => entityCase.openingElement.attributes.some(a => a.type === 'JSXAttribute' && a.name.name === 'if');
 
-/** create-app's CI/CD switch: `cicdContent`'s `<EntitySwitch>`, or the one switch in its `<Grid container>`. */
-function cicdSwitch(root: JSXElement | undefined): JSXElement | undefined {
-  if (!root) return undefined;
-  if (elementName(root) === 'EntitySwitch') return root;
-  const children = childElements(root);
-  return elementName(root) === 'Grid' && children.length === 1 && elementName(children[0]) === 'EntitySwitch' ? children[0] : undefined;
-}
-
 /** The `<Grid item ...>` every conditional case of the switch wraps its one view in, as a spec; none where they do not all. */
 function gridItemOfCases(app: AppFile, entitySwitch: JSXElement): JsxSpec | undefined {
   const cases = switchCases(entitySwitch).filter(hasCondition);
@@ -246,119 +188,6 @@ function gridItemOfCases(app: AppFile, entitySwitch: JSXElement): JsxSpec | unde
     else return undefined;
   }
   return { name: 'Grid', attributes };
-}
-
-/**
- * Takes out the tabs, CI/CD cases and cards that render the package's views
- * in the form wiring writes them, then the imports nothing uses any more.
- * Any other use (a tab at a path or title of the app's own, a view given
- * props, a case of a switch of the app's own) is the app's: kept, and named.
- */
-function planRemoval(app: AppFile, constants: ReturnType<typeof jsxConstants>, request: EntityRequest): EntityPagePlan {
-  const locals = [request.content, request.card]
-    .filter((name): name is string => name !== undefined)
-    .map(name => localName(app.ast, request.packageName, name))
-    .filter((name): name is string => name !== undefined);
-  const changes: TextChange[] = [];
-  const placements: EntityPlacement[] = [];
-  const kept: string[] = [];
-  if (locals.length === 0) return { changes, placements, kept };
-  const predicate = request.predicate ? (localName(app.ast, request.packageName, request.predicate) ?? request.predicate) : undefined;
-  const form: WrittenForm = { path: `/${request.id}`, title: request.title ?? titleOf(request.id), predicate };
-  for (const [name, constant] of constants) {
-    const root = constant.element;
-    // A tab or grid a function of the app makes (`cicdRoute()`) is the app's own, left as it is; a page made by a function
-    // (`() => (<EntityLayout>...)`) has its tabs taken out as a page's.
-    if (!root || (constant.made && elementName(root) !== 'EntityLayout')) continue;
-    const page = elementName(root) === 'EntityLayout';
-    const kind = page || name === CICD ? 'tab' : 'card';
-    for (const local of locals) {
-      const uses = page ? childrenRendering(root, local) : name === CICD ? cardsRendering(cicdSwitch(root) ?? root, local) : name === OVERVIEW ? childrenRendering(root, local) : [];
-      const written = uses.filter(use => (page ? isWrittenTab(use, local, form) : name === CICD ? isWrittenCase(use, local, form) : isWrittenCard(use, local, form)));
-      for (const element of written) changes.push(removeElement(app, element));
-      // Every other place that renders it, in this constant, is the app's own.
-      const inside = (node: Node, element: Node): boolean => (node.start ?? 0) >= (element.start ?? 0) && (node.end ?? 0) <= (element.end ?? 0);
-      const others = findElements(root, local).filter(found => !written.some(element => inside(found.element, element)));
-      for (const found of others) kept.push(`${app.file}:${app.text.slice(0, found.element.start ?? 0).split('\n').length}: <${local}> in ${name} is not in a form wire-plugin writes (${usedHow(found.ancestors, root, page, name)}): kept; take it out by hand`);
-      if (written.length) placements.push({ where: name, kind, state: 'removed' });
-      else if (others.length) placements.push({ where: name, kind, state: 'present' });
-    }
-  }
-  const names = new Set([...locals, ...(predicate ? [predicate] : [])]);
-  changes.push(...planUnusedImportRemoval(app.text, app.ast, names, changes, app.imports));
-  return { changes, placements, kept };
-}
-
-/** What wiring writes for the plugin: a tab at `/<id>` titled after it, under its predicate where it has one. */
-interface WrittenForm {
-  readonly path: string;
-  readonly title: string;
-  readonly predicate?: string;
-}
-
-/** `if={isXAvailable}` where the plugin has a predicate, no `if` where it has none. */
-function hasWrittenCondition(element: JSXElement, form: WrittenForm): boolean {
-  const condition = expressionAttribute(element, 'if');
-  return form.predicate === undefined ? condition === undefined : condition?.type === 'Identifier' && condition.name === form.predicate;
-}
-
-/** `<EntityLayout.Route path="/x" title="X" if={isXAvailable}><EntityXContent /></EntityLayout.Route>`. */
-function isWrittenTab(tab: JSXElement, local: string, form: WrittenForm): boolean {
-  const children = meaningfulChildren(tab);
-  return (
-    elementName(tab) === 'EntityLayout.Route' &&
-    hasExactly(tab, form.predicate ? ['path', 'title', 'if'] : ['path', 'title']) &&
-    stringAttribute(tab, 'path') === form.path &&
-    stringAttribute(tab, 'title') === form.title &&
-    hasWrittenCondition(tab, form) &&
-    children.length === 1 &&
-    isBare(children[0], local)
-  );
-}
-
-/** `<EntitySwitch.Case if={isXAvailable}><EntityXContent /></EntitySwitch.Case>`, its view in a grid item like the switch's other cases. */
-function isWrittenCase(entityCase: JSXElement, local: string, form: WrittenForm): boolean {
-  const children = meaningfulChildren(entityCase);
-  if (elementName(entityCase) !== 'EntitySwitch.Case' || !hasExactly(entityCase, ['if']) || !hasWrittenCondition(entityCase, form) || children.length !== 1) return false;
-  const view = children[0];
-  if (isBare(view, local)) return true;
-  const inGrid = view.type === 'JSXElement' && elementName(view) === 'Grid' ? meaningfulChildren(view) : [];
-  return inGrid.length === 1 && isBare(inGrid[0], local);
-}
-
-/** `<Grid item md={6}><EntityXCard /></Grid>`, in `<EntitySwitch><EntitySwitch.Case if={isXAvailable}>` where the plugin has a predicate. */
-function isWrittenCard(card: JSXElement, local: string, form: WrittenForm): boolean {
-  const item = (element: Node | undefined): boolean => {
-    const children = element?.type === 'JSXElement' ? meaningfulChildren(element) : [];
-    return element?.type === 'JSXElement' && elementName(element) === 'Grid' && hasExactly(element, ['item', 'md']) && children.length === 1 && isBare(children[0], local);
-  };
-  if (form.predicate === undefined) return item(card);
-  const cases = elementName(card) === 'EntitySwitch' ? meaningfulChildren(card) : [];
-  const only = cases.length === 1 && cases[0].type === 'JSXElement' ? cases[0] : undefined;
-  return only !== undefined && elementName(only) === 'EntitySwitch.Case' && hasExactly(only, ['if']) && hasWrittenCondition(only, form) && meaningfulChildren(only).length === 1 && item(meaningfulChildren(only)[0]);
-}
-
-/** Why a use of the view is the app's own: where it stands, or what it is given. */
-function usedHow(ancestors: readonly Node[], root: JSXElement, page: boolean, name: string): string {
-  const within = ancestors.slice(ancestors.indexOf(root) + 1).filter((node): node is JSXElement => node.type === 'JSXElement');
-  if (!page && name !== CICD && name !== OVERVIEW) return `in ${name}, which wire-plugin does not write to`;
-  const tab = page ? within.find(element => elementName(element) === 'EntityLayout.Route') : undefined;
-  if (tab) return `in the tab ${stringAttribute(tab, 'path') ?? ''}${stringAttribute(tab, 'title') ? ` titled ${stringAttribute(tab, 'title')}` : ''}, with props or content of the app's own`;
-  return 'with props or wrappers of the app\'s own';
-}
-
-/**
- * In a grid, the children that hold the card and nothing else of substance:
- * `<Grid item><Card /></Grid>`, or the EntitySwitch with one case around it.
- */
-function cardsRendering(root: JSXElement, local: string): JSXElement[] {
-  return childrenRendering(root, local).filter(child => {
-    let others = 0;
-    walk(child, (node: Node) => {
-      if (node.type === 'JSXElement' && !['Grid', 'EntitySwitch', 'EntitySwitch.Case', local].includes(elementName(node))) others++;
-    });
-    return others === 0;
-  });
 }
 
 export default function transformer(
