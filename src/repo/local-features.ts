@@ -13,6 +13,7 @@ import type { BackstagePackageIdentity } from '../../transforms/lib/package-name
 import { parseTypeScript } from '../../transforms/lib/parse';
 import { staticString, walk } from '../../transforms/lib/ast';
 import { dynamicImportSource } from '../../transforms/analysis/new-backend';
+import { packageOfSpecifier } from '../../transforms/lib/package-names';
 import type { BackendAdd, NewBackend } from '../../transforms/analysis/new-backend';
 
 const FACTORIES: ReadonlyMap<string, BackstagePackageIdentity['role']> = new Map([
@@ -228,9 +229,24 @@ export function withLocalLoaders(backend: NewBackend, locals: LocalFeatures): Ne
   return adds.some((add, i) => add !== backend.adds[i]) ? { ...backend, adds } : backend;
 }
 
-/** A workspace package's source entry (`main` where it is TypeScript, else `src/index.ts`), for LocalFeatures. */
-export function workspaceSourceEntry(dir: string | undefined, json: Record<string, unknown> | undefined): string | undefined {
-  if (!dir) return undefined;
-  const main = typeof json?.main === 'string' && /\.tsx?$/.test(json.main) ? json.main : 'src/index.ts';
-  return path.join(dir, main);
+/**
+ * The source file a module specifier of a workspace package names
+ * (`@internal/portal-backend`: its TypeScript `main`, else `src/index.ts`;
+ * `@internal/plugin-registry-backend/catalog`: its `exports['./catalog']`),
+ * for LocalFeatures; undefined for a package outside the workspace.
+ */
+export function workspaceEntries(findByName: (name: string) => { dir?: string; json: Record<string, unknown> } | undefined): (specifier: string) => string | undefined {
+  return specifier => {
+    const name = packageOfSpecifier(specifier);
+    const pkg = name === undefined ? undefined : findByName(name);
+    if (!pkg?.dir || pkg.dir.includes(`${path.sep}node_modules${path.sep}`) || name === undefined) return undefined;
+    const subpath = specifier.slice(name.length);
+    if (subpath) {
+      const target = (pkg.json.exports as Record<string, unknown> | undefined)?.[`.${subpath}`];
+      const file = typeof target === 'string' ? target : typeof target === 'object' && target ? ((target as Record<string, unknown>).import ?? (target as Record<string, unknown>).default) : undefined;
+      return typeof file === 'string' && /\.tsx?$/.test(file) && !file.endsWith('.d.ts') ? path.join(pkg.dir, file) : undefined;
+    }
+    const main = typeof pkg.json.main === 'string' && /\.tsx?$/.test(pkg.json.main) ? pkg.json.main : 'src/index.ts';
+    return path.join(pkg.dir, main);
+  };
 }

@@ -314,6 +314,30 @@ describe("modules of the backend's own are listed by what their code registers",
     ]);
   });
 
+  test('a module at a subpath of a workspace plugin package, added beside the plugin at its root, is listed by what it registers', () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'wire-plugin-status-'));
+    try {
+      fs.cpSync(NEW_APP, repo, { recursive: true });
+      const dir = path.join(repo, 'plugins', 'registry-backend');
+      fs.mkdirSync(path.join(dir, 'src', 'catalog'), { recursive: true });
+      const json = { name: '@internal/plugin-registry-backend', version: '0.1.0', exports: { '.': './src/index.ts', './catalog': './src/catalog/index.ts' }, backstage: { role: 'backend-plugin', pluginId: 'registry' } };
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(json, null, 2) + '\n');
+      fs.writeFileSync(path.join(dir, 'src', 'index.ts'), "import { createBackendPlugin } from '@backstage/backend-plugin-api';\n\nexport default createBackendPlugin({ pluginId: 'registry', register() {} });\n");
+      fs.writeFileSync(path.join(dir, 'src', 'catalog', 'index.ts'), "export { registryCatalogModule as default } from './catalogModule';\n");
+      fs.writeFileSync(path.join(dir, 'src', 'catalog', 'catalogModule.ts'), "import { createBackendModule } from '@backstage/backend-plugin-api';\n\nexport const registryCatalogModule = createBackendModule({\n  pluginId: 'catalog',\n  moduleId: 'registry',\n  register() {},\n});\n");
+      const backendJson = path.join(repo, 'packages', 'backend', 'package.json');
+      const backend = JSON.parse(fs.readFileSync(backendJson, 'utf8'));
+      backend.dependencies['@internal/plugin-registry-backend'] = 'workspace:^';
+      fs.writeFileSync(backendJson, JSON.stringify(backend, null, 2) + '\n');
+      const index = path.join(repo, 'packages', 'backend', 'src', 'index.ts');
+      fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('backend.start();', "backend.add(import('@internal/plugin-registry-backend'));\nbackend.add(import('@internal/plugin-registry-backend/catalog'));\nbackend.start();"));
+      const lines = backendStatus({ cwd: repo }).plugins.filter(p => (p.package ?? '').includes('registry')).map(p => `${p.id} ${p.role} ${p.package} ${p.state}`);
+      expect(lines).toEqual(['catalog module @internal/plugin-registry-backend/catalog wired', 'registry plugin @internal/plugin-registry-backend wired']);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   test('a package added twice registers its plugin twice in one start: the second add is a duplicate', () => {
     const lines = statusOf({}, '', "backend.add(import('@backstage/plugin-catalog-backend'));\n// catalog again, after a merge\nbackend.add(import('@backstage/plugin-catalog-backend'));\n");
     expect(lines).toEqual(['catalog plugin @backstage/plugin-catalog-backend wired', 'catalog plugin @backstage/plugin-catalog-backend duplicate']);

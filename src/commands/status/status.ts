@@ -21,7 +21,7 @@ import { discovers } from '../../../transforms/app-config-packages';
 import { codeIdentity, identityFromCode, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
 import { KnownPackage, legacyWirings, newSystemWirings, Wiring } from './wirings';
-import { LocalFeatures, workspaceSourceEntry } from '../../repo/local-features';
+import { LocalFeatures, workspaceEntries } from '../../repo/local-features';
 import { policyConflicts } from './policy-conflicts';
 import { exclusiveAdds } from '../../../transforms/analysis/exclusive-adds';
 import { readFeatureDiscovery } from '../../repo/feature-discovery';
@@ -156,10 +156,7 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
 
   const backend = files.system === 'new' ? findNewBackend(files.ast, files.indexText) : undefined;
   const discovery = files.system === 'new' ? readFeatureDiscovery(files.tree, files.root, backend) : undefined;
-  const locals = new LocalFeatures(file => tree.read(file), files.indexPath, name => {
-    const pkg = workspace.findByName(files.backendDir, name);
-    return pkg?.dir && !pkg.dir.includes(`${path.sep}node_modules${path.sep}`) ? workspaceSourceEntry(pkg.dir, pkg.json) : undefined;
-  });
+  const locals = new LocalFeatures(file => tree.read(file), files.indexPath, workspaceEntries(name => workspace.findByName(files.backendDir, name)));
   const wirings = files.system === 'new' ? newSystemWirings(files.ast, backend, modules, locals, identify, discovery?.add) : legacyWirings(files, modules, identify);
   /** Whether discovery loads a package: a backend plugin or module the app-config lets through. */
   const discovered = (name: string): boolean =>

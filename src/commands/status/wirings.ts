@@ -87,6 +87,16 @@ export function newSystemWirings(
         }
         continue;
       }
+      // A module at a subpath of a workspace package (`@internal/plugin-registry-backend/catalog`, beside the plugin at
+      // its root): listed by what its code registers; its package's dependency is checked on the root's add.
+      if (pkg !== undefined && specifier !== pkg && specifier !== `${pkg}/alpha` && !seen.has(specifier)) {
+        const feature = locals.featureOf(add, specifier, backend as NewBackend);
+        if (feature?.kind === 'feature') {
+          seen.set(specifier, { add, specifier, what: whatIsAdded(add, specifier) });
+          wirings.push({ id: feature.identity.pluginId, package: specifier, role: feature.identity.role, form: 'feature', missing: [], local: true, add });
+          continue;
+        }
+      }
       // Two exports of one module of the backend's own are two features (`backend.add(a)`, `backend.add(b)`).
       const argument = add.call.arguments[0];
       const key = pkg ?? `${specifier}#${argument?.type === 'Identifier' ? argument.name : ''}`;

@@ -13,7 +13,7 @@ import { codeIdentity } from '../../repo/registered-ids';
 import { PluginTarget } from '../../repo/targets';
 import { Workspace } from '../../repo/workspace';
 import { findNewBackend, NewBackend } from '../../../transforms/analysis/new-backend';
-import { LocalFeatures, withLocalLoaders, workspaceSourceEntry } from '../../repo/local-features';
+import { LocalFeatures, withLocalLoaders, workspaceEntries } from '../../repo/local-features';
 import { WiringForm, WireOptions } from './report';
 
 /** What every planning step shares: the tree, the backend's files, the parsed index. */
@@ -40,10 +40,7 @@ export interface Plugin extends PluginTarget {
 export function newBackendOf(context: Context): NewBackend | undefined {
   if (context.memo.newBackend === undefined) {
     const found = findNewBackend(context.ast, context.indexText);
-    const entry = (name: string): string | undefined => {
-      const pkg = context.workspace.findByName(context.backendDir, name);
-      return pkg?.dir && !pkg.dir.includes(`${path.sep}node_modules${path.sep}`) ? workspaceSourceEntry(pkg.dir, pkg.json) : undefined;
-    };
+    const entry = workspaceEntries(name => context.workspace.findByName(context.backendDir, name));
     context.memo.newBackend = found ? withLocalLoaders(found, new LocalFeatures(file => context.tree.read(file), context.indexPath, entry)) : null;
   }
   return context.memo.newBackend ?? undefined;
