@@ -49,97 +49,119 @@ export function newSystemWirings(
   identify: (name: string) => KnownPackage | undefined,
   discoveryAdd?: BackendAdd,
 ): Wiring[] {
-  const wirings: Wiring[] = [];
+  const reader = new NewSystemReader(ast, backend as NewBackend, modules, locals, identify);
+  // The discovery loader is no plugin: what it loads is matched with the packages.
+  for (const add of backend?.adds ?? []) if (add !== discoveryAdd) reader.read(add);
+  return reader.wirings;
+}
+
+/** index.ts's adds read one by one into wirings, with what each package or module of its own was first added as. */
+class NewSystemReader {
+  readonly wirings: Wiring[] = [];
   /** The first add of each package (or local export), with what it adds (`import('x')`, or the name it passes). */
-  const seen = new Map<string, { add: BackendAdd; specifier: string; what?: string }>();
-  const whatIsAdded = (add: BackendAdd, specifier: string): string => {
-    const argument = add.call.arguments[0];
-    return add.imported.includes(specifier) ? `import ${specifier}` : argument?.type === 'Identifier' ? `name ${argument.name}` : `call at ${add.call.start}`;
-  };
-  for (const add of backend?.adds ?? []) {
-    // The discovery loader is no plugin: what it loads is matched with the packages.
-    if (add === discoveryAdd) continue;
+  private readonly seen = new Map<string, { add: BackendAdd; specifier: string; what?: string }>();
+
+  constructor(
+    private readonly ast: File,
+    private readonly backend: NewBackend,
+    private readonly modules: ModuleImports,
+    private readonly locals: LocalFeatures,
+    private readonly identify: (name: string) => KnownPackage | undefined,
+  ) {}
+
+  read(add: BackendAdd): void {
     if (add.legacyBridge) {
       const { id, module } = add.legacyBridge;
-      wirings.push({ id, package: modules.pluginPackageOf(module, id, identify), role: 'plugin', form: 'legacy-bridge', missing: [], add });
-      continue;
+      this.wirings.push({ id, package: this.modules.pluginPackageOf(module, id, this.identify), role: 'plugin', form: 'legacy-bridge', missing: [], add });
+      return;
     }
     // A module or plugin index.ts declares itself (`const customPermissionModule = createBackendModule({...})`).
-    const declared = declaredFeature(ast, add);
+    const declared = declaredFeature(this.ast, add);
     const identity = declared && identityOfCall(declared.call);
     if (declared && identity) {
-      wirings.push({ id: identity.pluginId, package: declared.name, role: identity.role, form: 'feature', missing: [], local: true, add });
-      continue;
+      this.wirings.push({ id: identity.pluginId, package: declared.name, role: identity.role, form: 'feature', missing: [], local: true, add });
+      return;
     }
-    for (const specifier of add.modules) {
-      const pkg = packageOfSpecifier(specifier);
-      // A package only named in the add (`createBackendFeatureLoader` from the plugin API, Node's `path`) is no feature
-      // unless it is a Backstage backend plugin or module; one it imports (`import('x')`) is one whatever its name.
-      if (pkg !== undefined && !add.imported.includes(specifier) && !identify(pkg)) {
-        // A feature loader of a library of the repo's own (`backend.add(portalBackendFeatures)`): the packages it imports.
-        const feature = locals.featureOf(add, specifier, backend as NewBackend);
-        for (const yielded of feature?.kind === 'loader' ? feature.modules : []) {
-          const yieldedPackage = packageOfSpecifier(yielded);
-          if (yieldedPackage === undefined || seen.has(yieldedPackage)) continue;
-          seen.set(yieldedPackage, { add, specifier: yielded });
-          // The library depends on it, not the backend: no dependency of the backend to check.
-          wirings.push({ ...packageWiring(yieldedPackage, add, identify), local: true });
-        }
-        continue;
-      }
-      // A module at a subpath of a workspace package (`@internal/plugin-registry-backend/catalog`, beside the plugin at
-      // its root): listed by what its code registers; its package's dependency is checked on the root's add.
-      if (pkg !== undefined && specifier !== pkg && specifier !== `${pkg}/alpha` && !seen.has(specifier)) {
-        const feature = locals.featureOf(add, specifier, backend as NewBackend);
-        if (feature?.kind === 'feature') {
-          seen.set(specifier, { add, specifier, what: whatIsAdded(add, specifier) });
-          wirings.push({ id: feature.identity.pluginId, package: specifier, role: feature.identity.role, form: 'feature', missing: [], local: true, add });
-          continue;
-        }
-      }
-      // Two exports of one module of the backend's own are two features (`backend.add(a)`, `backend.add(b)`).
-      const argument = add.call.arguments[0];
-      const key = pkg ?? `${specifier}#${argument?.type === 'Identifier' ? argument.name : ''}`;
-      const first = seen.get(key);
-      if (first) {
-        // The same module added twice registers its plugin or module twice, which fails the start
-        // ("Plugin 'x' is already registered"), unless the two adds stand in different branches of one `if`.
-        // The same import, or the same name, added again; another export of the package (a module beside its plugin) is no repeat.
-        const original = wirings.find(wiring => wiring.add === first.add);
-        const same = first.specifier === specifier && first.what === whatIsAdded(add, specifier);
-        if (original && same && first.add !== add && !exclusiveAdds(first.add, add)) wirings.push({ ...original, add, repeated: true });
-        continue;
-      }
-      seen.set(key, { add, specifier, what: whatIsAdded(add, specifier) });
-      if (pkg === undefined) {
-        const id = path.basename(specifier).replace(/\.[cm]?[jt]sx?$/, '');
-        // The backend's own ./plugins/<id> module wrapping a legacy-only plugin package.
-        const wrapped = /^\.\/plugins\/[a-z0-9-]+$/.test(specifier) ? modules.pluginPackageOf(specifier, id, identify) : undefined;
-        if (wrapped !== undefined) {
-          wirings.push({ id, package: wrapped, role: 'plugin', form: 'wrapper', missing: [], add });
-          continue;
-        }
-        // A module of the backend's own: the id and kind its code registers, else its file's name; a service factory is
-        // no plugin; a feature loader wires the packages it imports.
-        const local = locals.featureOf(add, specifier, backend as NewBackend);
-        if (local?.kind === 'service') continue;
-        if (local?.kind === 'loader') {
-          for (const yielded of local.modules) {
-            const yieldedPackage = packageOfSpecifier(yielded);
-            if (yieldedPackage === undefined || seen.has(yieldedPackage)) continue;
-            seen.set(yieldedPackage, { add, specifier: yielded });
-            wirings.push(packageWiring(yieldedPackage, add, identify));
-          }
-          continue;
-        }
-        const registered = local?.identity;
-        wirings.push({ id: registered?.pluginId ?? id, package: specifier, role: registered?.role ?? 'plugin', form: 'feature', missing: [], local: true, add });
-        continue;
-      }
-      wirings.push(packageWiring(pkg, add, identify));
+    for (const specifier of add.modules) this.readModule(add, specifier);
+  }
+
+  private readModule(add: BackendAdd, specifier: string): void {
+    const pkg = packageOfSpecifier(specifier);
+    // A package only named in the add (`createBackendFeatureLoader` from the plugin API, Node's `path`) is no feature
+    // unless it is a Backstage backend plugin or module; one it imports (`import('x')`) is one whatever its name.
+    if (pkg !== undefined && !add.imported.includes(specifier) && !this.identify(pkg)) {
+      // A feature loader of a library of the repo's own (`backend.add(portalBackendFeatures)`): the packages it imports,
+      // which the library depends on, not the backend.
+      const feature = this.locals.featureOf(add, specifier, this.backend);
+      this.yields(add, feature?.kind === 'loader' ? feature.modules : [], true);
+      return;
+    }
+    if (pkg !== undefined && this.readSubpathModule(add, specifier, pkg)) return;
+    // Two exports of one module of the backend's own are two features (`backend.add(a)`, `backend.add(b)`).
+    const argument = add.call.arguments[0];
+    const key = pkg ?? `${specifier}#${argument?.type === 'Identifier' ? argument.name : ''}`;
+    const first = this.seen.get(key);
+    if (first) {
+      // The same import, or the same name, added again registers its plugin or module twice, which fails the start
+      // ("Plugin 'x' is already registered"), unless the two adds stand in different branches of one `if`; another
+      // export of the package (a module beside its plugin) is no repeat.
+      const original = this.wirings.find(wiring => wiring.add === first.add);
+      const same = first.specifier === specifier && first.what === whatIsAdded(add, specifier);
+      if (original && same && first.add !== add && !exclusiveAdds(first.add, add)) this.wirings.push({ ...original, add, repeated: true });
+      return;
+    }
+    this.seen.set(key, { add, specifier, what: whatIsAdded(add, specifier) });
+    if (pkg === undefined) this.readLocalModule(add, specifier);
+    else this.wirings.push(packageWiring(pkg, add, this.identify));
+  }
+
+  /**
+   * A module at a subpath of a workspace package (`@internal/plugin-registry-backend/catalog`, beside the plugin at its
+   * root): listed by what its code registers, its package's dependency checked on the root's add; whether it was one.
+   */
+  private readSubpathModule(add: BackendAdd, specifier: string, pkg: string): boolean {
+    if (specifier === pkg || specifier === `${pkg}/alpha` || this.seen.has(specifier)) return false;
+    const feature = this.locals.featureOf(add, specifier, this.backend);
+    if (feature?.kind !== 'feature') return false;
+    this.seen.set(specifier, { add, specifier, what: whatIsAdded(add, specifier) });
+    this.wirings.push({ id: feature.identity.pluginId, package: specifier, role: feature.identity.role, form: 'feature', missing: [], local: true, add });
+    return true;
+  }
+
+  /** A module of the backend's own: a wrapper of a legacy plugin, a plugin or module by what its code registers, a loader. */
+  private readLocalModule(add: BackendAdd, specifier: string): void {
+    const id = path.basename(specifier).replace(/\.[cm]?[jt]sx?$/, '');
+    // The backend's own ./plugins/<id> module wrapping a legacy-only plugin package.
+    const wrapped = /^\.\/plugins\/[a-z0-9-]+$/.test(specifier) ? this.modules.pluginPackageOf(specifier, id, this.identify) : undefined;
+    if (wrapped !== undefined) {
+      this.wirings.push({ id, package: wrapped, role: 'plugin', form: 'wrapper', missing: [], add });
+      return;
+    }
+    // The id and kind its code registers, else its file's name; a service factory is no plugin; a feature loader wires
+    // the packages it imports.
+    const local = this.locals.featureOf(add, specifier, this.backend);
+    if (local?.kind === 'service') return;
+    if (local?.kind === 'loader') return this.yields(add, local.modules, false);
+    const registered = local?.identity;
+    this.wirings.push({ id: registered?.pluginId ?? id, package: specifier, role: registered?.role ?? 'plugin', form: 'feature', missing: [], local: true, add });
+  }
+
+  /** The packages a feature loader imports, each once; `library`: a library of the repo depends on them, not the backend. */
+  private yields(add: BackendAdd, modules: readonly string[], library: boolean): void {
+    for (const yielded of modules) {
+      const yieldedPackage = packageOfSpecifier(yielded);
+      if (yieldedPackage === undefined || this.seen.has(yieldedPackage)) continue;
+      this.seen.set(yieldedPackage, { add, specifier: yielded });
+      const wiring = packageWiring(yieldedPackage, add, this.identify);
+      this.wirings.push(library ? { ...wiring, local: true } : wiring);
     }
   }
-  return wirings;
+}
+
+/** What an add adds of a module: its import, or the name it passes. */
+function whatIsAdded(add: BackendAdd, specifier: string): string {
+  const argument = add.call.arguments[0];
+  return add.imported.includes(specifier) ? `import ${specifier}` : argument?.type === 'Identifier' ? `name ${argument.name}` : `call at ${add.call.start}`;
 }
 
 /** `techInsights` or `tech_insights` as an id: `tech-insights`. */
