@@ -9,16 +9,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { identityFromName } from '../../transforms/lib/package-names';
+import type { CallExpression } from '@babel/types';
+import { identityOfCall } from './local-features';
 import { registeredIds } from './registered-ids';
 
 /** A call that sets the policy, as text. */
-export const SETS_POLICY = /\.setPolicy\(/;
+const SETS_POLICY = /\.setPolicy\(/;
 /** How many files one package may take (the RBAC backend's dist/ has some forty). */
 const MAX_FILES = 200;
 
 const cache = new Map<string, boolean>();
 
-export function setsPermissionPolicy(dir: string | undefined): boolean {
+function setsPermissionPolicy(dir: string | undefined): boolean {
   if (!dir) return false;
   const cached = cache.get(dir);
   if (cached !== undefined) return cached;
@@ -29,7 +31,7 @@ export function setsPermissionPolicy(dir: string | undefined): boolean {
 }
 
 /** Whether a source file of the repo's own sets the permission policy. */
-export function fileSetsPermissionPolicy(file: string, read: (file: string) => string | undefined): boolean {
+function fileSetsPermissionPolicy(file: string, read: (file: string) => string | undefined): boolean {
   return SETS_POLICY.test(read(file) ?? '');
 }
 
@@ -82,4 +84,9 @@ export function addedModuleSetsPolicy(
 /** A package whose code creates a module of permission and sets the policy. */
 export function packageSetsPolicy(dir: string | undefined): boolean {
   return registeredIds(dir).modules.includes('permission') && setsPermissionPolicy(dir);
+}
+
+/** A module index.ts declares itself (`const policyModule = createBackendModule({ pluginId: 'permission', ... })`) that sets the policy. */
+export function declaredModuleSetsPolicy(source: string, call: CallExpression): boolean {
+  return identityOfCall(call)?.pluginId === 'permission' && SETS_POLICY.test(source.slice(call.start ?? 0, call.end ?? 0));
 }

@@ -16,7 +16,7 @@ import { BackendRole, backstageIdentity, BackstagePackageIdentity, identityFromN
 import { Workspace } from '../../repo/workspace';
 import type { BackendFiles, WiringForm } from '../../repo/backend';
 import { BackendAdd, declaredFeature, findNewBackend } from '../../../transforms/analysis/new-backend';
-import { addedModuleSetsPolicy, SETS_POLICY } from '../../repo/permission-policy';
+import { addedModuleSetsPolicy, declaredModuleSetsPolicy } from '../../repo/permission-policy';
 import { discovers } from '../../../transforms/app-config-packages';
 import { codeIdentity, identityFromCode, registeredIds } from '../../repo/registered-ids';
 import { ModuleImports } from './module-imports';
@@ -218,7 +218,7 @@ function backendHalfStatus(options: StatusOptions, tree: FileTree, workspace: Wo
       // A module index.ts declares itself is read where it stands.
       const add = addOf.get(entry);
       const declared = add && declaredFeature(files.ast, add);
-      return declared ? SETS_POLICY.test(files.indexText.slice(declared.call.start ?? 0, declared.call.end ?? 0)) : addedModuleSetsPolicy(entry.package as string, where);
+      return declared ? declaredModuleSetsPolicy(files.indexText, declared.call) : addedModuleSetsPolicy(entry.package as string, where);
     };
     for (const entry of policyConflicts(entries, setsPolicy, exclusive)) {
       entries[entries.indexOf(entry)] = { ...entry, state: 'conflict' };

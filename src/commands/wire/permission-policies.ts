@@ -9,8 +9,7 @@ import { WireError } from '../../../transforms/lib/errors';
 import { packageOfSpecifier } from '../../../transforms/lib/package-names';
 import { lineOf } from '../../../transforms/lib/text';
 import { discovers } from '../../../transforms/app-config-packages';
-import { addedModuleSetsPolicy, packageSetsPolicy, SETS_POLICY } from '../../repo/permission-policy';
-import { identityOfCall } from '../../repo/local-features';
+import { addedModuleSetsPolicy, declaredModuleSetsPolicy, packageSetsPolicy } from '../../repo/permission-policy';
 import { declaredFeature } from '../../../transforms/analysis/new-backend';
 import { Context, discoveryOf, newBackendOf, Plugin } from './context';
 import type { WiringForm } from './report';
@@ -27,7 +26,7 @@ export function checkPermissionPolicies(context: Context, plugins: readonly Plug
   for (const add of newBackendOf(context)?.adds ?? []) {
     // A policy module index.ts declares itself (`const customPermissionModule = createBackendModule({...})`).
     const declared = declaredFeature(context.ast, add);
-    if (declared && identityOfCall(declared.call)?.pluginId === 'permission' && SETS_POLICY.test(context.indexText.slice(declared.call.start ?? 0, declared.call.end ?? 0))) {
+    if (declared && declaredModuleSetsPolicy(context.indexText, declared.call)) {
       others.push({ at: `${context.indexDisplay}:${lineOf(context.indexText, add.call.start ?? 0)}: `, name: declared.name });
     }
     for (const specifier of add.imported.length ? add.imported : add.modules) {
